@@ -1,0 +1,3 @@
+export * from './accelerator';
+export * from './keymap';
+export * from './registry';
