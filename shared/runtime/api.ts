@@ -1,0 +1,265 @@
+/**
+ * The runtime's public surface (DESIGN.md §5). The app's run worker, the CLI, tests and benches
+ * code against these types only; everything else in shared/runtime is implementation.
+ *
+ * Times: simulated milliseconds from the start of the run (`SimTimeMs`) unless a name says Sec.
+ * Scenario and Fault are zod schemas because they cross boundaries (IPC, SQLite, CLI files);
+ * the outputs (events, snapshots, summary) are plain interfaces produced by the runtime itself.
+ */
+import { z } from 'zod';
+import type { Topology } from '../model/topology';
+
+export type SimTimeMs = number;
+
+// ---------------------------------------------------------------------------------------------
+// Scenario and faults (inputs)
+
+const nodeRef = z.string().min(1).max(64);
+const sec = z.number().min(0).max(31_536_000); // up to a simulated year
+
+/**
+ * A fault active on [startSec, endSec) of simulated time. Scheduled in the scenario before the
+ * run, or injected while it runs (a window that already started applies from "now").
+ */
+export const Fault = z.discriminatedUnion('kind', [
+  /** service or sink (or broker: it stops delivering) is down: work waits, calls fail */
+  z.object({ kind: z.literal('down'), nodeId: nodeRef, startSec: sec, endSec: sec }),
+  /** processing / latency multiplied by factor */
+  z.object({ kind: z.literal('slowdown'), nodeId: nodeRef, startSec: sec, endSec: sec, factor: z.number().min(1).max(1000) }),
+  /** failure probability replaced by failurePct (0..100) */
+  z.object({ kind: z.literal('error-rate'), nodeId: nodeRef, startSec: sec, endSec: sec, failurePct: z.number().min(0).max(100) }),
+  /** a producer's arrival rate multiplied by factor (flash sale) */
+  z.object({ kind: z.literal('burst'), nodeId: nodeRef, startSec: sec, endSec: sec, factor: z.number().min(0).max(1000) }),
+  /** a producer emits poison messages (always fail processing) with probability pct */
+  z.object({ kind: z.literal('poison'), nodeId: nodeRef, startSec: sec, endSec: sec, pct: z.number().min(0).max(100) }),
+]).refine((f) => f.endSec > f.startSec, { message: 'endSec must be after startSec', path: ['endSec'] });
+export type Fault = z.infer<typeof Fault>;
+export type FaultKind = Fault['kind'];
+
+/** An end-to-end flow measured through correlationId: first `from` to first `to` of a trace. */
+export const FlowSpec = z.object({
+  name: z.string().min(1).max(120),
+  from: z.string().min(1).max(80),
+  to: z.string().min(1).max(80),
+});
+export type FlowSpec = z.infer<typeof FlowSpec>;
+
+export const EventLogMode = z.enum(['all', 'sampled', 'none']);
+export type EventLogMode = z.infer<typeof EventLogMode>;
+
+export const Scenario = z.object({
+  durationSec: z.number().positive().max(31_536_000),
+  seed: z.number().int().min(0).max(0xffffffff),
+  faults: z.array(Fault).max(1000).default([]),
+  /** simulated ms between MetricsSnapshots (onSnapshot); 0 = no periodic snapshots */
+  snapshotIntervalMs: z.number().min(0).max(86_400_000).default(1000),
+  /** which SimEvents reach hooks.onEvent: 'sampled' keeps whole traces (by correlationId) */
+  eventLog: EventLogMode.default('none'),
+  /** fraction of traces kept when eventLog = 'sampled' */
+  eventLogSampleRate: z.number().min(0).max(1).default(0.01),
+  /** end-to-end flows to measure; empty = the commerce defaults present in the topology */
+  flows: z.array(FlowSpec).max(50).default([]),
+});
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+
+// ---------------------------------------------------------------------------------------------
+// Events (the log)
+
+/**
+ * What happened to a message at one place. One message (same `id`) appears several times:
+ * emitted by its source, published to a broker, delivered to a consumer, processed...
+ */
+export type SimEventStatus =
+  | 'emitted'        // a producer/service/operator created the message
+  | 'published'      // a broker accepted it
+  | 'delivered'      // a consumer/operator/sink received it (queue receive, topic poll, route)
+  | 'processed'      // a consumer finished it successfully
+  | 'failed'         // one attempt failed (error, poison, outage, call failure)
+  | 'retried'        // a new attempt is scheduled after backoff
+  | 'redelivered'    // a queue made it visible again (visibility timeout / nack)
+  | 'duplicate'      // an idempotent consumer saw it again and skipped it
+  | 'dead-lettered'  // moved to a dead-letter target
+  | 'dropped'        // lost: broker overflow, unmatched route, retries exhausted without DLQ
+  | 'filtered';      // a stream operator discarded it (not a loss)
+
+export interface SimEvent {
+  /** order in the log (0, 1, 2...) */
+  seq: number;
+  /** message id, unique within the run */
+  id: number;
+  type: string;
+  /** simulated time of this record */
+  time: SimTimeMs;
+  /** entity key, e.g. an orderId */
+  key: string;
+  payload: Readonly<Record<string, unknown>>;
+  /** id of the message that started the causal trace (itself for a root message) */
+  correlationId: number;
+  /** id of the message that caused this one (null for a root message) */
+  causationId: number | null;
+  /** node where this happened */
+  source: string;
+  /** node (or edge id for publish/route hops) the message goes to, '' when none */
+  target: string;
+  status: SimEventStatus;
+  /** attempt number for processed/failed/retried, receive count for queue deliveries */
+  attempt?: number;
+  /** a short reason for failed/dropped/dead-lettered */
+  reason?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metrics (outputs)
+
+export interface LatencyStats {
+  count: number;
+  meanMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+export type NodeState = 'healthy' | 'degraded' | 'down' | 'failing';
+
+export interface NodeMetrics {
+  id: string;
+  kind: Topology['nodes'][number]['kind'];
+  name: string;
+  /** cumulative counts since the start of the run */
+  in: number;
+  out: number;
+  /** completions (or outputs for brokers/producers) per simulated second over the last interval */
+  throughputPerSec: number;
+  /** messages waiting at/for this node now (broker backlog; service inbox) */
+  queueDepth: number;
+  /** highest queueDepth seen so far */
+  queueDepthPeak: number;
+  /** topics: max over consumer groups of messages not yet consumed; services: waiting upstream */
+  consumerLag: number;
+  inFlight: number;
+  /** busy slots / (instances × concurrency) over the last interval (services and sinks) */
+  utilisation: number;
+  /** time in node (wait + processing) for messages finished in the last interval */
+  latency: LatencyStats;
+  errors: number;
+  retries: number;
+  deadLetters: number;
+  drops: number;
+  duplicates: number;
+  state: NodeState;
+}
+
+export interface EdgeMetrics {
+  id: string;
+  source: string;
+  target: string;
+  count: number;
+  ratePerSec: number;
+}
+
+export interface FlowMetrics extends FlowSpec {
+  /** cumulative end-to-end latency of completed traces */
+  latency: LatencyStats;
+  /** traces that started the flow but have not reached `to` (yet) */
+  open: number;
+}
+
+export interface Kpis {
+  sessions: number;
+  checkouts: number;
+  orders: number;
+  /** orders / sessions (0..1); for event-mode producers: orders / checkouts when known */
+  conversionRate: number;
+  revenue: number;
+  currency: string;
+  /** orders whose trace hit a drop or a dead-letter, or a checkout lost to latency */
+  ordersLost: number;
+  cartsAbandoned: number;
+  /** abandoned carts that a reaction (e-mail) brought back to purchase */
+  recoveredCarts: number;
+  checkoutLatencyP99Ms: number;
+}
+
+export interface MetricsSnapshot {
+  /** simulated time of the snapshot */
+  timeMs: SimTimeMs;
+  /** length of the interval the rates and interval latencies cover */
+  intervalMs: number;
+  nodes: NodeMetrics[];
+  edges: EdgeMetrics[];
+  flows: FlowMetrics[];
+  kpis: Kpis;
+  /** messages created and node deliveries so far */
+  messages: number;
+  deliveries: number;
+}
+
+export interface NodeSummary extends Omit<NodeMetrics, 'latency' | 'throughputPerSec' | 'utilisation'> {
+  /** mean completions per simulated second over the whole run */
+  throughputPerSec: number;
+  utilisation: number;
+  /** cumulative over the whole run */
+  latency: LatencyStats;
+  /** time-average of (waiting + in flight): L in Little's law */
+  meanInSystem: number;
+}
+
+export interface RunSummary {
+  topologyName: string;
+  seed: number;
+  durationSec: number;
+  simulatedMs: SimTimeMs;
+  completed: boolean;
+  messages: number;
+  deliveries: number;
+  nodes: NodeSummary[];
+  edges: EdgeMetrics[];
+  flows: FlowMetrics[];
+  kpis: Kpis;
+  faults: Fault[];
+  /** FNV-1a hash (hex) of the event log when eventLog != 'none', else null */
+  eventLogHash: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The handle
+
+export interface SimulationHooks {
+  onEvent?: (e: SimEvent) => void;
+  onSnapshot?: (s: MetricsSnapshot) => void;
+}
+
+/**
+ * A compiled run. Nothing happens until runUntil/runToEnd is called: the caller owns the clock
+ * (virtual: call runToEnd; real time: RealTimeDriver calls runUntil in slices).
+ */
+export interface Simulation {
+  /** current simulated time */
+  readonly now: SimTimeMs;
+  /** durationSec × 1000 */
+  readonly endMs: SimTimeMs;
+  readonly done: boolean;
+  /** process everything scheduled at or before min(simMs, endMs); emits due snapshots */
+  runUntil(simMs: SimTimeMs): void;
+  runToEnd(): RunSummary;
+  /** add a fault while running (validated; throws RangeError naming an unknown node) */
+  injectFault(fault: Fault): void;
+  snapshot(): MetricsSnapshot;
+  summary(): RunSummary;
+}
+
+export type CreateSimulation = (topology: Topology, scenario: ScenarioInput, hooks?: SimulationHooks) => Simulation;
+
+export type DriverState = 'idle' | 'running' | 'paused' | 'completed';
+
+/** Real-time pacing (RealTimeDriver in ./realtime): pure, reads wall time from `now`. */
+export interface RealTimeDriverOptions {
+  /** wall clock in ms, e.g. performance.now */
+  now: () => number;
+  /** simulated ms per wall ms: 0.1 .. 1000 */
+  speed: number;
+  /** longest simulated slice one tick may run (keeps a worker responsive) */
+  maxSliceMs?: number;
+}
