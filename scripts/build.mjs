@@ -24,8 +24,11 @@ if (existsSync(benchDir)) {
   }
 }
 
+// The sandboxed preload is built on its own below: it may only require('electron') and has no
+// __filename, so it must not get the import.meta banner.
+const preloadEntry = 'main/preload';
 const nodeEntries = Object.fromEntries(
-  Object.entries(entries).filter(([, src]) => existsSync(path.join(root, src))),
+  Object.entries(entries).filter(([name, src]) => name !== preloadEntry && existsSync(path.join(root, src))),
 );
 
 await build({
@@ -43,6 +46,23 @@ await build({
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 });
+
+if (existsSync(path.join(root, entries[preloadEntry]))) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { [preloadEntry]: entries[preloadEntry] },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'chrome130',
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['electron'],
+    logLevel: 'warning',
+  });
+  nodeEntries[preloadEntry] = entries[preloadEntry];
+}
 
 if (!nodeOnly) {
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
