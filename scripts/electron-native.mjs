@@ -41,8 +41,9 @@ export function isUpToDate(root = defaultRoot, wanted = wantedStamp(root)) {
 }
 
 /** npm passes its config as env vars; a global `nodedir` would make node-gyp build for Node's ABI. */
-function buildEnv() {
+function buildEnv(runtime) {
   const env = { ...process.env };
+  if (runtime !== 'electron') return env;
   for (const key of Object.keys(env)) {
     if (/^npm_config_(nodedir|target|runtime|disturl|dist_url|build_from_source|arch)$/i.test(key)) delete env[key];
   }
@@ -64,7 +65,7 @@ export function ensureElectronNative({ root = defaultRoot, runtime = 'electron',
   // A private copy: building in node_modules would replace the Node build the tests use.
   cpSync(src, p.work, { recursive: true, filter: (f) => !/[\\/](build|node_modules)$/.test(f) });
   const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
-  const env = buildEnv();
+  const env = buildEnv(runtime);
   const run = (args) => spawnSync(process.execPath, args, { cwd: p.work, stdio: 'inherit', env }).status === 0;
   const common = [`--target=${wanted.target}`, `--arch=${wanted.arch}`];
   const attempts = [

@@ -30,6 +30,7 @@ function toElectron(entry: MenuEntry, actions: MenuActions): MenuItemConstructor
     case 'command': {
       const { clipboard, id } = entry;
       return {
+        id, // lets tests and the shell find an item: Menu.getApplicationMenu()?.getMenuItemById('file.save')
         label: entry.label,
         ...(entry.accelerator ? { accelerator: entry.accelerator } : {}),
         click: () => {
