@@ -34,7 +34,10 @@ export const ProducerSettings = z.object({
     /** purchase probability falls this many % per extra second of checkout latency */
     latencySensitivityPctPerSec: percent.default(7),
     meanItems: z.number().min(1).max(50).default(2.2),
-  }).default({ cartAbandonPct: 70, checkoutAbandonPct: 20, latencySensitivityPctPerSec: 7, meanItems: 2.2 }),
+    /** 'sync': the buyer waits until the first consumer has processed OrderPlaced (a monolith
+     * checkout); 'async': only until the broker accepted it (event-driven checkout) */
+    checkoutMode: z.enum(['async', 'sync']).default('async'),
+  }).default({ cartAbandonPct: 70, checkoutAbandonPct: 20, latencySensitivityPctPerSec: 7, meanItems: 2.2, checkoutMode: 'async' }),
 });
 
 export const TopicSettings = z.object({
