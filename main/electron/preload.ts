@@ -5,6 +5,8 @@
  * require 'electron').
  */
 import type { IpcRendererEvent } from 'electron';
+import type { EventflowBridge } from '../../shared/api/bridge';
+import { BRIDGE_GLOBAL } from '../../shared/api/bridge';
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcReply } from './ipc-protocol';
 import { IPC, MAX_NAME_LENGTH, isPlainData } from './ipc-protocol';
@@ -68,4 +70,5 @@ function onCommand(callback: unknown): () => void {
   };
 }
 
-contextBridge.exposeInMainWorld('eventflow', { request, subscribe, onCommand });
+const bridge = { request, subscribe, onCommand } satisfies EventflowBridge;
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);
