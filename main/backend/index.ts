@@ -1,0 +1,24 @@
+import { createBackend } from './api';
+import type { Backend, BackendOptions } from './api';
+import { openStore } from './store';
+import type { OpenStoreOptions } from './store';
+
+export { createBackend } from './api';
+export type { Backend, BackendOptions, CallContext } from './api';
+export { StoreOpenError, openStore, resolveDataDir } from './store';
+export type { Store } from './store';
+
+export interface OpenedBackend extends Backend {
+  /** closes the database; call once, when the app quits */
+  close(): void;
+}
+
+/**
+ * Store + dispatcher in one call, as the Electron shell and the web host use it. Throws
+ * StoreOpenError (newer-version / corrupt / unreadable) without touching the file.
+ */
+export function openBackend(opts: OpenStoreOptions & BackendOptions): OpenedBackend {
+  const store = openStore(opts);
+  const backend = createBackend(store, opts);
+  return { ...backend, close: () => store.close() };
+}
