@@ -7,3 +7,6 @@ export interface BackendPort {
   /** returns the function that ends the subscription */
   subscribe(stream: string, params: unknown, emit: (event: unknown) => void): () => void;
 }
+
+/** Methods the desktop shell answers itself before the backend (native dialogs): name -> handler. */
+export type LocalMethods = Record<string, (input: unknown) => Promise<unknown>>;

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { z } from 'zod';
 import { isApiErrorShape } from '../../shared/api/client';
-import type { BackendPort } from './backend-port';
+import type { BackendPort, LocalMethods } from './backend-port';
 import type { IpcErrorShape, IpcReply } from './ipc-protocol';
 import { IPC, MAX_NAME_LENGTH, SUBSCRIPTION_ID } from './ipc-protocol';
 import type { SenderVerdict, TrustedRenderer } from './sender-policy';
@@ -24,6 +24,8 @@ const MAX_SUBSCRIPTIONS = 1000;
 export interface IpcTransportOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>;
   backend: BackendPort;
+  /** desktop-only methods answered here, not by the backend (e.g. native file dialogs) */
+  localMethods?: LocalMethods;
   /** the window allowed to talk, or undefined while none is open */
   trusted: () => TrustedRenderer | undefined;
   log?: (message: string) => void;
@@ -81,7 +83,9 @@ export function registerIpcTransport(opts: IpcTransportOptions): () => void {
     const envelope = RequestEnvelope.safeParse(raw);
     if (!envelope.success) return { ok: false, error: { code: 'invalid-input', message: 'malformed request', issues: zodIssues(envelope.error) } };
     try {
-      return { ok: true, value: await opts.backend.dispatch(envelope.data.method, envelope.data.input) };
+      const { method, input } = envelope.data;
+      const local = opts.localMethods && Object.prototype.hasOwnProperty.call(opts.localMethods, method) ? opts.localMethods[method] : undefined;
+      return { ok: true, value: local ? await local(input) : await opts.backend.dispatch(method, input) };
     } catch (e) {
       return { ok: false, error: toIpcError(e) };
     }

@@ -13,6 +13,7 @@ import type { DesktopBackend } from './backend';
 import { openDesktopBackend } from './backend';
 import { registerIpcTransport } from './ipc-transport';
 import { installApplicationMenu, sendCommand } from './menu';
+import { desktopMethods } from './file-dialogs';
 import { electronNativeBinding } from './native-binding';
 import type { RecentFile } from './recent-files';
 import { addRecentFile, loadRecentFiles, recentFileLabels, removeRecentFile, saveRecentFiles } from './recent-files';
@@ -182,7 +183,8 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const stopIpc = registerIpcTransport({ ipcMain, backend, trusted: trustedRenderer, log });
+  const localMethods = desktopMethods({ window: () => win, backend, remember: rememberRecentFile, documentsDir: app.getPath('documents') });
+  const stopIpc = registerIpcTransport({ ipcMain, backend, localMethods, trusted: trustedRenderer, log });
   app.on('will-quit', () => {
     stopIpc();
     backend?.close();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatIssues, parseTopology } from '../../shared/model';
 import { checkoutTemplate as checkoutInput } from '../../shared/model/templates';
-import { nameFromPath, readTopologyFile, topologyPathsInArgv, withTopologyExtension, writeTopologyFile } from './topology-files';
+import { nameFromPath, readTopologyFile, safeFileName, topologyPathsInArgv, withTopologyExtension, writeTopologyFile } from './topology-files';
 
 function checkoutTemplate() {
   const r = parseTopology(checkoutInput());
@@ -57,6 +57,12 @@ describe('.eventflow.json files', () => {
     const before = readFileSync(file, 'utf8');
     await expect(writeTopologyFile(path.join(dir, 'no-such-dir', 'x.eventflow.json'), checkoutTemplate())).rejects.toThrow();
     expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('makes any project name a safe file name', () => {
+    expect(safeFileName('Black Friday: EU/US')).toBe('Black Friday- EU-US');
+    expect(safeFileName('..\u0000..')).toBe('-..');
+    expect(safeFileName('   ')).toBe('topology');
   });
 
   it('derives names and extensions', () => {

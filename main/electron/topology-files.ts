@@ -61,3 +61,9 @@ export function topologyPathsInArgv(argv: readonly string[], cwd: string): strin
     .filter((a) => !a.startsWith('-') && a.toLowerCase().endsWith(TOPOLOGY_FILE_EXTENSION))
     .map((a) => path.resolve(cwd, a));
 }
+
+/** A name usable as a file name on every OS (no separators, reserved or control characters). */
+export function safeFileName(name: string): string {
+  const cleaned = [...name].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '-' : ch)).join('');
+  return cleaned.replace(/-+/g, '-').trim().replace(/^\.+/, '') || 'topology';
+}
