@@ -1,0 +1,151 @@
+import type { Kpis, SimEvent, SimEventStatus } from './api';
+import { NodeFaults } from './faults';
+import type { Flows } from './flows';
+import type { HeapScheduler } from './heap-scheduler';
+import { Histogram } from './histogram';
+import type { Msg } from './message';
+import { Rng, fnv1a } from './prng';
+
+/** Business counters (DESIGN.md §5 KPIs), fed by message creation and by session producers. */
+export class KpiCounters {
+  sessions = 0;
+  checkouts = 0;
+  orders = 0;
+  revenue = 0;
+  currency = 'EUR';
+  cartsAbandoned = 0;
+  recoveredCarts = 0;
+  readonly lostOrders = new Set<string>();
+  readonly checkoutLatency = new Histogram();
+
+  snapshot(): Kpis {
+    const conversion = this.sessions > 0 ? this.orders / this.sessions : this.checkouts > 0 ? Math.min(1, this.orders / this.checkouts) : 0;
+    return {
+      sessions: this.sessions,
+      checkouts: this.checkouts,
+      orders: this.orders,
+      conversionRate: Math.round(conversion * 10000) / 10000,
+      revenue: Math.round(this.revenue * 100) / 100,
+      currency: this.currency,
+      ordersLost: this.lostOrders.size,
+      cartsAbandoned: this.cartsAbandoned,
+      recoveredCarts: this.recoveredCarts,
+      checkoutLatencyP99Ms: this.checkoutLatency.stats().p99Ms,
+    };
+  }
+}
+
+type Listener = (m: Msg) => void;
+
+/** Shared services of one run: clock, ids, event log, faults, flows, KPIs. */
+export class RunContext {
+  private msgSeq = 0;
+  private logSeq = 0;
+  deliveries = 0;
+  /** FNV-1a over the event log lines (only when logging) */
+  logHash = 0x811c9dc5;
+  readonly logging: boolean;
+  readonly kpis = new KpiCounters();
+  private readonly faults = new Map<string, NodeFaults>();
+  private readonly createdListeners = new Map<string, Listener[]>();
+  /** message id -> callback at its first successful processing (synchronous checkouts) */
+  readonly firstProcessed = new Map<number, (now: number) => void>();
+
+  constructor(
+    readonly sched: HeapScheduler,
+    readonly seed: number,
+    private readonly logMode: 'all' | 'sampled' | 'none',
+    private readonly sampleRate: number,
+    private readonly onEvent: ((e: SimEvent) => void) | undefined,
+    readonly flows: Flows,
+  ) {
+    this.logging = logMode !== 'none' && onEvent !== undefined;
+  }
+
+  get now(): number {
+    return this.sched.now();
+  }
+
+  get messages(): number {
+    return this.msgSeq;
+  }
+
+  rngFor(nodeId: string, salt = 0): Rng {
+    return new Rng(this.seed, fnv1a(nodeId) ^ salt);
+  }
+
+  faultsOf(nodeId: string): NodeFaults {
+    let f = this.faults.get(nodeId);
+    if (f === undefined) {
+      f = new NodeFaults();
+      this.faults.set(nodeId, f);
+    }
+    return f;
+  }
+
+  onCreated(type: string, fn: Listener): void {
+    const list = this.createdListeners.get(type) ?? [];
+    list.push(fn);
+    this.createdListeners.set(type, list);
+  }
+
+  /** Create a message; `parent` null makes it the root of a new trace. */
+  newMsg(type: string, key: string, payload: Record<string, unknown>, parent: Msg | null, source: string, poison = false): Msg {
+    const id = ++this.msgSeq;
+    const now = this.sched.now();
+    const correlationId = parent === null ? id : parent.correlationId;
+    const traced = parent === null ? this.sampleTrace(id) : parent.traced;
+    const m: Msg = { id, type, key, payload, correlationId, causationId: parent === null ? -1 : parent.id, createdAt: now, poison, traced };
+    this.countKpis(m);
+    this.flows.created(m, now);
+    const listeners = this.createdListeners.get(type);
+    if (listeners !== undefined) for (const fn of listeners) fn(m);
+    if (traced) this.log(m, 'emitted', source, '');
+    return m;
+  }
+
+  private sampleTrace(id: number): boolean {
+    if (!this.logging) return false;
+    if (this.logMode === 'all') return true;
+    // hash of (seed, id): whole traces are kept or skipped, independent of arrival order
+    return (fnv1a(String(id), this.seed >>> 0) / 4294967296) < this.sampleRate;
+  }
+
+  private countKpis(m: Msg): void {
+    switch (m.type) {
+      case 'CheckoutStarted': this.kpis.checkouts++; break;
+      case 'CartAbandoned': this.kpis.cartsAbandoned++; break;
+      case 'OrderPlaced': {
+        this.kpis.orders++;
+        const amount = m.payload['amount'];
+        if (typeof amount === 'number') this.kpis.revenue += amount;
+        const cur = m.payload['currency'];
+        if (typeof cur === 'string') this.kpis.currency = cur;
+        break;
+      }
+    }
+  }
+
+  /** A message left the system without being handled (drop / dead letter): is an order lost? */
+  lost(m: Msg): void {
+    const orderId = m.payload['orderId'];
+    if (typeof orderId === 'string' && !this.kpis.lostOrders.has(orderId)) {
+      this.kpis.lostOrders.add(orderId);
+      const amount = m.payload['amount'];
+      if (m.type === 'OrderPlaced' && typeof amount === 'number') this.kpis.revenue -= amount;
+    }
+  }
+
+  log(m: Msg, status: SimEventStatus, source: string, target: string, attempt?: number, reason?: string): void {
+    if (!m.traced || this.onEvent === undefined) return;
+    const e: SimEvent = {
+      seq: this.logSeq++, id: m.id, type: m.type, time: this.sched.now(), key: m.key, payload: m.payload,
+      correlationId: m.correlationId, causationId: m.causationId < 0 ? null : m.causationId, source, target, status,
+    };
+    if (attempt !== undefined) e.attempt = attempt;
+    if (reason !== undefined) e.reason = reason;
+    // the hash covers what identifies the record; payload content is a function of the same draws
+    this.logHash = fnv1a(`${e.seq}|${e.id}|${e.type}|${e.time}|${e.key}|${e.correlationId}|${e.causationId}|${source}|${target}|${status}|${attempt ?? ''}|${reason ?? ''}|${m.poison ? 1 : 0}`, this.logHash);
+    this.onEvent(e);
+  }
+}

@@ -1,0 +1,85 @@
+import type { FlowMetrics, FlowSpec } from './api';
+import { Histogram } from './histogram';
+import type { Msg } from './message';
+
+/** Open traces older than this are forgotten (their flow never completed): bounded memory. */
+const OPEN_HORIZON_MS = 3_600_000;
+const MAX_OPEN = 200_000;
+
+class FlowTracker {
+  readonly latency = new Histogram();
+  /** correlationId -> start time; insertion order = start order, so eviction is from the front */
+  private readonly open = new Map<number, number>();
+  expired = 0;
+
+  constructor(readonly spec: FlowSpec) {}
+
+  seen(m: Msg, now: number): void {
+    if (m.type === this.spec.from) {
+      if (!this.open.has(m.correlationId)) {
+        this.open.set(m.correlationId, now);
+        if (this.open.size > MAX_OPEN) this.evict(now, true);
+      }
+    } else if (m.type === this.spec.to) {
+      const start = this.open.get(m.correlationId);
+      if (start !== undefined) {
+        this.open.delete(m.correlationId);
+        this.latency.record(now - start);
+      }
+    }
+  }
+
+  evict(now: number, force = false): void {
+    for (const [id, t] of this.open) {
+      if (!force && now - t < OPEN_HORIZON_MS) break;
+      this.open.delete(id);
+      this.expired++;
+      force = false;
+    }
+  }
+
+  metrics(): FlowMetrics {
+    return { ...this.spec, latency: this.latency.stats(), open: this.open.size };
+  }
+}
+
+/** End-to-end latency per flow, matched through correlationId. */
+export class Flows {
+  private readonly trackers: FlowTracker[];
+  private readonly byType = new Map<string, FlowTracker[]>();
+
+  constructor(specs: readonly FlowSpec[]) {
+    this.trackers = specs.map((s) => new FlowTracker(s));
+    for (const t of this.trackers) {
+      for (const type of [t.spec.from, t.spec.to]) {
+        const list = this.byType.get(type) ?? [];
+        list.push(t);
+        this.byType.set(type, list);
+      }
+    }
+  }
+
+  created(m: Msg, now: number): void {
+    const list = this.byType.get(m.type);
+    if (list !== undefined) for (const t of list) t.seen(m, now);
+  }
+
+  housekeeping(now: number): void {
+    for (const t of this.trackers) t.evict(now);
+  }
+
+  metrics(): FlowMetrics[] {
+    return this.trackers.map((t) => t.metrics());
+  }
+}
+
+/** Commerce flows measured by default when both ends occur in the topology. */
+export const DEFAULT_FLOWS: readonly FlowSpec[] = [
+  { name: 'checkout → order', from: 'CheckoutStarted', to: 'OrderPlaced' },
+  { name: 'order → confirmed', from: 'OrderPlaced', to: 'OrderConfirmed' },
+  { name: 'order → payment authorized', from: 'OrderPlaced', to: 'PaymentAuthorized' },
+  { name: 'order → inventory reserved', from: 'OrderPlaced', to: 'InventoryReserved' },
+  { name: 'order → shipment', from: 'OrderPlaced', to: 'ShipmentCreated' },
+  { name: 'order → e-mail', from: 'OrderPlaced', to: 'EmailSent' },
+  { name: 'abandoned cart → e-mail', from: 'CartAbandoned', to: 'EmailSent' },
+];
