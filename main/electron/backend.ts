@@ -1,8 +1,10 @@
+import { openBackend } from '../backend';
 import type { BackendPort } from './backend-port';
 
 /**
- * The backend as the desktop shell uses it: main/backend/api's dispatcher over the SQLite store
- * in `dataDir`, opened with the Electron-ABI better-sqlite3 (`nativeBinding`).
+ * The backend as the desktop shell uses it: main/backend's dispatcher over the SQLite store in
+ * `dataDir`, opened with the Electron-ABI better-sqlite3 (`nativeBinding`). Throws the store's
+ * StoreOpenError (newer version, corrupt file) without touching the file.
  */
 export interface DesktopBackend extends BackendPort {
   close(): void;
@@ -16,6 +18,16 @@ export interface DesktopBackendOptions {
 }
 
 export async function openDesktopBackend(options: DesktopBackendOptions): Promise<DesktopBackend> {
-  // Bound to main/backend/api once it lands (see the report of issue 2).
-  throw new Error(`the backend (main/backend/api) is not available in this build; data folder ${options.dataDir}`);
+  const backend = openBackend({
+    dataDir: options.dataDir,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    transport: 'ipc',
+    appName: 'EventFlow Studio',
+    appVersion: options.appVersion,
+  });
+  return {
+    dispatch: (method, input) => backend.dispatch(method, input, { transport: 'ipc' }),
+    subscribe: (stream, params, emit) => backend.subscribe(stream, params, emit, { transport: 'ipc' }),
+    close: () => backend.close(),
+  };
 }
