@@ -1,44 +1,12 @@
 import type { App, Session, WebContents } from 'electron';
 import { shell } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './security-policy';
 import { isAllowedNavigation } from './sender-policy';
 
 /**
  * Secure defaults for every web contents (DESIGN.md §3): strict CSP, no remote content, no
  * navigation away from our page, no new windows, no permissions, no <webview>.
  */
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Secure webPreferences for the app window (tested by the Electron e2e through app.evaluate). */
-export function secureWebPreferences(preloadPath: string, isPackaged: boolean) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    devTools: !isPackaged,
-  } as const;
-}
 
 export function hardenSession(session: Session): void {
   // Nothing remote is ever loaded: the UI and the api are local.
