@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { SimEvent } from './api';
+import { createSimulation, createSimulationWithInternals } from './simulation';
+import { edge, producer, queue, service, sink, topic, topology } from './test-topologies';
+import { parseTopology } from '../model/validate';
+import { checkoutTemplate } from '../model/templates/checkout';
+import { fnv1a } from './prng';
+
+const noRetry = { maxAttempts: 1, backoffMs: 0, multiplier: 1 };
+
+/** Erlang C: probability of waiting in M/M/c, then Wq = C / (cμ - λ) */
+function erlangCWq(c: number, lambda: number, mu: number): number {
+  const a = lambda / mu;
+  const rho = a / c;
+  let sum = 0;
+  let term = 1;
+  for (let k = 0; k < c; k++) {
+    if (k > 0) term *= a / k;
+    sum += term;
+  }
+  const last = (term * a) / c; // a^c / c!
+  const pc = last / (1 - rho) / (sum + last / (1 - rho));
+  return pc / (c * mu - lambda);
+}
+
+describe('queueing theory', () => {
+  it('M/M/1 (λ=0.9, μ=1) over ≥1M arrivals: W within 3% of 1/(μ-λ), utilisation within 1%', () => {
+    // 1.15M s at λ=0.9 → ~1.03M messages; the tolerance covers the strong autocorrelation at ρ=0.9
+    const t = topology('mm1', [
+      producer('p', { emits: ['OrderPlaced'], profile: { kind: 'poisson', ratePerSec: 0.9 } }),
+      queue('q', { capacity: 10_000_000 }),
+      service('s', { instances: 1, concurrency: 1, processing: { kind: 'exponential', meanMs: 1000 }, retry: noRetry }),
+    ], [edge('publish', 'p', 'q'), edge('subscribe', 'q', 's')]);
+    const sim = createSimulationWithInternals(t, { durationSec: 1_150_000, seed: 11, snapshotIntervalMs: 0 });
+    const sum = sim.runToEnd();
+    const s = sum.nodes.find((n) => n.id === 's')!;
+    expect(s.out).toBeGreaterThan(1_000_000);
+    const W = sim.internals('s')!.meanLatencyMs / 1000;
+    expect(Math.abs(W - 10) / 10).toBeLessThan(0.03);
+    expect(Math.abs(s.utilisation - 0.9)).toBeLessThan(0.009);
+  });
+
+  it('M/M/c (c=4, λ=3.2, μ=1): mean wait within 3% of Erlang C', () => {
+    const t = topology('mmc', [
+      producer('p', { emits: ['OrderPlaced'], profile: { kind: 'poisson', ratePerSec: 3.2 } }),
+      queue('q', { capacity: 10_000_000 }),
+      service('s', { instances: 4, concurrency: 1, processing: { kind: 'exponential', meanMs: 1000 }, retry: noRetry }),
+    ], [edge('publish', 'p', 'q'), edge('subscribe', 'q', 's')]);
+    const sim = createSimulationWithInternals(t, { durationSec: 400_000, seed: 5, snapshotIntervalMs: 0 });
+    sim.runToEnd();
+    const wq = sim.internals('q')!.meanLatencyMs / 1000; // queue latency = time waiting for a server
+    const expected = erlangCWq(4, 3.2, 1);
+    expect(Math.abs(wq - expected) / expected).toBeLessThan(0.03);
+  });
+
+  it("Little's law L = λW within 2% at every service of a multi-node commerce topology", () => {
+    const t = topology('little', [
+      producer('shop', { emits: ['OrderPlaced'], profile: { kind: 'poisson', ratePerSec: 40 } }),
+      topic('orders', { partitions: 6, keyField: 'orderId' }),
+      service('payment', { instances: 2, concurrency: 4, processing: { kind: 'lognormal', meanMs: 80, sigma: 0.6 }, failurePct: 3, emitsOnSuccess: ['PaymentAuthorized'], consumerGroup: 'payment' }),
+      service('inventory', { instances: 1, concurrency: 4, processing: { kind: 'exponential', meanMs: 40 }, emitsOnSuccess: ['InventoryReserved'], consumerGroup: 'inventory' }),
+      topic('status', { partitions: 3 }),
+      service('confirm', { instances: 1, concurrency: 8, processing: { kind: 'uniform', minMs: 5, maxMs: 30 }, emitsOnSuccess: ['OrderConfirmed'] }),
+      sink('gateway', { latency: { kind: 'lognormal', meanMs: 60, sigma: 0.4 }, concurrency: 50 }),
+    ], [
+      edge('publish', 'shop', 'orders'), edge('subscribe', 'orders', 'payment'), edge('subscribe', 'orders', 'inventory'),
+      edge('call', 'payment', 'gateway'), edge('publish', 'payment', 'status'), edge('publish', 'inventory', 'status'),
+      edge('subscribe', 'status', 'confirm'),
+    ]);
+    const sim = createSimulationWithInternals(t, { durationSec: 8_000, seed: 3, snapshotIntervalMs: 0 });
+    sim.runToEnd();
+    const T = sim.now;
+    for (const id of ['payment', 'inventory', 'confirm']) {
+      const x = sim.internals(id)!;
+      const L = x.systemArea / T;
+      const lambdaW = (x.out / T) * x.meanLatencyMs;
+      expect(Math.abs(L - lambdaW) / lambdaW, id).toBeLessThan(0.02);
+    }
+  });
+});
+
+describe('determinism', () => {
+  const checkout = (): ReturnType<typeof parseTopology> => parseTopology(checkoutTemplate());
+  const logHash = (seed: number): string => {
+    const r = checkout();
+    if (!r.ok) throw new Error('template invalid');
+    let h = 0x811c9dc5;
+    const sim = createSimulation(r.value, { durationSec: 120, seed, eventLog: 'all' }, {
+      onEvent: (e: SimEvent) => { h = fnv1a(JSON.stringify(e), h); },
+    });
+    const s = sim.runToEnd();
+    expect(s.eventLogHash).not.toBeNull();
+    return `${h.toString(16)}/${s.eventLogHash}`;
+  };
+
+  it('same topology + scenario + seed gives a byte-identical event log; another seed differs', () => {
+    const a = logHash(42);
+    expect(logHash(42)).toBe(a);
+    expect(logHash(43)).not.toBe(a);
+  });
+});
+
+describe('broker semantics', () => {
+  it('topic fan-out: every consumer group gets every event; members of one group share them', () => {
+    const t = topology('fanout', [
+      producer('p', { emits: ['OrderPlaced'], profile: { kind: 'constant', ratePerSec: 10 } }),
+      topic('t', { partitions: 4 }),
+      service('a', { processing: { kind: 'fixed', ms: 1 } }),
+      service('b', { processing: { kind: 'fixed', ms: 1 } }),
+      service('g1', { processing: { kind: 'fixed', ms: 1 }, consumerGroup: 'g' }),
+      service('g2', { processing: { kind: 'fixed', ms: 1 }, consumerGroup: 'g' }),
+    ], [edge('publish', 'p', 't'), edge('subscribe', 't', 'a'), edge('subscribe', 't', 'b'), edge('subscribe', 't', 'g1'), edge('subscribe', 't', 'g2')]);
+    const s = createSimulation(t, { durationSec: 10.05, seed: 1 }).runToEnd();
+    const by = (id: string) => s.nodes.find((n) => n.id === id)!;
+    expect(by('p').out).toBe(100);
+    expect(by('a').out).toBe(100);
+    expect(by('b').out).toBe(100);
+    expect(by('g1').out + by('g2').out).toBe(100);
+    expect(by('g1').out).toBeGreaterThan(0);
+    expect(by('g2').out).toBeGreaterThan(0);
+  });
+
+  it('partition ordering: events with the same key are processed in publish order despite 8 parallel slots', () => {
+    const events = Array.from({ length: 200 }, (_, i) => ({ atMs: i * 2, type: 'OrderPlaced', key: `k${i % 5}` }));
+    const t = topology('order', [
+      producer('p', { profile: { kind: 'replay', events } }),
+      topic('t', { partitions: 4 }),
+      service('s', { instances: 1, concurrency: 8, processing: { kind: 'uniform', minMs: 1, maxMs: 50 } }),
+    ], [edge('publish', 'p', 't'), edge('subscribe', 't', 's')]);
+    const processed = new Map<string, number[]>();
+    createSimulation(t, { durationSec: 100, seed: 9, eventLog: 'all' }, {
+      onEvent: (e) => {
+        if (e.status === 'processed' && e.source === 's') processed.set(e.key, [...(processed.get(e.key) ?? []), e.id]);
+      },
+    }).runToEnd();
+    expect([...processed.values()].reduce((n, l) => n + l.length, 0)).toBe(200);
+    for (const ids of processed.values()) expect(ids).toEqual([...ids].sort((x, y) => x - y));
+  });
+
+  it('retries: every attempt fails → maxAttempts errors, maxAttempts-1 retries, then the dead-letter target', () => {
+    const t = topology('retry', [
+      producer('p', { emits: ['OrderPlaced'], profile: { kind: 'constant', ratePerSec: 1 } }),
+      topic('t', {}),
+      service('s', { processing: { kind: 'fixed', ms: 10 }, failurePct: 100, retry: { maxAttempts: 4, backoffMs: 100, multiplier: 2 }, deadLetterTarget: 'dlq' }),
+      queue('dlq', {}),
+    ], [edge('publish', 'p', 't'), edge('subscribe', 't', 's')]);
+    const log: SimEvent[] = [];
+    const s = createSimulation(t, { durationSec: 5.5, seed: 1, eventLog: 'all' }, { onEvent: (e) => log.push(e) }).runToEnd();
+    const svc = s.nodes.find((n) => n.id === 's')!;
+    // 5 messages (t = 1..5 s), the one at 5 s is still retrying at 5.5 s: 4 finished
+    const first = log.filter((e) => e.id === log.find((x) => x.status === 'emitted')!.id);
+    expect(first.filter((e) => e.status === 'failed').map((e) => e.time - first[0]!.time)).toEqual([10, 120, 330, 740]);
+    expect(svc.deadLetters).toBe(4);
+    expect(svc.errors).toBe(4 * 4 + 3);
+    expect(svc.retries).toBe(4 * 3 + 3);
+    expect(s.nodes.find((n) => n.id === 'dlq')!.in).toBe(4);
+    expect(s.kpis.ordersLost).toBe(4);
+  });
+
+  it('queue: a message failing every receive is dead-lettered after maxReceives (visibility timeout apart)', () => {
+    const t = topology('dlq', [
+      producer('p', { profile: { kind: 'replay', events: [{ atMs: 0, type: 'OrderPlaced', key: 'o1' }] } }),
+      queue('q', { visibilityTimeoutMs: 1000, maxReceives: 3, deadLetterTarget: 'dlq' }),
+      service('s', { processing: { kind: 'fixed', ms: 5 }, failurePct: 100, retry: noRetry }),
+      queue('dlq', {}),
+    ], [edge('publish', 'p', 'q'), edge('subscribe', 'q', 's')]);
+    const log: SimEvent[] = [];
+    const s = createSimulation(t, { durationSec: 10, seed: 1, eventLog: 'all' }, { onEvent: (e) => log.push(e) }).runToEnd();
+    expect(log.filter((e) => e.source === 's' && e.status === 'delivered').map((e) => e.time)).toEqual([0, 1000, 2000]);
+    expect(log.filter((e) => e.status === 'dead-lettered').map((e) => [e.source, e.time])).toEqual([['q', 3000]]);
+    expect(s.nodes.find((n) => n.id === 'q')!.deadLetters).toBe(1);
+    expect(s.nodes.find((n) => n.id === 'dlq')!.in).toBe(1);
+  });
+
+  it('outage window: work queues while the service is down, then drains without loss', () => {
+    const t = topology('outage', [
+      producer('p', { emits: ['OrderPlaced'], profile: { kind: 'constant', ratePerSec: 10 } }),
+      topic('t', { partitions: 1 }),
+      service('s', { instances: 1, concurrency: 1, processing: { kind: 'fixed', ms: 20 }, outages: [{ startSec: 10, endSec: 20 }] }),
+    ], [edge('publish', 'p', 't'), edge('subscribe', 't', 's')]);
+    const depth: [number, number][] = [];
+    const s = createSimulation(t, { durationSec: 40.05, seed: 1, snapshotIntervalMs: 5000 }, {
+      onSnapshot: (m) => depth.push([m.timeMs, m.nodes.find((n) => n.id === 's')!.queueDepth]),
+    }).runToEnd();
+    const svc = s.nodes.find((n) => n.id === 's')!;
+    expect(depth).toEqual([[5000, 0], [10000, 0], [15000, 50], [20000, 99], [25000, 0], [30000, 0], [35000, 0], [40000, 0]]);
+    // at 20 s the wake-up (scheduled at 10 s) runs before the snapshot: one already taken
+    expect(svc.queueDepthPeak).toBe(100);
+    expect(svc.out).toBe(400);
+    expect(svc.drops + svc.errors).toBe(0);
+    expect(svc.latency.maxMs).toBeGreaterThan(9_900);
+  });
+});
