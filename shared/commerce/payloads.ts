@@ -12,7 +12,7 @@ const CATEGORIES = ['SHOE', 'SHIRT', 'BAG', 'WATCH', 'LAMP', 'MUG', 'BOOK', 'PHO
 /** 200 products with stable prices (a long-tailed price list, 4.99 .. ~600) */
 export const PRODUCTS: readonly Product[] = Array.from({ length: 200 }, (_, i) => {
   const cat = CATEGORIES[i % CATEGORIES.length]!;
-  const price = Math.round((4.99 + Math.pow((i * 37) % 200, 1.6) * 0.12) * 100) / 100;
+  const price = Math.round((4.99 + Math.pow((i * 37) % 200, 1.6) * 0.04) * 100) / 100;
   return { sku: `${cat}-${String(1000 + i)}`, name: `${cat.toLowerCase()} #${i}`, price };
 });
 

@@ -1,0 +1,173 @@
+/** `eventflow run`: simulate a topology headless, print a summary, optionally write a JSON report. */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Fault, Scenario } from '../../../shared/runtime/api';
+import type { MetricsSnapshot, ScenarioInput } from '../../../shared/runtime/api';
+import { RealTimeDriver, MAX_SPEED, MIN_SPEED } from '../../../shared/runtime/realtime';
+import { createSimulation } from '../../../shared/runtime/simulation';
+import { optionValue, parseArgs, parseDuration } from '../args';
+import { CliError, ExitCode } from '../command';
+import type { CliCommand, CliIo } from '../command';
+import { formatDuration, formatSummary, progressLine } from '../report';
+import { readInputText, readTopologyFile } from '../topology-file';
+
+const usage = `usage: eventflow run <topology.eventflow.json> [options]
+
+  --duration <d>           simulated time, e.g. 90s, 15m, 1h, 2h30m   (default 1h)
+  --seed <n>               PRNG seed, 0..4294967295; same seed = same run  (default 1)
+  --speed max|<factor>     max: virtual time, as fast as possible (default);
+                           <factor>: real time × factor (${MIN_SPEED} .. ${MAX_SPEED})
+  --fault <spec>           repeatable; kind:node:start-end[:value], times in seconds:
+                             down:payment:600-1200        slowdown:payment:0-300:4
+                             error-rate:payment:0-60:50   burst:storefront:300-600:10
+                             poison:storefront:0-60:2
+  --scenario <file.json>   scenario JSON (durationSec, seed, faults, flows...); flags override it
+  --snapshot-interval <d>  time-series resolution in the JSON report  (default 10s)
+  --json <report.json>     write the summary and the metric time series as JSON
+  --save                   store the run in the app's database (see docs/cli.md)
+  --data-dir <dir>         the app's data folder for --save`;
+
+const spec = {
+  duration: { value: true }, seed: { value: true }, speed: { value: true }, fault: { value: true, repeat: true },
+  scenario: { value: true }, 'snapshot-interval': { value: true }, json: { value: true }, save: {}, 'data-dir': { value: true },
+};
+
+export function parseFaultSpec(text: string): Fault {
+  const parts = text.split(':');
+  const [kind, nodeId, window, value] = parts;
+  const m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(window ?? '');
+  const bad = (why: string): CliError => new CliError(ExitCode.usage, `--fault "${text}": ${why} (expected kind:node:start-end[:value], e.g. down:payment:600-1200)`);
+  if (parts.length < 3 || parts.length > 4 || !kind || !nodeId || m === null) throw bad('malformed');
+  const base = { nodeId, startSec: Number(m[1]), endSec: Number(m[2]) };
+  const v = value === undefined ? undefined : Number(value);
+  if (value !== undefined && !Number.isFinite(v)) throw bad(`"${value}" is not a number`);
+  let candidate: unknown;
+  switch (kind) {
+    case 'down': candidate = { kind, ...base }; break;
+    case 'slowdown': candidate = { kind, ...base, factor: v ?? 2 }; break;
+    case 'error-rate': candidate = { kind, ...base, failurePct: v ?? 50 }; break;
+    case 'burst': candidate = { kind, ...base, factor: v ?? 5 }; break;
+    case 'poison': candidate = { kind, ...base, pct: v ?? 1 }; break;
+    default: throw bad(`unknown kind "${kind}" (down, slowdown, error-rate, burst, poison)`);
+  }
+  const r = Fault.safeParse(candidate);
+  if (!r.success) throw bad(r.error.issues.map((i) => `${i.path.join('.') || kind}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+function scenarioFrom(args: ReturnType<typeof parseArgs>, io: CliIo): ScenarioInput {
+  let base: Record<string, unknown> = {};
+  const file = optionValue(args, 'scenario');
+  if (file !== undefined) {
+    const { text } = readInputText(file, io.cwd);
+    try {
+      base = JSON.parse(text) as Record<string, unknown>;
+    } catch (e) {
+      throw new CliError(ExitCode.dataError, `${file}: not valid JSON: ${(e as Error).message}`);
+    }
+    if (base === null || typeof base !== 'object' || Array.isArray(base)) throw new CliError(ExitCode.dataError, `${file}: a scenario is a JSON object`);
+  }
+  const duration = optionValue(args, 'duration');
+  const seedText = optionValue(args, 'seed');
+  let seed: number | undefined;
+  if (seedText !== undefined) {
+    seed = Number(seedText);
+    if (!/^\d+$/.test(seedText) || seed > 0xffffffff) throw new CliError(ExitCode.usage, `--seed "${seedText}" must be an integer 0..4294967295`);
+  }
+  const snap = optionValue(args, 'snapshot-interval');
+  const faults = (args.values.get('fault') ?? []).map(parseFaultSpec);
+  const input = {
+    durationSec: 3600,
+    seed: 1,
+    snapshotIntervalMs: 10_000,
+    ...base,
+    ...(duration !== undefined ? { durationSec: parseDuration(duration, 'duration') / 1000 } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(snap !== undefined ? { snapshotIntervalMs: parseDuration(snap, 'snapshot-interval') } : {}),
+    eventLog: 'none',
+  };
+  if (faults.length > 0) (input as Record<string, unknown>)['faults'] = [...((base['faults'] as unknown[] | undefined) ?? []), ...faults];
+  const r = Scenario.safeParse(input);
+  if (!r.success) {
+    const where = file ?? 'options';
+    throw new CliError(ExitCode.dataError, `invalid scenario (${where}):\n${r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  return r.data;
+}
+
+function parseSpeed(text: string | undefined): number | 'max' {
+  if (text === undefined || text === 'max') return 'max';
+  const x = Number(text.replace(/x$/, ''));
+  if (!Number.isFinite(x) || x < MIN_SPEED || x > MAX_SPEED) throw new CliError(ExitCode.usage, `--speed "${text}": use max or a factor from ${MIN_SPEED} to ${MAX_SPEED}`);
+  return x;
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const sleep = (msValue: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, msValue));
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'simulate a topology headless and print a summary (throughput, queues, latencies, KPIs)',
+  usage,
+  async run(argv, io) {
+    const args = parseArgs(argv, spec, usage);
+    if (args.positional.length !== 1) throw new CliError(ExitCode.usage, `expected one topology file, got ${args.positional.length}\n\n${usage}`);
+    const file = args.positional[0]!;
+    const speed = parseSpeed(optionValue(args, 'speed'));
+    const jsonOut = optionValue(args, 'json');
+    if (args.flags.has('save')) {
+      // The run store (main/backend/runs) is not part of this build yet: fail before simulating.
+      throw new CliError(ExitCode.unavailable, '--save is not available yet: the run store (main/backend/runs) is not in this build. Use --json <file> to keep the report.');
+    }
+    if (optionValue(args, 'data-dir') !== undefined) throw new CliError(ExitCode.usage, '--data-dir only applies with --save');
+    const topology = readTopologyFile(file, io.cwd);
+    const scenario = scenarioFrom(args, io);
+    const snapshots: MetricsSnapshot[] = [];
+    let sim;
+    try {
+      sim = createSimulation(topology, scenario, jsonOut !== undefined ? { onSnapshot: (s) => snapshots.push(s) } : {});
+    } catch (e) {
+      if (e instanceof RangeError) throw new CliError(ExitCode.dataError, e.message);
+      throw e;
+    }
+    const started = io.now();
+    const label = (): string => `${formatDuration(sim.now)}/${formatDuration(sim.endMs)}`;
+    const draw = (): void => {
+      if (io.isTty) io.err(`\r${progressLine(sim.now, sim.endMs, io.columns, label())}`);
+    };
+    if (speed === 'max') {
+      const slice = Math.max(1000, sim.endMs / 200);
+      while (!sim.done && !io.interrupted.value) {
+        sim.runUntil(sim.now + slice);
+        draw();
+        await nextTurn();
+      }
+    } else {
+      const driver = new RealTimeDriver(sim, { now: io.now, speed, maxSliceMs: Math.max(1000, speed * 1000) });
+      driver.start();
+      while (driver.state === 'running' && !io.interrupted.value) {
+        driver.tick();
+        draw();
+        await sleep(50);
+      }
+    }
+    if (io.isTty) io.err('\r\x1b[K');
+    const summary = sim.summary();
+    io.out(formatSummary(summary));
+    io.err(`simulated ${formatDuration(sim.now)} in ${((io.now() - started) / 1000).toFixed(2)} s wall time\n`);
+    if (jsonOut !== undefined) {
+      const target = path.resolve(io.cwd, jsonOut);
+      try {
+        writeFileSync(target, `${JSON.stringify({ scenario, summary, snapshots }, null, 2)}\n`);
+      } catch (e) {
+        throw new CliError(ExitCode.cantCreate, `cannot write ${jsonOut}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      io.err(`report written to ${jsonOut}\n`);
+    }
+    if (io.interrupted.value) {
+      io.err('interrupted: the summary covers the simulated time so far\n');
+      return ExitCode.interrupted;
+    }
+    return ExitCode.ok;
+  },
+};
