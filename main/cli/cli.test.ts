@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkoutTemplate } from '../../shared/model/templates/checkout';
+import { runCli } from './cli';
+import type { CliIo } from './command';
+import { ExitCode } from './command';
+import { parseDuration } from './args';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// the shipped template file (resources/templates) when present, else the same template written here
+const shipped = path.resolve(__dirname, '../../resources/templates/checkout.eventflow.json');
+const checkoutFile = existsSync(shipped) ? shipped : path.join(dir, 'checkout.eventflow.json');
+if (!existsSync(shipped)) writeFileSync(checkoutFile, JSON.stringify(checkoutTemplate(), null, 2));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  let t = 0;
+  const io: CliIo = {
+    out: (s) => { out += s; },
+    err: (s) => { err += s; },
+    isTty: false, columns: 100, cwd: dir, now: () => (t += 5), interrupted: { value: false },
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+describe('eventflow run', () => {
+  it('prints per-node throughput, queue peaks, percentiles and KPIs, identical for the same seed', async () => {
+    const a = await cli('run', checkoutFile, '--duration', '10m', '--seed', '7');
+    expect(a.code, a.err).toBe(ExitCode.ok);
+    for (const s of ['node', 'out/s', 'peak queue', 'p50 ms', 'p95 ms', 'p99 ms', 'payment', 'business KPIs', 'orders', 'revenue']) expect(a.out).toContain(s);
+    const b = await cli('run', checkoutFile, '--duration', '10m', '--seed', '7');
+    expect(b.out).toBe(a.out);
+    const c = await cli('run', checkoutFile, '--duration', '10m', '--seed', '8');
+    expect(c.out).not.toBe(a.out);
+  });
+
+  it('writes a JSON report with the summary and the time series', async () => {
+    const r = await cli('run', checkoutFile, '--duration', '2m', '--json', 'report.json', '--snapshot-interval', '30s', '--fault', 'down:payment:30-60');
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as { summary: { nodes: { id: string; state: string }[]; faults: unknown[] }; snapshots: { timeMs: number; nodes: { id: string; state: string }[] }[] };
+    expect(report.snapshots.map((s) => s.timeMs)).toEqual([30_000, 60_000, 90_000, 120_000]);
+    expect(report.summary.faults).toHaveLength(1);
+    expect(report.snapshots[0]!.nodes.find((n) => n.id === 'payment')!.state).toBe('down');
+  });
+
+  it('names the place of each problem in an invalid topology (exit 65)', async () => {
+    const bad = checkoutTemplate();
+    bad.edges.push({ id: 'e-bad', kind: 'publish', source: 'storefront', target: 'nowhere' });
+    writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(bad));
+    const r = await cli('run', 'bad.json');
+    expect(r.code).toBe(ExitCode.dataError);
+    expect(r.err).toContain('bad.json: edges[10].target: edge "e-bad" ends at unknown node "nowhere"');
+    writeFileSync(path.join(dir, 'broken.json'), '{"nodes": [');
+    const j = await cli('run', 'broken.json');
+    expect(j.code).toBe(ExitCode.dataError);
+    expect(j.err).toContain('not valid JSON');
+  });
+
+  it('usage errors (64), missing files (66), unknown fault nodes (65), --save not yet available (69)', async () => {
+    expect((await cli('run')).code).toBe(ExitCode.usage);
+    expect((await cli('run', checkoutFile, '--duration', 'soon')).err).toContain('is not a duration');
+    expect((await cli('run', checkoutFile, '--speed', '5000')).code).toBe(ExitCode.usage);
+    expect((await cli('run', checkoutFile, '--bogus')).code).toBe(ExitCode.usage);
+    expect((await cli('run', checkoutFile, '--fault', 'melt:payment:1-2')).code).toBe(ExitCode.usage);
+    expect((await cli('frobnicate')).code).toBe(ExitCode.usage);
+    const missing = await cli('run', 'nope.json');
+    expect(missing.code).toBe(ExitCode.noInput);
+    expect(missing.err).toContain('nope.json: no such file');
+    const unknownNode = await cli('run', checkoutFile, '--duration', '1m', '--fault', 'down:ghost:1-2');
+    expect(unknownNode.code).toBe(ExitCode.dataError);
+    expect(unknownNode.err).toContain('unknown node "ghost"');
+    const save = await cli('run', checkoutFile, '--save');
+    expect(save.code).toBe(ExitCode.unavailable);
+    expect(save.err).toContain('--save is not available yet');
+  });
+
+  it('help lists the registered commands', async () => {
+    const r = await cli('help');
+    expect(r.code).toBe(ExitCode.ok);
+    expect(r.out).toContain('run');
+  });
+});
+
+describe('parseDuration', () => {
+  it('reads compound durations and rejects junk', () => {
+    expect(parseDuration('1h', 'd')).toBe(3_600_000);
+    expect(parseDuration('2h30m', 'd')).toBe(9_000_000);
+    expect(parseDuration('500ms', 'd')).toBe(500);
+    expect(parseDuration('45', 'd')).toBe(45_000);
+    expect(() => parseDuration('1h junk', 'd')).toThrow(/not a duration/);
+  });
+});
