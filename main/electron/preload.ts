@@ -59,14 +59,31 @@ function subscribe(stream: unknown, params: unknown, onEvent: unknown): () => vo
   };
 }
 
+// Commands that arrive before the UI listens (a file opened at launch) wait here, not lost.
+type CommandListener = (id: string, args?: unknown) => void;
+const commandListeners = new Set<CommandListener>();
+const earlyCommands: [string, unknown][] = [];
+const MAX_EARLY_COMMANDS = 20;
+
+ipcRenderer.on(IPC.command, (_e: IpcRendererEvent, id: unknown, args: unknown) => {
+  if (typeof id !== 'string') return;
+  if (commandListeners.size === 0) {
+    if (earlyCommands.length < MAX_EARLY_COMMANDS) earlyCommands.push([id, args]);
+    return;
+  }
+  for (const listener of commandListeners) listener(id, args);
+});
+
 function onCommand(callback: unknown): () => void {
   if (typeof callback !== 'function') throw new TypeError('eventflow: onCommand needs a function');
-  const listener = (_e: IpcRendererEvent, id: unknown, args: unknown) => {
-    if (typeof id === 'string') (callback as (id: string, args?: unknown) => void)(id, args);
-  };
-  ipcRenderer.on(IPC.command, listener);
+  const listener: CommandListener = (id, args) => (callback as CommandListener)(id, args);
+  commandListeners.add(listener);
+  if (earlyCommands.length > 0) {
+    const queued = earlyCommands.splice(0);
+    setTimeout(() => queued.forEach(([id, args]) => listener(id, args)), 0);
+  }
   return () => {
-    ipcRenderer.removeListener(IPC.command, listener);
+    commandListeners.delete(listener);
   };
 }
 
