@@ -157,10 +157,20 @@ function createWindow(): void {
     rendererLoaded = true;
     flushPendingFiles();
   });
+  const crashes: number[] = [];
   w.webContents.on('render-process-gone', (_e, details) => {
     rendererLoaded = false;
-    log(`eventflow: renderer gone (${details.reason}); reloading`);
-    if (details.reason !== 'clean-exit' && !w.isDestroyed()) void w.loadFile(indexHtml);
+    if (details.reason === 'clean-exit' || w.isDestroyed()) return;
+    // Reload after a crash (saved work is in SQLite), but do not loop on a renderer that keeps dying.
+    const now = Date.now();
+    crashes.push(now);
+    while (crashes.length > 0 && now - crashes[0] > 60_000) crashes.shift();
+    if (crashes.length <= 3) {
+      log(`eventflow: renderer gone (${details.reason}); reloading`);
+      void w.loadFile(indexHtml);
+    } else {
+      void showError('The window keeps crashing.', `The renderer stopped ${crashes.length} times in a minute (${details.reason}). Your saved projects are safe; restart the app.`);
+    }
   });
 
   if (!existsSync(indexHtml)) {
