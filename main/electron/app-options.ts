@@ -1,12 +1,11 @@
-import path from 'node:path';
-import { dataDirArg } from '../backend/store';
+import { resolveDataDir } from '../backend/store';
 
 /**
- * Where the desktop app keeps its database: `--data-dir <dir>` (or `--data-dir=<dir>`),
- * else EVENTFLOW_DATA_DIR — parsed as the web host and CLI do — else Electron's per-user
- * userData folder. Tests and the Electron e2e pass a temporary folder this way.
+ * Where the desktop app keeps its database: exactly where the web host and the CLI keep it
+ * (`--data-dir`, else EVENTFLOW_DATA_DIR, else the per-user data folder — the same folder as
+ * Electron's userData on macOS and Windows, XDG data on Linux), so `npm start` and `npm run web`
+ * show the same projects. Window state and recent files stay in Electron's userData.
  */
-export function resolveDataDir(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, userData: string, cwd: string): string {
-  const given = dataDirArg(argv) ?? env.EVENTFLOW_DATA_DIR;
-  return given ? path.resolve(cwd, given) : userData;
+export function desktopDataDir(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string): string {
+  return resolveDataDir({ argv, env, cwd });
 }

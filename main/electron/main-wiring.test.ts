@@ -27,7 +27,7 @@ const h = vi.hoisted(() => {
       return true;
     }
   }
-  const state = { root: '', userData: '', sent: [] as unknown[][], clipboard: [] as string[], dialogs: [] as unknown[], menus: [] as unknown[][], exits: [] as number[] };
+  const state = { root: '', userData: '', dataDir: '', sent: [] as unknown[][], clipboard: [] as string[], dialogs: [] as unknown[], menus: [] as unknown[][], exits: [] as number[] };
   let nextId = 1;
   class WebContents extends Emitter {
     id = nextId++;
@@ -141,7 +141,8 @@ beforeAll(async () => {
   indexHtml = path.join(h.state.root, 'dist', 'renderer', 'index.html');
   mkdirSync(path.dirname(indexHtml), { recursive: true });
   writeFileSync(indexHtml, '<!doctype html><title>EventFlow Studio</title>');
-  delete process.env.EVENTFLOW_DATA_DIR;
+  h.state.dataDir = mkdtempSync(path.join(os.tmpdir(), 'ef-shell-db-'));
+  process.env.EVENTFLOW_DATA_DIR = h.state.dataDir;
   await import('./main');
   await until(() => h.BrowserWindow.instances.length === 1 && h.state.menus.length > 0);
 });
@@ -150,6 +151,8 @@ afterAll(() => {
   h.app.emit('will-quit');
   rmSync(h.state.root, { recursive: true, force: true });
   rmSync(h.state.userData, { recursive: true, force: true });
+  rmSync(h.state.dataDir, { recursive: true, force: true });
+  delete process.env.EVENTFLOW_DATA_DIR;
 });
 
 const request = (method: string, input: unknown, url = pathToFileURL(indexHtml).href) =>
@@ -162,9 +165,9 @@ describe('desktop shell wiring (main.ts)', () => {
     expect(win().options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: expect.stringMatching(/preload\.cjs$/) });
   });
 
-  it('serves the api over IPC from the database in userData, and refuses other pages', async () => {
+  it('serves the api over IPC from the shared data folder, and refuses other pages', async () => {
     const info = await request('app.info', {});
-    expect(info).toMatchObject({ ok: true, value: { transport: 'ipc', version: '1.2.3', dataDir: h.state.userData } });
+    expect(info).toMatchObject({ ok: true, value: { transport: 'ipc', version: '1.2.3', dataDir: h.state.dataDir } });
     expect(await request('projects.create', { name: 'Desk' })).toMatchObject({ ok: true });
     expect(await request('projects.list', {}, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'refused' } });
   });
@@ -228,6 +231,6 @@ describe('desktop shell wiring (main.ts)', () => {
     win().emit('close');
     const saved = JSON.parse(readFileSync(path.join(h.state.userData, 'window-state.json'), 'utf8'));
     expect(saved).toEqual({ x: 40, y: 50, width: 1111, height: 777, maximized: false, fullScreen: false });
-    expect(existsSync(path.join(h.state.userData, 'eventflow.sqlite'))).toBe(true);
+    expect(existsSync(path.join(h.state.dataDir, 'eventflow.sqlite'))).toBe(true);
   });
 });

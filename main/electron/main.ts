@@ -8,7 +8,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { BrowserWindow, app, dialog, ipcMain, nativeTheme, screen, session } from 'electron';
 import { toPlatform } from '../../shared/commands';
-import { resolveDataDir } from './app-options';
+import { desktopDataDir } from './app-options';
 import type { DesktopBackend } from './backend';
 import { openDesktopBackend } from './backend';
 import { registerIpcTransport } from './ipc-transport';
@@ -184,7 +184,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   recent = loadRecentFiles(settingsFile('recent-files.json'));
 
-  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'), process.cwd());
+  const dataDir = desktopDataDir(process.argv, process.env, process.cwd());
   const nativeBinding = electronNativeBinding({ appPath: appRoot, resourcesPath: process.resourcesPath, isPackaged: app.isPackaged });
   try {
     backend = await openDesktopBackend({ dataDir, nativeBinding, appVersion: app.getVersion() });
