@@ -119,7 +119,7 @@ export function matchShortcut(accelerator: string, event: KeyInput, platform: Pl
 function keyMatches(key: string, event: KeyInput): boolean {
   const named = NAMED_KEYS[key];
   if (named) return named.includes(event.key);
-  if (/^F\d+$/.test(key) && key.length > 1) return event.key.toUpperCase() === key;
+  if (/^F\d+$/.test(key)) return event.key.toUpperCase() === key;
   if (/^[A-Z]$/.test(key)) return event.key.toUpperCase() === key || event.code === `Key${key}`;
   if (/^[0-9]$/.test(key)) return event.key === key || event.code === `Digit${key}`;
   return event.key === key;
