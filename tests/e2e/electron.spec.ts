@@ -110,14 +110,23 @@ test.describe('desktop app (Electron)', () => {
   });
 
   test('creates a project through the UI and keeps it', async () => {
-    await page.getByRole('button', { name: /new project/i }).first().click();
-    const name = page.getByRole('textbox', { name: /name/i }).first();
-    await name.fill('Desktop checkout');
-    await name.press('Enter');
-    await expect(page.getByText('Desktop checkout').first()).toBeVisible();
-    const projects = await page.evaluate(() => (window as unknown as { eventflow: { request(m: string, i: unknown): Promise<unknown> } }).eventflow.request('projects.list', {}));
-    expect(projects).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Desktop checkout' })]));
+    await page.getByRole('button', { name: 'New project' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New project' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Desktop checkout');
+    await dialog.getByRole('button', { name: 'Create project' }).click();
+    const list = () => page.evaluate(() => (window as unknown as { eventflow: { request(m: string, i: unknown): Promise<unknown> } }).eventflow.request('projects.list', {}));
+    await expect.poll(list).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Desktop checkout' })]));
     await page.screenshot({ path: test.info().outputPath('electron-project.png') });
+  });
+
+  test('enforces the Content-Security-Policy: no inline script runs', async () => {
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true';
+      document.head.appendChild(s);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(ran).toBe(false);
   });
 
   test('builds the native menu from the command registry', async () => {
