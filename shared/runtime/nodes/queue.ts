@@ -155,6 +155,11 @@ export class Queue implements Receiver, RuntimeNode {
       }
       this.inFlight.shift();
       this.stats.addInFlight(now, -1);
+      if (r.done.v) {
+        // another copy was processed meanwhile: the message is deleted, nothing to redeliver
+        r.state = GONE;
+        continue;
+      }
       if (r.state === IN_FLIGHT) {
         // still being processed: a copy becomes visible (the consumer's late ack is ignored)
         r.state = GONE;
