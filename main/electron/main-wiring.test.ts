@@ -71,6 +71,9 @@ const h = vi.hoisted(() => {
     whenReady: () => Promise.resolve(),
     getAppPath: () => state.root,
     getPath: (name: string) => path.join(state.userData, name === 'userData' ? '' : name),
+    setPath: (name: string, value: string) => {
+      if (name === 'userData') state.userData = value;
+    },
     getVersion: () => '1.2.3',
     requestSingleInstanceLock: () => true,
     enableSandbox: () => {},
@@ -133,11 +136,12 @@ const until = async (check: () => boolean) => {
 };
 
 let indexHtml = '';
+let initialUserData = '';
 const win = () => h.BrowserWindow.instances[0];
 
 beforeAll(async () => {
   h.state.root = mkdtempSync(path.join(os.tmpdir(), 'ef-shell-root-'));
-  h.state.userData = mkdtempSync(path.join(os.tmpdir(), 'ef-shell-data-'));
+  h.state.userData = initialUserData = mkdtempSync(path.join(os.tmpdir(), 'ef-shell-data-'));
   indexHtml = path.join(h.state.root, 'dist', 'renderer', 'index.html');
   mkdirSync(path.dirname(indexHtml), { recursive: true });
   writeFileSync(indexHtml, '<!doctype html><title>EventFlow Studio</title>');
@@ -150,7 +154,7 @@ beforeAll(async () => {
 afterAll(() => {
   h.app.emit('will-quit');
   rmSync(h.state.root, { recursive: true, force: true });
-  rmSync(h.state.userData, { recursive: true, force: true });
+  rmSync(initialUserData, { recursive: true, force: true });
   rmSync(h.state.dataDir, { recursive: true, force: true });
   delete process.env.EVENTFLOW_DATA_DIR;
 });
@@ -159,6 +163,10 @@ const request = (method: string, input: unknown, url = pathToFileURL(indexHtml).
   h.ipcMain.handlers.get('eventflow:request')!({ sender: win().webContents, senderFrame: { url, parent: null, isDestroyed: () => false } } as never, { method, input } as never) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
 
 describe('desktop shell wiring (main.ts)', () => {
+  it('keeps Electron\'s profile beside an explicitly given data folder', () => {
+    expect(h.state.userData).toBe(path.join(h.state.dataDir, 'electron-profile'));
+  });
+
   it('opens one window on our renderer file with secure preferences and the preload', () => {
     expect(h.state.exits).toEqual([]);
     expect(win().loaded).toEqual([indexHtml]);

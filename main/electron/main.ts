@@ -8,6 +8,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { BrowserWindow, app, dialog, ipcMain, nativeTheme, screen, session } from 'electron';
 import { toPlatform } from '../../shared/commands';
+import { dataDirArg } from '../backend/store';
 import { desktopDataDir } from './app-options';
 import type { DesktopBackend } from './backend';
 import { openDesktopBackend } from './backend';
@@ -210,6 +211,11 @@ async function start(): Promise<void> {
     if (!win) createWindow();
   });
 }
+
+// An explicit data folder (tests, a second profile) also isolates Electron's own profile:
+// settings, caches and the single-instance lock live beside that database.
+const explicitDataDir = dataDirArg(process.argv) ?? process.env.EVENTFLOW_DATA_DIR;
+if (explicitDataDir) app.setPath('userData', path.join(path.resolve(explicitDataDir), 'electron-profile'));
 
 if (!app.requestSingleInstanceLock()) {
   // Another instance runs: it receives our arguments through 'second-instance'.
