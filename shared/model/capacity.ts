@@ -1,24 +1,43 @@
-import { profileMeanRate } from './arrival-profiles';
+import { profileMeanRate, profilePeakRate } from './arrival-profiles';
+import type { ArrivalProfile } from './arrival-profiles';
 import { distributionMeanMs } from './distributions';
 import type { TopologyEdge } from './edges';
-import type { TopologyNode } from './nodes';
+import { consumerGroupOf, deadLetterTargetOf, edgeTypeFilter, topologyGraph } from './graph';
+import type { TopologyGraph } from './graph';
+import type { NodeOfKind, TopologyNode } from './nodes';
 
 /**
  * Quick utilisation estimate per node (ρ = arrival rate / service capacity), shown on the canvas
- * and used by lint. Rates flow along publish/subscribe/route edges from producers: a topic
- * gives every subscriber the full stream, a queue splits it between competing consumers, a
- * service forwards one reaction event per message it handles. Call edges carry the caller's
- * rate to the callee. Cycles are cut (a back edge contributes nothing): this is an estimate.
+ * and used by lint. Rates flow from producers (profile mean, and separately every producer at
+ * its peak) along the edges with the runtime's semantics: a topic gives every consumer group the
+ * types it takes and splits a group's share between members by partition ownership, a queue
+ * splits between competing consumers in proportion to their capacity, bus routes filter by event
+ * type (attribute conditions are assumed to match: an upper bound), services emit their
+ * reactions per handled message (success/failure by failure %), dead letters go to the target,
+ * synchronous calls add requests to the callee. Capacity of a worker = parallel slots / mean
+ * time a message holds a slot (processing + synchronous calls, × expected attempts, + backoff).
+ * Outages, slow-downs and queueing delays inside callees are ignored: this is an estimate.
  */
 export interface NodeLoad {
-  /** events/s arriving at the node */
+  /** events/s arriving at the node (a producer: events/s it emits), profile means */
   arrivalPerSec: number;
-  /** events/s the node can handle (Infinity for brokers) */
+  /** the same with every producer at its peak rate */
+  peakArrivalPerSec: number;
+  /** events/s the node can handle; for a queue/topic the drain rate of its consumers; Infinity when unbounded */
   capacityPerSec: number;
-  /** arrival / capacity; undefined when capacity is unbounded */
+  /** arrivalPerSec / capacityPerSec; undefined when capacity is unbounded */
   utilisation: number | undefined;
+  /** peakArrivalPerSec / capacityPerSec; undefined when capacity is unbounded */
+  peakUtilisation: number | undefined;
+  /** services and sinks: mean time one message holds a slot, ms */
+  serviceTimeMs?: number;
+  /** services and sinks: messages handled in parallel (instances × concurrency, bounded by owned partitions) */
+  parallelism?: number;
+  /** mean arrivals per event type (call requests under "(call)") */
+  arrivalsByType: Record<string, number>;
 }
 
+/** Raw capacity of one node on its own: instances × concurrency / mean processing time (no calls, retries or partitions). */
 export function nodeCapacityPerSec(node: TopologyNode): number {
   switch (node.kind) {
     case 'service': {
@@ -34,59 +53,401 @@ export function nodeCapacityPerSec(node: TopologyNode): number {
   }
 }
 
+/** Kept for callers that hold nodes and edges separately. */
 export function estimateLoads(nodes: readonly TopologyNode[], edges: readonly TopologyEdge[]): Map<string, NodeLoad> {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const out = new Map<string, TopologyEdge[]>();
-  const indegree = new Map<string, number>(nodes.map((n) => [n.id, 0]));
-  for (const e of edges) {
-    if (!byId.has(e.source) || !byId.has(e.target)) continue;
-    const list = out.get(e.source) ?? [];
-    list.push(e);
-    out.set(e.source, list);
-    indegree.set(e.target, (indegree.get(e.target) ?? 0) + 1);
-  }
-  const arrival = new Map<string, number>(nodes.map((n) => [n.id, 0]));
-  // Kahn's order; nodes left in cycles are then visited once in declaration order.
-  const queue = nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
-  const visited = new Set<string>();
-  const visit = (id: string): void => {
-    if (visited.has(id)) return;
-    visited.add(id);
-    const node = byId.get(id);
-    if (!node) return;
-    const outgoing = out.get(id) ?? [];
-    const emitted = emittedRate(node, arrival.get(id) ?? 0);
-    const consumers = outgoing.filter((e) => e.kind === 'subscribe' || e.kind === 'route').length;
-    for (const e of outgoing) {
-      if (visited.has(e.target)) continue; // back edge of a cycle
-      const share = node.kind === 'queue' && consumers > 0 ? emitted / consumers : emitted;
-      arrival.set(e.target, (arrival.get(e.target) ?? 0) + share);
-      const left = (indegree.get(e.target) ?? 0) - 1;
-      indegree.set(e.target, left);
-      if (left === 0) queue.push(e.target);
-    }
-  };
-  while (queue.length > 0) visit(queue.shift() as string);
-  for (const n of nodes) {
-    if (!visited.has(n.id)) {
-      visit(n.id);
-      while (queue.length > 0) visit(queue.shift() as string);
-    }
-  }
+  return estimateLoad({ nodes, edges });
+}
+
+type Rates = Map<string, number>;
+const CALL = '(call)';
+
+interface WorkerTiming {
+  serviceMs: number;
+  /** probability a message ends failed after all attempts */
+  finalFail: number;
+  /** probability one attempt's own processing fails (before calls) */
+  procFail: number;
+  /** expected attempts per message */
+  attempts: number;
+  slots: number;
+}
+
+export function estimateLoad(topology: { nodes: readonly TopologyNode[]; edges: readonly TopologyEdge[] }): Map<string, NodeLoad> {
+  const g = topologyGraph(topology);
+  const timing = workerTimings(g);
+  const capacity = new Map<string, number>();
+  for (const [id, w] of timing) capacity.set(id, w.serviceMs <= 0 ? Infinity : (w.slots * 1000) / w.serviceMs);
+  const shares = edgeShares(g, capacity);
+  const order = evaluationOrder(g);
+  const mean = propagate(g, order, shares, timing, profileMeanRate);
+  const peak = propagate(g, order, shares, timing, profilePeakRate);
+
   const loads = new Map<string, NodeLoad>();
-  for (const n of nodes) {
-    const arrivalPerSec = arrival.get(n.id) ?? 0;
-    const capacityPerSec = nodeCapacityPerSec(n);
-    loads.set(n.id, { arrivalPerSec, capacityPerSec, utilisation: Number.isFinite(capacityPerSec) ? arrivalPerSec / capacityPerSec : undefined });
+  for (const n of g.nodes) {
+    const arrivals = mean.get(n.id) ?? new Map<string, number>();
+    const arrivalPerSec = n.kind === 'producer' ? sum(producerRates(n, profileMeanRate)) : sum(arrivals);
+    const peakArrivalPerSec = n.kind === 'producer' ? sum(producerRates(n, profilePeakRate)) : sum(peak.get(n.id) ?? new Map());
+    const cap = brokerOrWorkerCapacity(g, n, capacity, mean);
+    const w = timing.get(n.id);
+    const bounded = Number.isFinite(cap);
+    const load: NodeLoad = {
+      arrivalPerSec,
+      peakArrivalPerSec,
+      capacityPerSec: cap,
+      utilisation: bounded ? ratio(arrivalPerSec, cap) : undefined,
+      peakUtilisation: bounded ? ratio(peakArrivalPerSec, cap) : undefined,
+      arrivalsByType: Object.fromEntries(arrivals),
+    };
+    if (w) {
+      load.serviceTimeMs = w.serviceMs;
+      load.parallelism = w.slots;
+    }
+    loads.set(n.id, load);
   }
   return loads;
 }
 
-function emittedRate(node: TopologyNode, arrivalPerSec: number): number {
-  switch (node.kind) {
-    case 'producer': return profileMeanRate(node.settings.profile);
-    case 'sink': return 0;
-    case 'group': return 0;
-    default: return arrivalPerSec;
+function ratio(a: number, cap: number): number {
+  if (cap > 0) return a / cap;
+  return a > 0 ? Infinity : 0;
+}
+
+function sum(r: Rates): number {
+  let s = 0;
+  for (const v of r.values()) s += v;
+  return s;
+}
+
+function add(r: Rates, type: string, v: number): void {
+  if (v !== 0) r.set(type, (r.get(type) ?? 0) + v);
+}
+
+/** Events/s per type a producer emits: round-robin over `emits`, or the customer-session funnel. */
+export function producerRates(n: NodeOfKind<'producer'>, rateOf: (p: ArrivalProfile) => number): Rates {
+  const r = new Map<string, number>();
+  const rate = rateOf(n.settings.profile);
+  const s = n.settings;
+  if (s.mode === 'sessions') {
+    const buy = 1 - s.sessions.cartAbandonPct / 100;
+    add(r, 'CartItemAdded', rate * s.sessions.meanItems);
+    add(r, 'CartAbandoned', rate * (1 - buy));
+    add(r, 'CheckoutStarted', rate * buy);
+    add(r, 'OrderPlaced', rate * buy * (1 - s.sessions.checkoutAbandonPct / 100));
+  } else if (s.profile.kind === 'replay') {
+    const count = new Map<string, number>();
+    for (const e of s.profile.events) count.set(e.type, (count.get(e.type) ?? 0) + 1);
+    const total = s.profile.events.length;
+    for (const [t, c] of count) add(r, t, (rate * c) / total);
+  } else if (s.emits.length > 0) {
+    for (const t of s.emits) add(r, t, rate / s.emits.length);
   }
+  return r;
+}
+
+/** Mean slot-holding time of every service and sink, following synchronous calls (cycles cut). */
+function workerTimings(g: TopologyGraph): Map<string, WorkerTiming> {
+  const done = new Map<string, WorkerTiming>();
+  const visiting = new Set<string>();
+  const lanes = ownedLanes(g);
+  const timingOf = (n: TopologyNode): WorkerTiming | undefined => {
+    const known = done.get(n.id);
+    if (known) return known;
+    if (n.kind === 'sink') {
+      const t = { serviceMs: distributionMeanMs(n.settings.latency), finalFail: n.settings.failurePct / 100, procFail: n.settings.failurePct / 100, attempts: 1, slots: n.settings.concurrency };
+      done.set(n.id, t);
+      return t;
+    }
+    if (n.kind !== 'service' || visiting.has(n.id)) return undefined;
+    visiting.add(n.id);
+    const s = n.settings;
+    const proc = distributionMeanMs(s.processing);
+    const f = s.failurePct / 100;
+    let callMs = 0;
+    let callOk = 1;
+    for (const e of g.outgoing.get(n.id) ?? []) {
+      if (e.kind !== 'call') continue;
+      const callee = g.byId.get(e.target);
+      const ct = callee ? timingOf(callee) : undefined;
+      if (!ct) continue; // a cycle: the lint reports it
+      callMs += e.timeoutMs !== undefined ? Math.min(ct.serviceMs, e.timeoutMs) : ct.serviceMs;
+      callOk *= 1 - ct.finalFail;
+    }
+    visiting.delete(n.id);
+    const attemptMs = proc + (1 - f) * callMs;
+    const q = 1 - (1 - f) * callOk;
+    const nAttempts = s.retry.maxAttempts;
+    const attempts = q < 1 ? (1 - q ** nAttempts) / (1 - q) : nAttempts;
+    let backoff = 0;
+    let poisonBackoff = 0;
+    for (let k = 1; k < nAttempts; k++) {
+      const delay = s.retry.backoffMs * s.retry.multiplier ** (k - 1);
+      backoff += q ** k * delay;
+      poisonBackoff += delay;
+    }
+    const pp = s.poisonPct / 100;
+    const normal = attempts * attemptMs + backoff;
+    const poison = nAttempts * proc + poisonBackoff;
+    const slotsRaw = s.instances * s.concurrency;
+    const bound = lanes.get(n.id);
+    const t: WorkerTiming = {
+      serviceMs: (1 - pp) * normal + pp * poison,
+      finalFail: (1 - pp) * q ** nAttempts + pp,
+      procFail: f,
+      attempts: (1 - pp) * attempts + pp * nAttempts,
+      slots: bound === undefined ? slotsRaw : Math.min(slotsRaw, bound),
+    };
+    done.set(n.id, t);
+    return t;
+  };
+  for (const n of g.nodes) timingOf(n);
+  return done;
+}
+
+/**
+ * Partitions a service owns across the topics it consumes, when topics are its only feeders:
+ * a topic processes one message per partition per group at a time, so a member's parallelism
+ * is bounded by the partitions it owns (member i of m owns partitions p with p mod m = i).
+ */
+function ownedLanes(g: TopologyGraph): Map<string, number> {
+  const owned = new Map<string, number>();
+  const unbounded = new Set<string>();
+  for (const n of g.nodes) {
+    if (n.kind !== 'topic') {
+      for (const e of g.outgoing.get(n.id) ?? []) unbounded.add(e.target);
+      continue;
+    }
+    for (const [, members] of topicGroups(g, n)) {
+      members.forEach((m, i) => {
+        const lanes = lanesOf(n.settings.partitions, members.length, i);
+        owned.set(m.target, (owned.get(m.target) ?? 0) + lanes);
+      });
+    }
+  }
+  for (const id of unbounded) owned.delete(id);
+  return owned;
+}
+
+export function lanesOf(partitions: number, members: number, index: number): number {
+  if (index >= partitions) return 0;
+  return Math.floor((partitions - 1 - index) / members) + 1;
+}
+
+/** A topic's consumer groups: group name → its member edges, in edge order (as the runtime joins them). */
+export function topicGroups(g: TopologyGraph, topic: TopologyNode): Map<string, TopologyEdge[]> {
+  const groups = new Map<string, TopologyEdge[]>();
+  for (const e of g.outgoing.get(topic.id) ?? []) {
+    const target = g.byId.get(e.target);
+    if (!target || e.kind !== 'subscribe') continue;
+    const name = consumerGroupOf(target);
+    const list = groups.get(name);
+    if (list) list.push(e);
+    else groups.set(name, [e]);
+  }
+  return groups;
+}
+
+/** Fraction of what the source offers (after type filtering) that each edge delivers. */
+function edgeShares(g: TopologyGraph, capacity: ReadonlyMap<string, number>): Map<string, number> {
+  const shares = new Map<string, number>();
+  for (const n of g.nodes) {
+    const out = (g.outgoing.get(n.id) ?? []).filter((e) => e.kind !== 'call');
+    if (n.kind === 'queue') {
+      const finite = out.map((e) => capacity.get(e.target) ?? Infinity).filter((c) => Number.isFinite(c));
+      const fallback = finite.length > 0 ? finite.reduce((a, b) => a + b, 0) / finite.length : 1;
+      const weights = out.map((e) => {
+        const c = capacity.get(e.target) ?? Infinity;
+        return Number.isFinite(c) ? c : fallback;
+      });
+      const total = weights.reduce((a, b) => a + b, 0);
+      out.forEach((e, i) => shares.set(e.id, total > 0 ? (weights[i] as number) / total : 1 / out.length));
+    } else if (n.kind === 'topic') {
+      const p = n.settings.partitions;
+      for (const [, members] of topicGroups(g, n)) {
+        members.forEach((e, i) => shares.set(e.id, lanesOf(p, members.length, i) / p));
+      }
+    } else {
+      for (const e of out) shares.set(e.id, 1);
+    }
+  }
+  return shares;
+}
+
+/** Producers first, then Kahn's topological order over events, calls and dead letters; nodes on cycles last. */
+function evaluationOrder(g: TopologyGraph): TopologyNode[] {
+  const indegree = new Map<string, number>(g.nodes.map((n) => [n.id, 0]));
+  const next = new Map<string, string[]>();
+  const link = (a: string, b: string): void => {
+    indegree.set(b, (indegree.get(b) ?? 0) + 1);
+    const l = next.get(a);
+    if (l) l.push(b);
+    else next.set(a, [b]);
+  };
+  for (const e of g.edges) link(e.source, e.target);
+  for (const n of g.nodes) {
+    const d = deadLetterTargetOf(n);
+    if (d && g.byId.has(d)) link(n.id, d);
+  }
+  const ready = g.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  const order: TopologyNode[] = [];
+  const placed = new Set<string>();
+  for (let i = 0; i < ready.length; i++) {
+    const id = ready[i] as string;
+    placed.add(id);
+    order.push(g.byId.get(id) as TopologyNode);
+    for (const b of next.get(id) ?? []) {
+      const left = (indegree.get(b) ?? 0) - 1;
+      indegree.set(b, left);
+      if (left === 0) ready.push(b);
+    }
+  }
+  for (const n of g.nodes) if (!placed.has(n.id)) order.push(n);
+  return order;
+}
+
+/** Pull rates along the order, repeating passes until cycles settle (a loop with gain ≥ 1 is capped). */
+function propagate(
+  g: TopologyGraph, order: readonly TopologyNode[], shares: ReadonlyMap<string, number>,
+  timing: ReadonlyMap<string, WorkerTiming>, rateOf: (p: ArrivalProfile) => number,
+): Map<string, Rates> {
+  const inputs = new Map<string, Rates>();
+  const outputs = new Map<string, Rates>();
+  const deadLetters = new Map<string, Rates>();
+  const cyclic = order.length > 0 && hasCycle(g, order);
+  const maxPasses = cyclic ? 60 : 1;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let change = 0;
+    for (const n of order) {
+      const input = new Map<string, number>();
+      for (const e of g.incoming.get(n.id) ?? []) {
+        const src = g.byId.get(e.source) as TopologyNode;
+        if (e.kind === 'call') {
+          const srcIn = inputs.get(src.id);
+          const t = timing.get(src.id);
+          if (srcIn && t) add(input, CALL, sum(srcIn) * t.attempts * (1 - t.procFail));
+          continue;
+        }
+        const offered = outputs.get(src.id);
+        if (!offered) continue;
+        const filter = edgeTypeFilter(e, src, n);
+        const share = shares.get(e.id) ?? 1;
+        for (const [type, rate] of offered) if (filter === null || filter.has(type)) add(input, type, rate * share);
+      }
+      for (const d of g.deadLetterSources.get(n.id) ?? []) {
+        for (const [type, rate] of deadLetters.get(d.id) ?? []) add(input, type, rate);
+      }
+      const before = inputs.get(n.id);
+      change = Math.max(change, difference(before, input));
+      inputs.set(n.id, input);
+      const [out, dead] = outputOf(n, input, timing.get(n.id), g, rateOf);
+      outputs.set(n.id, out);
+      deadLetters.set(n.id, dead);
+    }
+    if (change < 1e-9) break;
+  }
+  for (const r of inputs.values()) for (const [t, v] of r) if (!Number.isFinite(v) || v > 1e12) r.set(t, 1e12); // runaway loop
+  return inputs;
+}
+
+function hasCycle(g: TopologyGraph, order: readonly TopologyNode[]): boolean {
+  const pos = new Map(order.map((n, i) => [n.id, i]));
+  for (const e of g.edges) if ((pos.get(e.source) ?? 0) >= (pos.get(e.target) ?? 0)) return true;
+  for (const [target, sources] of g.deadLetterSources) {
+    for (const s of sources) if ((pos.get(s.id) ?? 0) >= (pos.get(target) ?? 0)) return true;
+  }
+  return false;
+}
+
+function difference(a: Rates | undefined, b: Rates): number {
+  let d = 0;
+  const keys = new Set([...(a?.keys() ?? []), ...b.keys()]);
+  for (const k of keys) {
+    const x = a?.get(k) ?? 0;
+    const y = b.get(k) ?? 0;
+    d = Math.max(d, Math.abs(x - y) / (1 + Math.abs(y)));
+  }
+  return d;
+}
+
+/** What a node emits, and what it dead-letters, for a given input. */
+function outputOf(n: TopologyNode, input: Rates, t: WorkerTiming | undefined, g: TopologyGraph, rateOf: (p: ArrivalProfile) => number): [Rates, Rates] {
+  const out = new Map<string, number>();
+  const dead = new Map<string, number>();
+  const total = sum(input);
+  switch (n.kind) {
+    case 'producer': return [producerRates(n, rateOf), dead];
+    case 'topic': case 'queue': return [new Map(input), dead];
+    case 'bus': {
+      const routed = new Set<string>();
+      let routesAll = false;
+      for (const e of g.outgoing.get(n.id) ?? []) {
+        if (e.eventTypes.length === 0) routesAll = true;
+        for (const ty of e.eventTypes) routed.add(ty);
+      }
+      if (n.settings.unmatched === 'dead-letter' && !routesAll) {
+        for (const [ty, v] of input) if (!routed.has(ty)) add(dead, ty, v);
+      }
+      return [new Map(input), dead];
+    }
+    case 'service': {
+      const fail = t?.finalFail ?? 0;
+      const handled = total; // event arrivals + call requests
+      for (const ty of n.settings.emitsOnSuccess) add(out, ty, handled * (1 - fail));
+      for (const ty of n.settings.emitsOnFailure) add(out, ty, handled * fail);
+      if (n.settings.deadLetterTarget) for (const [ty, v] of input) if (ty !== CALL) add(dead, ty, v * fail);
+      return [out, dead];
+    }
+    case 'operator': {
+      const s = n.settings;
+      const events = new Map([...input].filter(([ty]) => ty !== CALL));
+      const evTotal = sum(events);
+      switch (s.op) {
+        case 'filter': {
+          if (s.field === 'type' && (s.comparator === '==' || s.comparator === '!=')) {
+            for (const [ty, v] of events) if ((ty === s.value) === (s.comparator === '==')) add(out, ty, v);
+            return [out, dead];
+          }
+          return [events, dead]; // unknown selectivity: upper bound
+        }
+        case 'map':
+          if (!s.emitAs) return [events, dead];
+          add(out, s.emitAs, evTotal);
+          return [out, dead];
+        case 'throttle': return [scaled(events, Math.min(1, 1000 / s.intervalMs / Math.max(evTotal, 1e-12))), dead];
+        case 'debounce': return [scaled(events, Math.min(1, 1000 / s.quietMs / Math.max(evTotal, 1e-12))), dead];
+        case 'window': add(out, s.emits, evTotal / (s.threshold + 1)); return [out, dead];
+        case 'join': add(out, s.emits, Math.min(events.get(s.left) ?? 0, events.get(s.right) ?? 0)); return [out, dead];
+      }
+      return [out, dead];
+    }
+    case 'sink': case 'group': return [out, dead];
+  }
+}
+
+function scaled(r: Rates, f: number): Rates {
+  return new Map([...r].map(([k, v]) => [k, v * f]));
+}
+
+/** Workers: their own capacity. Queues: the sum of consumers' capacity. Topics: the most loaded group's. */
+function brokerOrWorkerCapacity(g: TopologyGraph, n: TopologyNode, capacity: ReadonlyMap<string, number>, mean: ReadonlyMap<string, Rates>): number {
+  if (n.kind === 'service' || n.kind === 'sink') return capacity.get(n.id) ?? Infinity;
+  if (n.kind === 'queue') {
+    const consumers = (g.outgoing.get(n.id) ?? []).map((e) => capacity.get(e.target) ?? Infinity);
+    if (consumers.length === 0) return Infinity;
+    return consumers.reduce((a, b) => a + b, 0);
+  }
+  if (n.kind === 'topic') {
+    let worst = Infinity;
+    let worstRho = -1;
+    for (const [, members] of topicGroups(g, n)) {
+      const cap = members.reduce((a, e) => a + (capacity.get(e.target) ?? Infinity), 0);
+      const arrival = members.reduce((a, e) => a + sum(mean.get(e.target) ?? new Map()), 0);
+      const rho = Number.isFinite(cap) ? ratio(arrival, cap) : 0;
+      if (rho > worstRho) {
+        worstRho = rho;
+        worst = cap;
+      }
+    }
+    return worst;
+  }
+  return Infinity;
 }

@@ -7,3 +7,6 @@ export * from './migrations';
 export * from './nodes';
 export * from './topology';
 export * from './validate';
+export * from './capacity';
+export * from './graph';
+export * from './lint';

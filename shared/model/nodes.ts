@@ -69,6 +69,8 @@ export const BusSettings = z.object({
   address: z.string().max(200).optional(),
   /** what happens to an event no route matches */
   unmatched: z.enum(['drop', 'dead-letter']).default('drop'),
+  /** queue or topic receiving unmatched events when `unmatched` is 'dead-letter' */
+  deadLetterTarget: z.string().max(64).default(''),
 });
 
 export const ServiceSettings = z.object({

@@ -37,7 +37,7 @@ export const Topology = TopologyShape.superRefine((t, ctx) => {
         ctx.addIssue({ code: 'custom', path: ['nodes', i, 'parentId'], message: 'groups cannot be nested' });
       }
     }
-    if ((n.kind === 'queue' || n.kind === 'service') && n.settings.deadLetterTarget) {
+    if ((n.kind === 'queue' || n.kind === 'service' || n.kind === 'bus') && n.settings.deadLetterTarget) {
       const target = byId.get(n.settings.deadLetterTarget);
       if (!target || (target.kind !== 'queue' && target.kind !== 'topic') || target.id === n.id) {
         ctx.addIssue({ code: 'custom', path: ['nodes', i, 'settings', 'deadLetterTarget'], message: `dead-letter target "${n.settings.deadLetterTarget}" is not another queue or topic of this topology` });
