@@ -37,7 +37,7 @@ const TO_CHECKOUT_MS = 10_000;
 const CHECKOUT_THINK_MS = 20_000;
 const ABANDON_AFTER_MS = 600_000;
 const ASYNC_ACK_MS = 15; // broker round trip seen by the storefront
-const RECOVERY_PCT = 25;
+const RECOVERY_PCT = 15;
 const RECOVERY_DECAY_MS = 600_000;
 
 export class CustomerSessions {
