@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../validate';
 import { TEMPLATES } from '../templates';
 import { build, edge, node } from '../test-builders';
+import type { ArrivalProfile } from '../arrival-profiles';
 import type { Topology } from '../topology';
 import { LINT_RULES, lintSummary, lintTopology } from './index';
 import type { LintProblem } from './types';
@@ -143,7 +144,7 @@ describe('rules', () => {
   });
 
   it('capacity-exceeded (error), capacity-exceeded-at-peak and capacity-headroom (warnings)', () => {
-    const t = (profile: Parameters<typeof node<'producer'>>[2]['profile']) => build([
+    const t = (profile: ArrivalProfile) => build([
       node('producer', 'p', { profile }), node('queue', 'q', { deadLetterTarget: 'dlq' }), node('queue', 'dlq'),
       node('service', 's', { instances: 1, concurrency: 10, processing: fixed(100) }), // 100/s
     ], [edge('publish', 'p', 'q'), edge('subscribe', 'q', 's')]);
