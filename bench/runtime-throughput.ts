@@ -10,7 +10,7 @@ import { HeapScheduler } from '../shared/runtime/heap-scheduler';
 import { Rng } from '../shared/runtime/prng';
 import { createSimulation } from '../shared/runtime/simulation';
 import { pipeline } from '../shared/runtime/test-topologies';
-import { runBaseline } from './baseline-loop';
+import { runBaseline } from './lib/baseline-loop';
 
 const STAGES = 8;
 const RATE = 800; // events/s into the pipeline

@@ -1,14 +1,14 @@
 /**
- * The hand-written baseline for bench/runtime-throughput.ts: the same pipeline (producer ->
+ * The hand-written baseline for bench/runtime-throughput.ts (bench/lib: helpers, not entries): the same pipeline (producer ->
  * topic -> N services chained by topics -> sink) as a plain discrete-event loop over a binary
  * heap — no RxJS, no node objects — with the same PRNG streams, the same payloads, partition
  * lanes, slots, and the same per-node metrics (NodeStats). It is what the runtime is compared to.
  */
-import { IdSource, PayloadFactory } from '../shared/commerce/payloads';
-import { eventCatalog } from '../shared/commerce/catalog';
-import { NodeStats } from '../shared/runtime/node-stats';
-import { Rng, fnv1a } from '../shared/runtime/prng';
-import { Ring } from '../shared/runtime/ring';
+import { IdSource, PayloadFactory } from '../../shared/commerce/payloads';
+import { eventCatalog } from '../../shared/commerce/catalog';
+import { NodeStats } from '../../shared/runtime/node-stats';
+import { Rng, fnv1a } from '../../shared/runtime/prng';
+import { Ring } from '../../shared/runtime/ring';
 
 interface BMsg { id: number; type: string; key: string; payload: Record<string, unknown>; correlationId: number; causationId: number; createdAt: number }
 interface Job { msg: BMsg; stage: number; lane: Lane; arrivedAt: number }
