@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { MethodOutput } from '../../shared/api/contract';
+import type { ProjectSummary } from '../../shared/api/types';
+import { TEMPLATES } from '../../shared/model/templates';
+import { useApi, useConnectionState } from '../api/react';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { Icon } from '../shell/icons';
+import { ErrorBanner } from '../shell/ErrorBanner';
+import { NewProjectDialog } from '../shell/NewProjectDialog';
+import type { NewProjectChoice } from '../shell/NewProjectDialog';
+import { StartPage } from '../shell/StartPage';
+import { StatusBar } from '../shell/StatusBar';
+import { TopBar } from '../shell/TopBar';
+import { EditorSlot } from './EditorSlot';
+import { errorMessage } from './errors';
+import { useRoute } from './route';
+import { useProjects } from './useProjects';
+
+type OpenDialog = { kind: 'new' } | { kind: 'delete'; project: ProjectSummary } | undefined;
+
+/** The app frame: top bar, the current page (project list or editor), status bar. */
+export function App() {
+  const api = useApi();
+  const state = useConnectionState();
+  const [route, navigate] = useRoute();
+  const [info, setInfo] = useState<MethodOutput<'app.info'>>();
+  const [error, setError] = useState<string>();
+  const [dialog, setDialog] = useState<OpenDialog>();
+  const report = useCallback((e: unknown) => setError(errorMessage(e)), []);
+  const { projects } = useProjects(report);
+
+  useEffect(() => {
+    if (state === 'open') api.call('app.info', {}).then(setInfo, report);
+  }, [api, state, report]);
+
+  const openProject = route.page === 'editor' ? projects?.find((p) => p.id === route.projectId) : undefined;
+  useEffect(() => {
+    document.title = openProject ? `${openProject.name} — EventFlow Studio` : 'EventFlow Studio';
+  }, [openProject]);
+
+  const goHome = useCallback(() => navigate({ page: 'projects' }), [navigate]);
+
+  const create = async ({ name, templateId }: NewProjectChoice) => {
+    const template = TEMPLATES.find((t) => t.id === templateId) ?? TEMPLATES[0];
+    try {
+      const p = await api.call('projects.create', { name, topology: template.build() });
+      setDialog(undefined);
+      navigate({ page: 'editor', projectId: p.id });
+    } catch (e) {
+      report(e);
+    }
+  };
+  const rename = async (id: string, name: string) => {
+    try {
+      await api.call('projects.rename', { id, name });
+    } catch (e) {
+      report(e);
+    }
+  };
+  const remove = async (project: ProjectSummary) => {
+    try {
+      await api.call('projects.delete', { id: project.id });
+      if (route.page === 'editor' && route.projectId === project.id) goHome();
+    } catch (e) {
+      report(e);
+    }
+  };
+
+  return (
+    <div className="app">
+      <TopBar
+        projectName={route.page === 'editor' ? (openProject?.name ?? '…') : undefined}
+        onHome={goHome}
+        actions={
+          route.page === 'editor' ? (
+            <button type="button" className="btn btn-ghost" onClick={() => setDialog({ kind: 'new' })}>
+              <Icon name="plus" /> New project
+            </button>
+          ) : undefined
+        }
+      />
+      <main className="main">
+        {route.page === 'editor' ? (
+          <EditorSlot key={route.projectId} projectId={route.projectId} onClose={goHome} />
+        ) : (
+          <StartPage projects={projects} onOpen={(id) => navigate({ page: 'editor', projectId: id })} onRename={rename} onDelete={(p) => setDialog({ kind: 'delete', project: p })} onNew={() => setDialog({ kind: 'new' })} />
+        )}
+        {error && <ErrorBanner message={error} onDismiss={() => setError(undefined)} />}
+      </main>
+      <StatusBar info={info} state={state} transport={api.transport} />
+
+      {dialog?.kind === 'new' && <NewProjectDialog onCreate={create} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDialog title="Delete project?" confirmLabel="Delete project" danger onConfirm={() => remove(dialog.project)} onClose={() => setDialog(undefined)}>
+          <p>
+            “<strong>{dialog.project.name}</strong>” and all its saved versions and runs will be removed from this computer. This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
