@@ -49,6 +49,21 @@ describe('eventflow run', () => {
     expect(report.snapshots[0]!.nodes.find((n) => n.id === 'payment')!.state).toBe('down');
   });
 
+  it('reads a scenario file, lets flags override it, and paces real time with --speed', async () => {
+    writeFileSync(path.join(dir, 'scenario.json'), JSON.stringify({ durationSec: 30, seed: 3, faults: [{ kind: 'slowdown', nodeId: 'payment', startSec: 0, endSec: 30, factor: 3 }] }));
+    const r = await cli('run', checkoutFile, '--scenario', 'scenario.json', '--seed', '9', '--speed', '1000');
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    expect(r.out).toContain('30s simulated');
+    expect(r.out).toContain('seed 9');
+    expect(r.out).toContain('faults: slowdown payment 0-30s');
+    const max = await cli('run', checkoutFile, '--scenario', 'scenario.json', '--seed', '9');
+    expect(max.out).toBe(r.out);
+    writeFileSync(path.join(dir, 'bad-scenario.json'), JSON.stringify({ durationSec: -5 }));
+    const bad = await cli('run', checkoutFile, '--scenario', 'bad-scenario.json');
+    expect(bad.code).toBe(ExitCode.dataError);
+    expect(bad.err).toContain('durationSec');
+  });
+
   it('names the place of each problem in an invalid topology (exit 65)', async () => {
     const bad = checkoutTemplate();
     bad.edges.push({ id: 'e-bad', kind: 'publish', source: 'storefront', target: 'nowhere' });

@@ -22,11 +22,11 @@ const sec = z.number().min(0).max(31_536_000); // up to a simulated year
  * run, or injected while it runs (a window that already started applies from "now").
  */
 export const Fault = z.discriminatedUnion('kind', [
-  /** service or sink (or broker: it stops delivering) is down: work waits, calls fail */
+  /** a service or sink is down: it stops consuming (work waits in brokers, then drains); calls to it fail */
   z.object({ kind: z.literal('down'), nodeId: nodeRef, startSec: sec, endSec: sec }),
-  /** processing / latency multiplied by factor */
+  /** a service's processing time or a sink's latency multiplied by factor */
   z.object({ kind: z.literal('slowdown'), nodeId: nodeRef, startSec: sec, endSec: sec, factor: z.number().min(1).max(1000) }),
-  /** failure probability replaced by failurePct (0..100) */
+  /** a service's or sink's failure probability replaced by failurePct (0..100) */
   z.object({ kind: z.literal('error-rate'), nodeId: nodeRef, startSec: sec, endSec: sec, failurePct: z.number().min(0).max(100) }),
   /** a producer's arrival rate multiplied by factor (flash sale) */
   z.object({ kind: z.literal('burst'), nodeId: nodeRef, startSec: sec, endSec: sec, factor: z.number().min(0).max(1000) }),
