@@ -1,0 +1,14 @@
+export * from './formats';
+export * from './file-names';
+export * from './layout';
+export * from './mermaid';
+export * from './svg';
+export * from './kafka';
+export * from './compose';
+export * from './topology-json';
+export * from './source-doc';
+export { exportAsyncApi } from './asyncapi/export';
+export type { AsyncApiExport, AsyncApiExportOptions } from './asyncapi/export';
+export { importAsyncApi, formatProblem } from './asyncapi/import';
+export type { AsyncApiImportResult } from './asyncapi/import';
+export { canonical } from './asyncapi/canonical';
