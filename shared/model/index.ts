@@ -10,3 +10,4 @@ export * from './validate';
 export * from './capacity';
 export * from './graph';
 export * from './lint';
+export * from './edits';
