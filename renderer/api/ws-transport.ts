@@ -37,7 +37,7 @@ const OPEN = 1;
 /** ws://host/api?token=… for the page we were loaded from, or why it cannot be built. */
 export function apiUrlFromLocation(loc: Pick<Location, 'host' | 'search' | 'hash' | 'protocol'>): { ok: true; url: string } | { ok: false; reason: string } {
   const token = new URLSearchParams(loc.search).get('token');
-  if (!token) return { ok: false, reason: 'This page was opened without its access token. Open the full URL printed by `npm run web` (it ends with ?token=…).' };
+  if (!token) return { ok: false, reason: 'This page was opened without its access token. Open the full address the web host printed (it ends in ?token=…); the token changes every time the host starts.' };
   const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
   return { ok: true, url: `${scheme}//${loc.host}${WIRE_PATH}?token=${encodeURIComponent(token)}` };
 }

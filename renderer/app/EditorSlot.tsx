@@ -1,4 +1,4 @@
-import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
+import { Background, Controls, MiniMap, Position, ReactFlow } from '@xyflow/react';
 import type { Edge, Node } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Project } from '../../shared/api/types';
@@ -36,7 +36,7 @@ export function EditorSlot({ projectId, onClose }: { projectId: string; onClose:
     // React Flow wants parents before their children.
     const ordered = [...t.nodes].sort((a, b) => Number(b.kind === 'group') - Number(a.kind === 'group'));
     return {
-      nodes: ordered.map((n): Node => ({ id: n.id, position: n.position, data: { label: n.name }, ...(n.parentId ? { parentId: n.parentId } : {}), ...(n.kind === 'group' ? { type: 'group', style: { width: 360, height: 220 } } : {}) })),
+      nodes: ordered.map((n): Node => ({ id: n.id, position: n.position, data: { label: n.name }, sourcePosition: Position.Right, targetPosition: Position.Left, ...(n.parentId ? { parentId: n.parentId } : {}), ...(n.kind === 'group' ? { type: 'group', style: { width: 360, height: 220 } } : {}) })),
       edges: t.edges.map((e): Edge => ({ id: e.id, source: e.source, target: e.target, animated: e.kind === 'subscribe' })),
     };
   }, [project]);
@@ -60,10 +60,10 @@ export function EditorSlot({ projectId, onClose }: { projectId: string; onClose:
 
   return (
     <div className="editor-slot" data-testid="editor-canvas">
-      <ReactFlow nodes={nodes} edges={edges} colorMode="system" fitView proOptions={{ hideAttribution: true }} nodesConnectable={false}>
+      <ReactFlow defaultNodes={nodes} defaultEdges={edges} colorMode="system" fitView proOptions={{ hideAttribution: true }} nodesConnectable={false}>
         <Background gap={18} size={1.2} color="var(--canvas-dots)" />
         <Controls />
-        <MiniMap pannable zoomable />
+        <MiniMap pannable zoomable nodeColor="var(--accent-soft)" nodeStrokeColor="var(--accent)" nodeStrokeWidth={2} />
       </ReactFlow>
     </div>
   );
