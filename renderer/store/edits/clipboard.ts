@@ -70,7 +70,7 @@ export function paste(payload: ClipboardPayload, offset: { x: number; y: number 
         let next = { ...rest, id: idMap.get(n.id) ?? n.id } as TopologyNode;
         if (parentId) next = { ...next, parentId };
         else next = { ...next, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } };
-        if ((next.kind === 'queue' || next.kind === 'service') && next.settings.deadLetterTarget) {
+        if ((next.kind === 'queue' || next.kind === 'service' || next.kind === 'bus') && next.settings.deadLetterTarget) {
           next = { ...next, settings: { ...next.settings, deadLetterTarget: idMap.get(next.settings.deadLetterTarget) ?? '' } } as TopologyNode;
         }
         return next;

@@ -23,7 +23,7 @@ export function removeElements(nodeIds: readonly string[], edgeIds: readonly str
           const { parentId: _drop, ...rest } = n;
           next = { ...rest, position: absolutePosition(n, byId) } as TopologyNode;
         }
-        if ((next.kind === 'queue' || next.kind === 'service') && gone.has(next.settings.deadLetterTarget)) {
+        if ((next.kind === 'queue' || next.kind === 'service' || next.kind === 'bus') && gone.has(next.settings.deadLetterTarget)) {
           next = { ...next, settings: { ...next.settings, deadLetterTarget: '' } } as TopologyNode;
         }
         nodes.push(next);

@@ -1,0 +1,201 @@
+import type { Connection, Edge, EdgeChange, NodeChange, OnNodeDrag } from '@xyflow/react';
+import { Background, BackgroundVariant, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import type { DragEvent, MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { connectionVerdict } from '../../shared/model';
+import { useEditor, useUi } from '../editor/editor-context';
+import { connect } from '../store/edits/edges';
+import type { Size } from '../store/edits/geometry';
+import { setParent } from '../store/edits/groups';
+import { addNode, moveNodes, replaceNode } from '../store/edits/nodes';
+import { useDocument } from '../store/react';
+import { ConnectionHint } from './ConnectionHint';
+import { createFlowDeriver } from './derive';
+import { EDGE_TYPES, EdgeMarkers } from './edges/EventEdge';
+import type { FlowEdge, FlowNode } from './flow-types';
+import { NODE_TYPES } from './nodes';
+import { PALETTE_MIME, paletteItem } from './palette-items';
+import type { PaletteItem } from './palette-items';
+
+const SNAP: [number, number] = [16, 16];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
+
+/** The React Flow canvas over the document store: every change becomes an edit. */
+export function Canvas() {
+  const { doc, ui } = useEditor();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const topology = useDocument((s) => s.topology);
+  const selection = useDocument((s) => s.selection);
+  const measured = useDocument((s) => s.measured);
+  const snapToGrid = useUi((s) => s.snapToGrid);
+  const minimap = useUi((s) => s.minimap);
+  const [deriver] = useState(createFlowDeriver);
+  const nodes = useMemo(() => deriver.nodes(topology, selection.nodes, measured), [deriver, topology, selection.nodes, measured]);
+  const edges = useMemo(() => deriver.edges(topology, selection.edges), [deriver, topology, selection.edges]);
+  const large = topology.nodes.length > 300;
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const state = doc.getState();
+    const positions = new Map<string, { x: number; y: number }>();
+    let dragEnded = false;
+    let resize: { id: string; width: number; height: number; done: boolean } | undefined;
+    let sizes: Map<string, Size> | undefined;
+    let nodesSel: Set<string> | undefined;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) {
+        positions.set(c.id, c.position);
+        if (c.dragging === false) dragEnded = true;
+      } else if (c.type === 'dimensions' && c.dimensions) {
+        const node = state.topology.nodes.find((n) => n.id === c.id);
+        if (node?.kind === 'group') {
+          if (c.resizing !== undefined) resize = { id: c.id, ...c.dimensions, done: c.resizing === false };
+          continue;
+        }
+        const prev = (sizes ?? state.measured).get(c.id);
+        if (!prev || prev.width !== c.dimensions.width || prev.height !== c.dimensions.height) {
+          sizes ??= new Map(state.measured);
+          sizes.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+        }
+      } else if (c.type === 'select') {
+        nodesSel ??= new Set(state.selection.nodes);
+        if (c.selected) nodesSel.add(c.id);
+        else nodesSel.delete(c.id);
+      }
+    }
+    if (sizes) state.setMeasured(sizes);
+    if (resize) {
+      const node = state.topology.nodes.find((n) => n.id === resize.id);
+      if (node?.kind === 'group') {
+        const pos = positions.get(resize.id) ?? node.position;
+        positions.delete(resize.id);
+        state.apply(replaceNode({
+          ...node,
+          position: { x: Math.round(pos.x), y: Math.round(pos.y) },
+          settings: { ...node.settings, width: Math.max(80, Math.round(resize.width)), height: Math.max(60, Math.round(resize.height)) },
+        }, `Resize ${node.name}`, `resize:${node.id}`));
+        if (resize.done) state.seal();
+      }
+    }
+    if (positions.size > 0) {
+      state.apply(moveNodes(positions, positions.size === 1 ? 'Move node' : `Move ${positions.size} nodes`, `drag:${[...positions.keys()].sort().join(',')}`));
+      if (dragEnded) state.seal();
+    }
+    if (nodesSel) doc.getState().select({ nodes: [...nodesSel], edges: [...doc.getState().selection.edges] });
+  }, [doc]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    let edgesSel: Set<string> | undefined;
+    const state = doc.getState();
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      edgesSel ??= new Set(state.selection.edges);
+      if (c.selected) edgesSel.add(c.id);
+      else edgesSel.delete(c.id);
+    }
+    if (edgesSel) state.select({ nodes: [...state.selection.nodes], edges: [...edgesSel] });
+  }, [doc]);
+
+  const isValidConnection = useCallback((c: Connection | Edge) => {
+    const t = doc.getState().topology;
+    const s = t.nodes.find((n) => n.id === c.source);
+    const d = t.nodes.find((n) => n.id === c.target);
+    if (!s || !d) return false;
+    if (t.edges.some((e) => e.source === s.id && e.target === d.id)) return false;
+    return connectionVerdict(s.kind, d.kind, s.id === d.id).ok;
+  }, [doc]);
+
+  const onConnect = useCallback((c: Connection) => {
+    doc.getState().apply(connect(c.source, c.target));
+  }, [doc]);
+
+  const addFromPalette = useCallback((item: PaletteItem, at: { x: number; y: number }) => {
+    const state = doc.getState();
+    const r = state.apply(addNode(item.kind, { x: at.x - 110, y: at.y - 40 }, { op: item.op, name: item.name, settings: item.settings }));
+    if (!r.ok || item.kind === 'group') return;
+    // dropped inside a group: it becomes the group's child
+    const added = [...doc.getState().selection.nodes][0];
+    const group = doc.getState().topology.nodes.find((n) => n.kind === 'group' && !n.parentId && at.x >= n.position.x && at.y >= n.position.y
+      && n.kind === 'group' && at.x <= n.position.x + n.settings.width && at.y <= n.position.y + n.settings.height);
+    if (added && group) doc.getState().apply(setParent(added, group.id));
+  }, [doc]);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    const item = paletteItem(e.dataTransfer.getData(PALETTE_MIME));
+    if (!item) return;
+    e.preventDefault();
+    addFromPalette(item, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    ui.getState().set({ dragging: undefined });
+  }, [addFromPalette, flow, ui]);
+
+  const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>((_e, node, dragged) => {
+    if (dragged.length !== 1 || node.type === 'group') return;
+    const groups = flow.getIntersectingNodes(node, true).filter((n) => n.type === 'group');
+    const current = node.parentId;
+    const target = groups.find((g) => g.id === current) ?? groups[0];
+    if ((target?.id ?? undefined) !== current) {
+      doc.getState().apply(setParent(node.id, target?.id));
+      doc.getState().seal();
+    }
+  }, [doc, flow]);
+
+  const openContextMenu = useCallback((e: ReactMouseEvent | MouseEvent, target: NonNullable<ReturnType<typeof ui.getState>['contextMenu']>['target']) => {
+    e.preventDefault();
+    ui.getState().set({ contextMenu: { target, screen: { x: e.clientX, y: e.clientY }, flow: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) }, quickAdd: undefined });
+    const sel = doc.getState().selection;
+    if (target.type === 'node' && !sel.nodes.has(target.id)) doc.getState().select({ nodes: [target.id], edges: [] });
+    if (target.type === 'edge' && !sel.edges.has(target.id)) doc.getState().select({ nodes: [], edges: [target.id] });
+  }, [doc, flow, ui]);
+
+  const onDoubleClick = useCallback((e: ReactMouseEvent) => {
+    if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
+    ui.getState().set({ quickAdd: { flow: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }), screen: { x: e.clientX, y: e.clientY } }, contextMenu: undefined });
+  }, [flow, ui]);
+
+  return (
+    <div className="ef-canvas" onDoubleClick={onDoubleClick} data-testid="canvas">
+      <EdgeMarkers />
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onNodeDragStop={onNodeDragStop}
+        onNodeContextMenu={(e, n) => openContextMenu(e, { type: 'node', id: n.id })}
+        onEdgeContextMenu={(e, ed) => openContextMenu(e, { type: 'edge', id: ed.id })}
+        onPaneContextMenu={(e) => openContextMenu(e, { type: 'pane' })}
+        onPaneClick={() => ui.getState().set({ contextMenu: undefined })}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        zoomOnDoubleClick={false}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP}
+        connectionRadius={28}
+        minZoom={0.05}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        onlyRenderVisibleElements={large}
+        elevateEdgesOnSelect
+        proOptions={PRO_OPTIONS}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} className="ef-canvas__bg" />
+        {minimap && <MiniMap pannable zoomable className="ef-minimap" nodeClassName={(n) => `ef-minimap__node ef-minimap__node--${n.type ?? ''}`} />}
+        <ConnectionHint />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import type { Topology, TopologyEdge, TopologyNode } from '../../shared/model';
+import type { NodeLoad } from '../../shared/model/capacity';
+import { estimateLoads } from '../../shared/model/capacity';
+import { emittedTypes } from '../store/edits/edges';
+import type { Size } from '../store/edits/geometry';
+import type { FlowEdge, FlowNode } from './flow-types';
+
+/**
+ * Topology → React Flow nodes/edges, memoised per element: an unchanged model node (same object,
+ * same selection, same size, same derived facts) keeps the very same React Flow node object, so
+ * React Flow re-renders only what changed — a drag re-renders the dragged node alone.
+ */
+export function createFlowDeriver() {
+  let factsKey: { edges: readonly TopologyEdge[]; settings: unknown[] } | undefined;
+  let facts = new Map<string, NodeFacts>();
+  const nodeCache = new Map<string, { src: TopologyNode; selected: boolean; size: Size | undefined; facts: NodeFacts; flow: FlowNode }>();
+  const edgeCache = new Map<string, { src: TopologyEdge | TopologyNode; selected: boolean; flow: FlowEdge }>();
+
+  function nodeFacts(t: Topology): Map<string, NodeFacts> {
+    // Facts depend on settings and edges only, never on positions: skip the work during drags.
+    const settings = t.nodes.map((n) => n.settings);
+    if (factsKey && factsKey.edges === t.edges && sameItems(factsKey.settings, settings)) return facts;
+    factsKey = { edges: t.edges, settings };
+    facts = computeFacts(t, facts);
+    return facts;
+  }
+
+  function nodes(t: Topology, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>): FlowNode[] {
+    const f = nodeFacts(t);
+    const out: FlowNode[] = [];
+    const seen = new Set<string>();
+    for (const n of t.nodes) {
+      seen.add(n.id);
+      const isSel = selected.has(n.id);
+      const size = measured.get(n.id);
+      const nf = f.get(n.id) ?? NO_FACTS;
+      const c = nodeCache.get(n.id);
+      if (c && c.src === n && c.selected === isSel && c.size === size && c.facts === nf) {
+        out.push(c.flow);
+        continue;
+      }
+      const flow: FlowNode = {
+        id: n.id,
+        type: n.kind,
+        position: n.position,
+        data: { node: n, ...nf },
+        selected: isSel,
+        ...(n.parentId ? { parentId: n.parentId } : {}),
+        ...(n.kind === 'group' ? { width: n.settings.width, height: n.settings.height, style: { width: n.settings.width, height: n.settings.height }, zIndex: -1 } : {}),
+        ...(size ? { measured: size } : {}),
+        ...(n.kind === 'group' ? { measured: { width: n.settings.width, height: n.settings.height }, dragHandle: '.group-node__title' } : {}),
+      };
+      nodeCache.set(n.id, { src: n, selected: isSel, size, facts: nf, flow });
+      out.push(flow);
+    }
+    for (const id of nodeCache.keys()) if (!seen.has(id)) nodeCache.delete(id);
+    return out;
+  }
+
+  function edges(t: Topology, selected: ReadonlySet<string>): FlowEdge[] {
+    const out: FlowEdge[] = [];
+    const seen = new Set<string>();
+    for (const e of t.edges) {
+      seen.add(e.id);
+      const isSel = selected.has(e.id);
+      const c = edgeCache.get(e.id);
+      if (c && c.src === e && c.selected === isSel) {
+        out.push(c.flow);
+        continue;
+      }
+      const flow: FlowEdge = {
+        id: e.id, source: e.source, target: e.target, type: 'event', selected: isSel,
+        data: { edge: e, kind: e.kind, label: edgeLabel(e) },
+      };
+      edgeCache.set(e.id, { src: e, selected: isSel, flow });
+      out.push(flow);
+    }
+    // Dead-letter links come from settings, not from edges: drawn dotted red, not selectable.
+    for (const n of t.nodes) {
+      if ((n.kind !== 'queue' && n.kind !== 'service' && n.kind !== 'bus') || !n.settings.deadLetterTarget) continue;
+      const id = `dlq:${n.id}`;
+      seen.add(id);
+      const c = edgeCache.get(id);
+      if (c && c.src === n) {
+        out.push(c.flow);
+        continue;
+      }
+      const flow: FlowEdge = {
+        id, source: n.id, target: n.settings.deadLetterTarget, type: 'event', selectable: false, focusable: false, deletable: false,
+        data: { edge: undefined, kind: 'dead-letter', label: 'dead letters' },
+      };
+      edgeCache.set(id, { src: n, selected: false, flow });
+      out.push(flow);
+    }
+    for (const id of edgeCache.keys()) if (!seen.has(id)) edgeCache.delete(id);
+    return out;
+  }
+
+  return { nodes, edges };
+}
+
+interface NodeFacts {
+  utilisation: number | undefined;
+  arrivalPerSec: number;
+  inTypes: readonly string[];
+  outTypes: readonly string[];
+}
+const NO_FACTS: NodeFacts = { utilisation: undefined, arrivalPerSec: 0, inTypes: [], outTypes: [] };
+
+function computeFacts(t: Topology, previous: Map<string, NodeFacts>): Map<string, NodeFacts> {
+  const loads = estimateLoads(t.nodes, t.edges);
+  const incoming = new Map<string, Set<string>>();
+  for (const e of t.edges) {
+    if (e.kind === 'call') continue;
+    const set = incoming.get(e.target) ?? new Set<string>();
+    e.eventTypes.forEach((x) => set.add(x));
+    incoming.set(e.target, set);
+  }
+  const out = new Map<string, NodeFacts>();
+  for (const n of t.nodes) {
+    const load: NodeLoad | undefined = loads.get(n.id);
+    const inTypes = n.kind === 'service' ? n.settings.consumes : [...(incoming.get(n.id) ?? [])];
+    const outTypes = n.kind === 'producer' || n.kind === 'service' || n.kind === 'operator' ? emittedTypes(t, n) : [];
+    const next: NodeFacts = { utilisation: load?.utilisation, arrivalPerSec: load?.arrivalPerSec ?? 0, inTypes, outTypes };
+    const prev = previous.get(n.id);
+    // keep the previous object when nothing changed, so memoised nodes stay untouched
+    out.set(n.id, prev && sameFacts(prev, next) ? prev : next);
+  }
+  return out;
+}
+
+function sameFacts(a: NodeFacts, b: NodeFacts): boolean {
+  return a.utilisation === b.utilisation && a.arrivalPerSec === b.arrivalPerSec && sameItems(a.inTypes, b.inTypes) && sameItems(a.outTypes, b.outTypes);
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function edgeLabel(e: TopologyEdge): string {
+  if (e.label) return e.label;
+  if (e.kind === 'call') return e.timeoutMs ? `call · ${e.timeoutMs} ms timeout` : 'call';
+  if (e.eventTypes.length === 0) return e.kind === 'route' ? 'route · all' : 'all events';
+  const types = e.eventTypes.length > 2 ? `${e.eventTypes.slice(0, 2).join(', ')} +${e.eventTypes.length - 2}` : e.eventTypes.join(', ');
+  return e.kind === 'route' && e.conditions.length > 0 ? `${types} · if ${e.conditions.length}` : types;
+}

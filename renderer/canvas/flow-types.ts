@@ -1,0 +1,21 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { EdgeKind, NodeKind, TopologyEdge, TopologyNode } from '../../shared/model';
+
+/** What a canvas node component gets: the model node itself plus derived, read-only facts. */
+export interface FlowNodeData extends Record<string, unknown> {
+  node: TopologyNode;
+  /** ρ = arrival / capacity, when the node has a finite capacity */
+  utilisation: number | undefined;
+  arrivalPerSec: number;
+  /** event types arriving / leaving (for the handle chips) */
+  inTypes: readonly string[];
+  outTypes: readonly string[];
+}
+export type FlowNode = Node<FlowNodeData, NodeKind>;
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  edge: TopologyEdge | undefined;
+  kind: EdgeKind | 'dead-letter';
+  label: string;
+}
+export type FlowEdge = Edge<FlowEdgeData, 'event'>;

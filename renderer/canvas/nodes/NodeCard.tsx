@@ -1,0 +1,82 @@
+import { Handle, Position } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import { memo } from 'react';
+import type { NodeKind } from '../../../shared/model';
+import { KIND_LABELS } from '../../store/edits/node-factory';
+import { eventColor } from '../event-colors';
+import type { FlowNodeData } from '../flow-types';
+import { KindIcon } from '../icons';
+import { countRender } from '../render-counter';
+
+export interface NodeCardProps {
+  data: FlowNodeData;
+  selected: boolean;
+  /** kind label shown under the name ("Topic · kafka") */
+  subtitle?: string;
+  /** key settings at a glance, one short line each */
+  facts: readonly ReactNode[];
+  /** no inbound handle (producers) / no outbound handle (sinks) */
+  inbound?: boolean;
+  outbound?: boolean;
+}
+
+/** The card every kind shares: icon, name, key facts, utilisation, event types on the handles. */
+export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts, inbound = true, outbound = true }: NodeCardProps) {
+  const { node, utilisation, inTypes, outTypes } = data;
+  countRender(node.id);
+  const kind: NodeKind = node.kind;
+  return (
+    <div className={`ef-node ef-node--${kind}${selected ? ' is-selected' : ''}`} data-testid={`node-${node.id}`} data-kind={kind}>
+      {inbound && <Handle type="target" position={Position.Left} className="ef-handle ef-handle--in" title={inTypes.length ? `in: ${inTypes.join(', ')}` : 'in'} />}
+      <div className="ef-node__head">
+        <span className="ef-node__icon"><KindIcon kind={kind} size={16} /></span>
+        <div className="ef-node__titles">
+          <div className="ef-node__name" title={node.name}>{node.name}</div>
+          <div className="ef-node__kind">{subtitle ?? KIND_LABELS[kind]}</div>
+        </div>
+        {utilisation !== undefined && <UtilisationBadge rho={utilisation} />}
+      </div>
+      {facts.length > 0 && (
+        <ul className="ef-node__facts">
+          {facts.map((f, i) => <li key={i}>{f}</li>)}
+        </ul>
+      )}
+      {(inTypes.length > 0 || outTypes.length > 0) && (
+        <div className="ef-node__types">
+          <TypeChips types={inTypes} side="in" />
+          <TypeChips types={outTypes} side="out" />
+        </div>
+      )}
+      {outbound && <Handle type="source" position={Position.Right} className="ef-handle ef-handle--out" title={outTypes.length ? `out: ${outTypes.join(', ')}` : 'out'} />}
+    </div>
+  );
+});
+
+function TypeChips({ types, side }: { types: readonly string[]; side: 'in' | 'out' }) {
+  if (types.length === 0) return <span />;
+  const shown = types.slice(0, 3);
+  return (
+    <span className={`ef-types ef-types--${side}`} aria-label={`${side === 'in' ? 'consumes' : 'emits'} ${types.join(', ')}`}>
+      {side === 'out' && <span className="ef-types__arrow">→</span>}
+      {shown.map((t) => (
+        <span key={t} className="ef-chip" style={{ ['--chip' as string]: eventColor(t) }} title={t}>{t}</span>
+      ))}
+      {types.length > shown.length && <span className="ef-chip ef-chip--more">+{types.length - shown.length}</span>}
+      {side === 'in' && <span className="ef-types__arrow">→</span>}
+    </span>
+  );
+}
+
+export function UtilisationBadge({ rho }: { rho: number }) {
+  const pct = rho * 100;
+  const level = pct >= 100 ? 'over' : pct >= 80 ? 'high' : 'ok';
+  const text = pct >= 1000 ? '>999%' : pct < 1 && pct > 0 ? '<1%' : `${Math.round(pct)}%`;
+  return (
+    <span className={`ef-rho ef-rho--${level}`} title={`Estimated utilisation ρ = arrival / capacity = ${pct.toFixed(1)} %${pct >= 100 ? ' — the backlog grows without bound' : ''}`} data-testid="utilisation">
+      ρ {text}
+    </span>
+  );
+}
+
+export const fmtRate = (r: number): string => (r >= 1000 ? `${(r / 1000).toFixed(r >= 10_000 ? 0 : 1)}k` : `${Number.isInteger(r) ? r : r.toFixed(1)}`);
+export const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${Math.round(ms)} ms`);

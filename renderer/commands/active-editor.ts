@@ -1,0 +1,14 @@
+/**
+ * The open editor's command runner, for callers outside the editor tree: the app shell forwards
+ * native-menu command ids (Electron bridge.onCommand) and its command palette here.
+ */
+let runner: ((id: string) => boolean) | undefined;
+
+export function setActiveEditorRunner(next: ((id: string) => boolean) | undefined): void {
+  runner = next;
+}
+
+/** Runs a command in the open editor; false when no editor is open or the command is unknown/disabled. */
+export function runEditorCommand(id: string): boolean {
+  return runner ? runner(id) : false;
+}

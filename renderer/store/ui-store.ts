@@ -1,0 +1,42 @@
+import { createStore } from 'zustand/vanilla';
+import type { NodeKind } from '../../shared/model';
+
+/** Where a context menu was opened, in screen and flow coordinates. */
+export interface ContextMenuState {
+  target: { type: 'node'; id: string } | { type: 'edge'; id: string } | { type: 'pane' };
+  screen: { x: number; y: number };
+  flow: { x: number; y: number };
+}
+
+/** View state of one open editor: never saved, never undone. */
+export interface UiState {
+  snapToGrid: boolean;
+  minimap: boolean;
+  /** quick-add box, with the flow position new nodes go to */
+  quickAdd: { flow: { x: number; y: number }; screen: { x: number; y: number } } | undefined;
+  search: boolean;
+  contextMenu: ContextMenuState | undefined;
+  /** right-hand panel tab */
+  sideTab: 'inspector' | 'events';
+  /** palette item being dragged (HTML5 drag data is unreadable during dragover) */
+  dragging: NodeKind | undefined;
+  /** transient banner: file errors, clipboard problems */
+  banner: { tone: 'error' | 'info'; title: string; lines: string[] } | undefined;
+  set(patch: Partial<Omit<UiState, 'set'>>): void;
+}
+
+export type UiStore = ReturnType<typeof createUiStore>;
+
+export function createUiStore() {
+  return createStore<UiState>()((set) => ({
+    snapToGrid: true,
+    minimap: true,
+    quickAdd: undefined,
+    search: false,
+    contextMenu: undefined,
+    sideTab: 'inspector',
+    dragging: undefined,
+    banner: undefined,
+    set: (patch) => set(patch),
+  }));
+}
