@@ -174,7 +174,8 @@ export interface Kpis {
   conversionRate: number;
   revenue: number;
   currency: string;
-  /** orders whose trace hit a drop or a dead-letter, or a checkout lost to latency */
+  /** orders whose OrderPlaced (or a follow-up carrying its orderId) was dropped or dead-lettered where
+   * it matters: brokers, and services other than notification-only ones (see nodes/worker.ts) */
   ordersLost: number;
   cartsAbandoned: number;
   /** abandoned carts that a reaction (e-mail) brought back to purchase */

@@ -229,3 +229,42 @@ describe('event log', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 });
+
+describe('the story (DESIGN.md §1): monolith vs event-driven during an e-mail provider outage', () => {
+  const orders = { emits: ['OrderPlaced'], profile: { kind: 'poisson' as const, ratePerSec: 10 } };
+  const retry = { maxAttempts: 3, backoffMs: 200, multiplier: 2 };
+  const monolith = topology('monolith', [
+    // requests reach the monolith without a redelivering queue (like HTTP): what fails is gone
+    producer('shop', orders), topic('checkout-q', { partitions: 16, keyField: 'orderId' }),
+    service('checkout', { instances: 2, concurrency: 8, processing: { kind: 'fixed', ms: 20 }, retry, emitsOnSuccess: ['OrderConfirmed'] }),
+    sink('gateway', { latency: { kind: 'fixed', ms: 150 } }), sink('email', { latency: { kind: 'fixed', ms: 100 } }),
+  ], [edge('publish', 'shop', 'checkout-q'), edge('subscribe', 'checkout-q', 'checkout'), edge('call', 'checkout', 'gateway'), edge('call', 'checkout', 'email')]);
+  const eventDriven = topology('eda', [
+    producer('shop', orders), topic('orders', { partitions: 6, keyField: 'orderId' }),
+    service('payment', { instances: 2, concurrency: 8, processing: { kind: 'fixed', ms: 20 }, retry, emitsOnSuccess: ['OrderConfirmed'], consumerGroup: 'payment' }),
+    service('notification', { instances: 1, concurrency: 8, processing: { kind: 'fixed', ms: 5 }, retry, emitsOnSuccess: ['EmailSent'], consumerGroup: 'notification' }),
+    sink('gateway', { latency: { kind: 'fixed', ms: 150 } }), sink('email', { latency: { kind: 'fixed', ms: 100 } }),
+  ], [edge('publish', 'shop', 'orders'), edge('subscribe', 'orders', 'payment'), edge('subscribe', 'orders', 'notification'), edge('call', 'payment', 'gateway'), edge('call', 'notification', 'email')]);
+  const outage = [{ kind: 'down' as const, nodeId: 'email', startSec: 60, endSec: 120 }];
+
+  it('the monolith loses the orders of the outage; event-driven keeps every order (only e-mails fail)', () => {
+    const m = createSimulation(monolith, { durationSec: 180, seed: 1, faults: outage }).runToEnd();
+    const e = createSimulation(eventDriven, { durationSec: 180, seed: 1, faults: outage }).runToEnd();
+    expect(m.kpis.orders).toBe(e.kpis.orders);
+    expect(m.kpis.ordersLost).toBeGreaterThan(500); // ~10/s for 60 s
+    expect(e.kpis.ordersLost).toBe(0);
+    expect(e.nodes.find((n) => n.id === 'notification')!.drops).toBeGreaterThan(500);
+    expect(e.nodes.find((n) => n.id === 'payment')!.out).toBe(e.kpis.orders - e.nodes.find((n) => n.id === 'payment')!.inFlight - e.nodes.find((n) => n.id === 'payment')!.queueDepth);
+  });
+
+  it('a service outage (not a sink) in the event-driven design only delays: its events wait in the topic and drain', () => {
+    const down = [{ kind: 'down' as const, nodeId: 'notification', startSec: 60, endSec: 120 }];
+    const e = createSimulation(eventDriven, { durationSec: 240, seed: 1, faults: down }).runToEnd();
+    const n = e.nodes.find((x) => x.id === 'notification')!;
+    expect(e.kpis.ordersLost).toBe(0);
+    expect(n.drops).toBe(0);
+    expect(n.queueDepthPeak).toBeGreaterThan(500);
+    expect(n.queueDepth).toBe(0);
+    expect(n.latency.maxMs).toBeGreaterThan(59_000);
+  });
+});

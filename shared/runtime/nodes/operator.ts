@@ -20,6 +20,7 @@ export class StreamOperator implements Consumer, Receiver, RuntimeNode {
   private readonly in$ = new Subject<Msg>();
   private readonly feeders: Feeder[] = [];
   readonly id: string;
+  readonly ordersCritical = false;
 
   constructor(node: NodeOfKind<'operator'>, private readonly ctx: RunContext) {
     this.id = node.id;

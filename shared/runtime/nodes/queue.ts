@@ -169,7 +169,7 @@ export class Queue implements Receiver, RuntimeNode {
         r.state = GONE;
         this.stats.deadLetters++;
         this.ctx.log(r.msg, 'dead-lettered', this.id, this.settings.deadLetterTarget, r.receives, `received ${r.receives} times`);
-        this.ctx.lost(r.msg);
+        if (this.subs.some((s) => s.consumer.ordersCritical)) this.ctx.lost(r.msg);
         if (this.deadLetter !== null) this.deadLetter.accept(r.msg, this.id);
       } else {
         if (r.msg.traced) this.ctx.log(r.msg, 'redelivered', this.id, '', r.receives);

@@ -7,6 +7,9 @@ import type { Rng } from '../prng';
 import { samplerFor } from '../prng';
 import { Worker } from './worker';
 
+/** events whose loss costs a message to the customer, not the order */
+const NOTIFICATION_EVENTS = new Set(['EmailSent']);
+
 export function createService(node: NodeOfKind<'service'>, ctx: RunContext, payloads: PayloadFactory): Worker {
   const s = node.settings;
   const faults = ctx.faultsOf(node.id);
@@ -21,6 +24,7 @@ export function createService(node: NodeOfKind<'service'>, ctx: RunContext, payl
     backoffMs: s.retry.backoffMs,
     multiplier: s.retry.multiplier,
     idempotent: s.idempotent,
+    ordersCritical: !(s.emitsOnSuccess.length > 0 && s.emitsOnSuccess.every((t) => NOTIFICATION_EVENTS.has(t))),
     emitsOnSuccess: s.emitsOnSuccess,
     emitsOnFailure: s.emitsOnFailure,
     derive: deriver(ctx, payloads, node.id),

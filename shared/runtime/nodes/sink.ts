@@ -17,6 +17,7 @@ export function createSink(node: NodeOfKind<'sink'>, ctx: RunContext): Worker {
     backoffMs: 0,
     multiplier: 1,
     idempotent: true,
+    ordersCritical: false,
     emitsOnSuccess: [],
     emitsOnFailure: [],
     derive: () => {

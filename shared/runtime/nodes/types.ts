@@ -34,6 +34,8 @@ export interface Feeder {
 export interface Consumer {
   readonly id: string;
   readonly stats: NodeStats;
+  /** losing a message here loses the order (see ordersCritical in worker.ts) */
+  readonly ordersCritical: boolean;
   addFeeder(f: Feeder): void;
   wake(): void;
 }

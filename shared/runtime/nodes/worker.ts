@@ -27,6 +27,12 @@ export interface WorkerConfig {
   idempotent: boolean;
   emitsOnSuccess: readonly string[];
   emitsOnFailure: readonly string[];
+  /**
+   * Does giving up on a message here lose the order? False for notification-only services
+   * (every success emit is EmailSent) and sinks fed by subscriptions (analytics, warehouse
+   * feeds): their failures lose an e-mail or a record, not the sale.
+   */
+  ordersCritical: boolean;
   /** builds the payload of an emitted event from its cause */
   derive: (type: string, cause: Msg, rng: Rng) => Msg;
 }
@@ -75,6 +81,10 @@ export class Worker implements Consumer, Receiver, RuntimeNode {
   ) {
     this.inbox = new Inbox(this);
     this.feeders.push(this.inbox);
+  }
+
+  get ordersCritical(): boolean {
+    return this.cfg.ordersCritical;
   }
 
   addFeeder(f: Feeder): void {
@@ -227,12 +237,12 @@ export class Worker implements Consumer, Receiver, RuntimeNode {
       if (this.deadLetter !== null) {
         this.stats.deadLetters++;
         ctx.log(job.msg, 'dead-lettered', this.id, '', job.attempt, reason);
-        ctx.lost(job.msg);
+        if (this.cfg.ordersCritical) ctx.lost(job.msg);
         this.deadLetter.accept(job.msg, this.id);
       } else if (this.cfg.emitsOnFailure.length === 0) {
         this.stats.drops++;
         ctx.log(job.msg, 'dropped', this.id, '', job.attempt, reason);
-        ctx.lost(job.msg);
+        if (this.cfg.ordersCritical) ctx.lost(job.msg);
       }
     }
     this.finish(job, false);
