@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '../../shared/api/contract';
 import type { ProjectSummary } from '../../shared/api/types';
 import { TEMPLATES } from '../../shared/model/templates';
 import { useApi, useConnectionState } from '../api/react';
+import { runEditorCommand } from '../commands/active-editor';
+import { AboutDialog } from '../shell/AboutDialog';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Icon } from '../shell/icons';
 import { ErrorBanner } from '../shell/ErrorBanner';
@@ -11,12 +13,14 @@ import type { NewProjectChoice } from '../shell/NewProjectDialog';
 import { StartPage } from '../shell/StartPage';
 import { StatusBar } from '../shell/StatusBar';
 import { TopBar } from '../shell/TopBar';
+import { runAppCommand } from './app-commands';
+import type { AppCommandContext } from './app-commands';
 import { EditorSlot } from './EditorSlot';
 import { errorMessage } from './errors';
 import { useRoute } from './route';
 import { useProjects } from './useProjects';
 
-type OpenDialog = { kind: 'new' } | { kind: 'delete'; project: ProjectSummary } | undefined;
+type OpenDialog = { kind: 'new' } | { kind: 'about' } | { kind: 'delete'; project: ProjectSummary } | undefined;
 
 /** The app frame: top bar, the current page (project list or editor), status bar. */
 export function App() {
@@ -39,6 +43,20 @@ export function App() {
   }, [openProject]);
 
   const goHome = useCallback(() => navigate({ page: 'projects' }), [navigate]);
+
+  // Native menu items (Electron) arrive as command ids: app commands first, then the open editor's.
+  const commandCtx = useRef<AppCommandContext>(undefined);
+  useEffect(() => {
+    commandCtx.current = { route, navigate, openNewProject: () => setDialog({ kind: 'new' }), openAbout: () => setDialog({ kind: 'about' }) };
+  });
+  useEffect(
+    () =>
+      window.eventflow?.onCommand((id, args) => {
+        const ctx = commandCtx.current;
+        if (ctx && !runAppCommand(id, args, ctx)) runEditorCommand(id);
+      }),
+    [],
+  );
 
   const create = async ({ name, templateId }: NewProjectChoice) => {
     const template = TEMPLATES.find((t) => t.id === templateId) ?? TEMPLATES[0];
@@ -72,11 +90,16 @@ export function App() {
         projectName={route.page === 'editor' ? (openProject?.name ?? '…') : undefined}
         onHome={goHome}
         actions={
-          route.page === 'editor' ? (
-            <button type="button" className="btn btn-ghost" onClick={() => setDialog({ kind: 'new' })}>
-              <Icon name="plus" /> New project
+          <>
+            {route.page === 'editor' && (
+              <button type="button" className="btn btn-ghost" onClick={() => setDialog({ kind: 'new' })}>
+                <Icon name="plus" /> New project
+              </button>
+            )}
+            <button type="button" className="btn btn-ghost icon-btn" aria-label="About EventFlow Studio" title="About" onClick={() => setDialog({ kind: 'about' })}>
+              <Icon name="info" />
             </button>
-          ) : undefined
+          </>
         }
       />
       <main className="main">
@@ -89,6 +112,7 @@ export function App() {
       </main>
       <StatusBar info={info} state={state} transport={api.transport} />
 
+      {dialog?.kind === 'about' && <AboutDialog info={info} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'new' && <NewProjectDialog onCreate={create} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog title="Delete project?" confirmLabel="Delete project" danger onConfirm={() => remove(dialog.project)} onClose={() => setDialog(undefined)}>

@@ -60,6 +60,12 @@ const PATHS = {
       <path d="M8 6.2v3.3M8 11.4v.2" />
     </>
   ),
+  info: (
+    <>
+      <circle cx="8" cy="8" r="6" />
+      <path d="M8 7.2V11M8 4.9v.2" />
+    </>
+  ),
   more: (
     <>
       <circle cx="3.5" cy="8" r=".6" />

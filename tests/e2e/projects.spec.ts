@@ -5,6 +5,15 @@ test('create, rename, reload, open and delete a project', async ({ app: page, ho
   await expect(page.getByTestId('status-database')).toContainText(host.dataDir);
   await snap(page, 'projects-empty');
 
+  // About names the database and the transport
+  await page.getByRole('button', { name: 'About EventFlow Studio' }).click();
+  const about = page.getByRole('dialog', { name: 'About EventFlow Studio' });
+  await expect(about).toContainText('WebSocket (web host)');
+  await expect(about).toContainText(host.dataDir);
+  await snap(page, 'about');
+  await about.getByRole('button', { name: 'Done' }).click();
+  await expect(about).toHaveCount(0);
+
   // create from the checkout template through the wizard
   await page.getByRole('button', { name: 'New project' }).click();
   const wizard = page.getByRole('dialog', { name: 'New project' });
