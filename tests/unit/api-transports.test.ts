@@ -104,6 +104,8 @@ describe('WebSocket transport lifecycle', () => {
     const port = h.port;
     const t = createWsTransport({ url: h.apiUrl, connect: (url) => new WebSocket(url, { origin: h.origin }) as unknown as SocketLike, reconnectDelaysMs: [30] });
     const api = createApiClient(t);
+    const events: string[] = [];
+    api.subscribe('projects.changed', {}, (e) => events.push(e.change));
     await api.call('projects.list', {});
     expect(t.state).toBe('open');
     await h.close();
@@ -113,6 +115,9 @@ describe('WebSocket transport lifecycle', () => {
     h = await startWebHost({ backend: b, staticDir: dir2, port, token: h.token });
     await expect.poll(() => t.state, { timeout: 5000 }).toBe('open');
     expect(await api.call('projects.list', {})).toEqual([]);
+    // the subscription was renewed on the new connection
+    await api.call('projects.create', { name: 'after reconnect' });
+    await expect.poll(() => events).toEqual(['created']);
     t.close();
     await h.close();
     b.close();
