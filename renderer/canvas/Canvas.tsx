@@ -159,7 +159,7 @@ export function Canvas() {
   }, [flow, ui]);
 
   return (
-    <div className="ef-canvas" onDoubleClick={onDoubleClick} data-testid="canvas">
+    <div className="ef-canvas" onDoubleClick={onDoubleClick} data-testid="editor-canvas">
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
@@ -191,9 +191,10 @@ export function Canvas() {
         onlyRenderVisibleElements={large}
         elevateEdgesOnSelect
         proOptions={PRO_OPTIONS}
+        colorMode="system"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} className="ef-canvas__bg" />
-        {minimap && <MiniMap pannable zoomable className="ef-minimap" nodeClassName={(n) => `ef-minimap__node ef-minimap__node--${n.type ?? ''}`} />}
+        {minimap && <MiniMap pannable zoomable style={{ width: 168, height: 112 }} className="ef-minimap" nodeClassName={(n) => `ef-minimap__node ef-minimap__node--${n.type ?? ''}`} />}
         <ConnectionHint />
       </ReactFlow>
     </div>

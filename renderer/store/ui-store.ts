@@ -22,6 +22,10 @@ export interface UiState {
   dragging: NodeKind | undefined;
   /** transient banner: file errors, clipboard problems */
   banner: { tone: 'error' | 'info'; title: string; lines: string[] } | undefined;
+  /** save indicator: "Saved · 2 s ago / Saving… / Unsaved" */
+  saveStatus: 'saved' | 'saving' | 'unsaved' | 'error';
+  savedAt: number | undefined;
+  saveError: string | undefined;
   set(patch: Partial<Omit<UiState, 'set'>>): void;
 }
 
@@ -37,6 +41,9 @@ export function createUiStore() {
     sideTab: 'inspector',
     dragging: undefined,
     banner: undefined,
+    saveStatus: 'saved',
+    savedAt: undefined,
+    saveError: undefined,
     set: (patch) => set(patch),
   }));
 }

@@ -1,0 +1,107 @@
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
+import type { Project } from '../../shared/api/types';
+import { useApi } from '../api/react';
+import { Canvas } from '../canvas/Canvas';
+import type { FlowEdge, FlowNode } from '../canvas/flow-types';
+import type { CommandContext } from '../commands/command';
+import { useEditorKeyboard } from '../commands/keyboard';
+import { EventTypesPanel } from '../panels/events/EventTypesPanel';
+import { Inspector } from '../panels/inspector/Inspector';
+import { LintPanel } from '../panels/lint/LintPanel';
+import { createDocumentStore } from '../store/document-store';
+import { DocumentStoreProvider } from '../store/react';
+import { createUiStore } from '../store/ui-store';
+import { createSaver } from './autosave';
+import { Banner } from './Banner';
+import { ContextMenu } from './ContextMenu';
+import type { EditorServices } from './editor-context';
+import { EditorServicesProvider, useEditor, useUi } from './editor-context';
+import { NodeSearch } from './NodeSearch';
+import { Palette } from './Palette';
+import { QuickAdd } from './QuickAdd';
+import { Toolbar } from './Toolbar';
+import './editor.css';
+
+type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; project: Project };
+
+/** The canvas designer for one project: loads it, edits it, autosaves it. */
+export function ProjectEditor({ projectId, onClose }: { projectId: string; onClose: () => void }) {
+  const api = useApi();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    api.call('projects.open', { id: projectId }).then(
+      (project) => live && setLoad({ status: 'ready', project }),
+      (e: unknown) => live && setLoad({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => { live = false; };
+  }, [api, projectId]);
+  if (load.status === 'loading') return <div className="ef-editor-loading" role="status">Opening project…</div>;
+  if (load.status === 'error') {
+    return (
+      <div className="ef-editor-loading" role="alert">
+        <div className="ef-problem-card">
+          <h1>This project cannot be opened</h1>
+          <p>{load.message}</p>
+          <button type="button" className="ef-btn" onClick={onClose}>Back to projects</button>
+        </div>
+      </div>
+    );
+  }
+  return <EditorRoot project={load.project} onClose={onClose} />;
+}
+
+function EditorRoot({ project, onClose }: { project: Project; onClose: () => void }) {
+  const api = useApi();
+  const [services] = useState<EditorServices & { dispose: () => void }>(() => {
+    const doc = createDocumentStore(project.topology);
+    const ui = createUiStore();
+    const saver = createSaver(project.id, api, doc, ui);
+    ui.getState().set({ savedAt: Date.parse(project.updatedAt) || undefined });
+    return { projectId: project.id, api, doc, ui, save: saver.save, close: onClose, dispose: saver.dispose };
+  });
+  useEffect(() => () => services.dispose(), [services]);
+  return (
+    <EditorServicesProvider value={services}>
+      <DocumentStoreProvider value={services.doc}>
+        <ReactFlowProvider>
+          <EditorLayout />
+        </ReactFlowProvider>
+      </DocumentStoreProvider>
+    </EditorServicesProvider>
+  );
+}
+
+function EditorLayout() {
+  const editor = useEditor();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const tab = useUi((s) => s.sideTab);
+  const getCtx = useCallback((): CommandContext => ({ editor, flow }), [editor, flow]);
+  useEditorKeyboard(getCtx);
+  return (
+    <div className="ef-editor" data-testid="project-editor">
+      <Toolbar />
+      <div className="ef-editor__main">
+        <Palette />
+        <div className="ef-editor__centre">
+          <div className="ef-editor__canvas">
+            <Canvas />
+            <Banner />
+            <NodeSearch />
+          </div>
+          <LintPanel />
+        </div>
+        <aside className="ef-side" aria-label="Inspector">
+          <div className="ef-side__tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === 'inspector'} className="ef-side__tab" onClick={() => editor.ui.getState().set({ sideTab: 'inspector' })}>Inspector</button>
+            <button type="button" role="tab" aria-selected={tab === 'events'} className="ef-side__tab" onClick={() => editor.ui.getState().set({ sideTab: 'events' })}>Event types</button>
+          </div>
+          <div className="ef-side__panel">{tab === 'inspector' ? <Inspector /> : <EventTypesPanel />}</div>
+        </aside>
+      </div>
+      <QuickAdd />
+      <ContextMenu />
+    </div>
+  );
+}
