@@ -95,6 +95,25 @@ describe('eventflow run', () => {
     expect(save.err).toContain('--save is not available yet');
   });
 
+  it('a zero-delay cycle ends with a clear error (65), not a hang', async () => {
+    const loop = {
+      schemaVersion: 1, name: 'loop',
+      nodes: [
+        { id: 'p', name: 'p', kind: 'producer', position: { x: 0, y: 0 }, settings: { emits: ['OrderPlaced'], profile: { kind: 'replay', events: [{ atMs: 1000, type: 'OrderPlaced', key: 'o' }] } } },
+        { id: 't', name: 't', kind: 'topic', position: { x: 0, y: 0 }, settings: {} },
+        { id: 's', name: 's', kind: 'service', position: { x: 0, y: 0 }, settings: { processing: { kind: 'fixed', ms: 0 }, emitsOnSuccess: ['OrderPlaced'] } },
+      ],
+      edges: [
+        { id: 'a', kind: 'publish', source: 'p', target: 't' }, { id: 'b', kind: 'subscribe', source: 't', target: 's' },
+        { id: 'c', kind: 'publish', source: 's', target: 't' },
+      ],
+    };
+    writeFileSync(path.join(dir, 'loop.json'), JSON.stringify(loop));
+    const r = await cli('run', 'loop.json', '--duration', '10s');
+    expect(r.code).toBe(ExitCode.dataError);
+    expect(r.err).toContain('stuck at 1000 ms');
+  });
+
   it('help lists the registered commands', async () => {
     const r = await cli('help');
     expect(r.code).toBe(ExitCode.ok);

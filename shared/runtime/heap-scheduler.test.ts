@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Subject, debounceTime, throttleTime, timer } from 'rxjs';
-import { HeapScheduler } from './heap-scheduler';
+import { HeapScheduler, SimulationLimitError } from './heap-scheduler';
 import { Rng } from './prng';
 
 describe('HeapScheduler', () => {
@@ -46,5 +46,13 @@ describe('HeapScheduler', () => {
     s.runUntil(Infinity);
     expect(fired).toEqual([start + 40]);
     sub.unsubscribe();
+  });
+
+  it('stops a zero-delay cycle with a clear error instead of hanging', () => {
+    const s = new HeapScheduler();
+    const loop = (): void => void s.at(s.now(), loop, null);
+    s.at(10, loop, null);
+    expect(() => s.runUntil(100)).toThrow(SimulationLimitError);
+    expect(() => s.runUntil(100)).toThrow(/stuck at 10 ms/);
   });
 });

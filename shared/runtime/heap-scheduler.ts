@@ -14,6 +14,21 @@ import type { SchedulerAction, SchedulerLike } from 'rxjs';
 
 export type Task<A> = (arg: A) => void;
 
+/**
+ * A run that cannot make progress: a zero-delay cycle (time never advances) or a feedback loop
+ * that multiplies events. Thrown instead of hanging or exhausting memory.
+ */
+export class SimulationLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SimulationLimitError';
+  }
+}
+
+/** tasks allowed at one instant of simulated time, and pending at once */
+export const MAX_TASKS_PER_INSTANT = 5_000_000;
+export const MAX_PENDING = 30_000_000;
+
 interface Entry {
   t: number;
   s: number;
@@ -46,6 +61,7 @@ export class HeapScheduler implements SchedulerLike {
     const e: Entry = { t: time < this.time ? this.time : time, s: this.seq++, fn: fn as Task<unknown>, arg };
     const h = this.heap;
     let i = h.length;
+    if (i >= MAX_PENDING) throw new SimulationLimitError(`more than ${MAX_PENDING.toLocaleString('en-US')} events pending at ${this.time} ms: a feedback loop multiplies events`);
     h.push(e);
     // sift up
     while (i > 0) {
@@ -71,9 +87,17 @@ export class HeapScheduler implements SchedulerLike {
   /** Run every task with time ≤ until; simulated time ends at `until` (if finite). */
   runUntil(until: number): void {
     const h = this.heap;
+    let sameInstant = 0;
     while (h.length > 0) {
       const top = h[0]!;
       if (top.t > until) break;
+      if (top.t === this.time) {
+        if (++sameInstant > MAX_TASKS_PER_INSTANT) {
+          throw new SimulationLimitError(`simulated time is stuck at ${this.time} ms after ${MAX_TASKS_PER_INSTANT.toLocaleString('en-US')} steps: a cycle with zero processing time`);
+        }
+      } else {
+        sameInstant = 0;
+      }
       this.pop();
       this.time = top.t;
       const fn = top.fn;

@@ -2,6 +2,6 @@ export * from './api';
 export { createSimulation, createSimulationWithInternals } from './simulation';
 export type { SimulationWithInternals } from './simulation';
 export { RealTimeDriver, MIN_SPEED, MAX_SPEED } from './realtime';
-export { HeapScheduler } from './heap-scheduler';
+export { HeapScheduler, SimulationLimitError } from './heap-scheduler';
 export { Histogram } from './histogram';
 export { Rng, fnv1a, samplerFor } from './prng';

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Fault, Scenario } from '../../../shared/runtime/api';
 import type { MetricsSnapshot, ScenarioInput } from '../../../shared/runtime/api';
+import { SimulationLimitError } from '../../../shared/runtime/heap-scheduler';
 import { RealTimeDriver, MAX_SPEED, MIN_SPEED } from '../../../shared/runtime/realtime';
 import { createSimulation } from '../../../shared/runtime/simulation';
 import { optionValue, parseArgs, parseDuration } from '../args';
@@ -135,21 +136,27 @@ export const runCommand: CliCommand = {
     const draw = (): void => {
       if (io.isTty) io.err(`\r${progressLine(sim.now, sim.endMs, io.columns, label())}`);
     };
-    if (speed === 'max') {
-      const slice = Math.max(1000, sim.endMs / 200);
-      while (!sim.done && !io.interrupted.value) {
-        sim.runUntil(sim.now + slice);
-        draw();
-        await nextTurn();
+    try {
+      if (speed === 'max') {
+        const slice = Math.max(1000, sim.endMs / 200);
+        while (!sim.done && !io.interrupted.value) {
+          sim.runUntil(sim.now + slice);
+          draw();
+          await nextTurn();
+        }
+      } else {
+        const driver = new RealTimeDriver(sim, { now: io.now, speed, maxSliceMs: Math.max(1000, speed * 1000) });
+        driver.start();
+        while (driver.state === 'running' && !io.interrupted.value) {
+          driver.tick();
+          draw();
+          await sleep(50);
+        }
       }
-    } else {
-      const driver = new RealTimeDriver(sim, { now: io.now, speed, maxSliceMs: Math.max(1000, speed * 1000) });
-      driver.start();
-      while (driver.state === 'running' && !io.interrupted.value) {
-        driver.tick();
-        draw();
-        await sleep(50);
-      }
+    } catch (e) {
+      if (io.isTty) io.err('\r\x1b[K');
+      if (e instanceof SimulationLimitError) throw new CliError(ExitCode.dataError, `${file}: the simulation cannot go on: ${e.message}`);
+      throw e;
     }
     if (io.isTty) io.err('\r\x1b[K');
     const summary = sim.summary();
