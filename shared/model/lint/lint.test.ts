@@ -178,8 +178,8 @@ describe('rules', () => {
     const t = (settings: Record<string, unknown>) => build([
       node('producer', 'p'), node('bus', 'b', settings), node('queue', 'dlq'), node('sink', 'k'),
     ], [edge('publish', 'p', 'b'), edge('route', 'b', 'k', ['OrderPlaced'])]);
-    expect(withCode(t({ unmatched: 'dead-letter' }), 'dead-letter-target-missing')).toMatchObject([{ nodeId: 'b', severity: 'warning' }]);
-    expect(withCode(t({ unmatched: 'dead-letter', deadLetterTarget: 'dlq' }), 'dead-letter-target-missing')).toEqual([]);
+    expect(withCode(t({ unmatched: 'dead-letter' }), 'bus-dead-letter-target-missing')).toMatchObject([{ nodeId: 'b', severity: 'warning' }]);
+    expect(withCode(t({ unmatched: 'dead-letter', deadLetterTarget: 'dlq' }), 'bus-dead-letter-target-missing')).toEqual([]);
     const ok = pipeline();
     const broken: Topology = { ...ok, nodes: ok.nodes.map((n) => (n.kind === 'service' ? { ...n, settings: { ...n.settings, deadLetterTarget: 'gone' } } : n)) };
     expect(withCode(broken, 'dead-letter-target-missing')).toMatchObject([{ nodeId: 's', severity: 'error' }]);

@@ -39,5 +39,7 @@ export interface LintRule {
   description: string;
   /** the highest severity it reports, for docs */
   severity: LintSeverity;
+  /** per-code severity when a rule reports several codes at different levels, for docs */
+  severityOf?: Readonly<Record<string, LintSeverity>>;
   check(ctx: LintContext): LintProblem[];
 }

@@ -13,6 +13,7 @@ export const capacityRule: LintRule = {
   codes: ['capacity-exceeded', 'capacity-exceeded-at-peak', 'capacity-headroom'],
   description: 'Arrival rate at or above a consumer\'s capacity (ρ ≥ 1: grows without bound), above it only at peak, or above 80 %.',
   severity: 'error',
+  severityOf: { 'capacity-exceeded': 'error', 'capacity-exceeded-at-peak': 'warning', 'capacity-headroom': 'warning' },
   check: ({ graph, load }) => {
     const out: LintProblem[] = [];
     for (const n of graph.nodes) {

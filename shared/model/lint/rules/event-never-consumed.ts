@@ -8,6 +8,7 @@ export const eventNeverConsumed: LintRule = {
   codes: ['event-never-consumed', 'emitted-type-not-published'],
   description: 'An event type is published to a broker but no consumer receives it; or a node emits a type none of its edges carries.',
   severity: 'warning',
+  severityOf: { 'event-never-consumed': 'warning', 'emitted-type-not-published': 'info' },
   check: ({ graph, types }) => {
     const out: LintProblem[] = [];
     const consumed = new Set<string>();
