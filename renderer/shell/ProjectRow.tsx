@@ -22,6 +22,8 @@ export function ProjectRow({ project, onOpen, onRename, onDelete }: ProjectRowPr
     setEditing(true);
   };
   const commit = async () => {
+    // Enter commits and unmounts the field, whose blur must not commit a second time
+    if (!editing) return;
     const name = draft.trim();
     setEditing(false);
     if (name && name !== project.name) await onRename(name);
