@@ -19,6 +19,7 @@ export interface OpenedBackend extends Backend {
  */
 export function openBackend(opts: OpenStoreOptions & BackendOptions): OpenedBackend {
   const store = openStore(opts);
-  const backend = createBackend(store, opts);
+  // run workers open their own connection: they need the same native binding (Electron ABI)
+  const backend = createBackend(store, { ...opts, runs: { ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}), ...opts.runs } });
   return { ...backend, close: () => store.close() };
 }

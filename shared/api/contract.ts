@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { method, stream } from './define';
 import { AppInfo, ProjectId, ProjectSummary, Project, ProjectVersion, SaveResult, TopologyPayload } from './types';
+import {
+  CompareResult, EventsPage, EventsQuery as EventsQueryInput, ExportResult, MetricSeries, RunAnnotation, RunControlResult, RunDetail, RunId, RunMeta,
+  RunSampledEvents, RunSettings, RunSnapshotEvent, RunSpeed, RunStatusEvent, StateAt, TraceResult, runMethods,
+} from './runs';
 
 /**
  * THE contract between UI and backend (DESIGN.md §2). Adding a feature = one entry here,
@@ -21,8 +25,33 @@ export const apiContract = {
     ),
     'projects.versions': method(z.object({ id: ProjectId }), z.array(ProjectVersion), 'Earlier saved versions, newest first.'),
     'projects.restoreVersion': method(z.object({ id: ProjectId, versionId: z.number().int().positive() }), Project, 'Make an earlier version current (the current one is kept as a version).'),
+    // Runs (issue 5; types in ./runs.ts, handlers in main/backend/runs/handlers.ts)
+    'runs.start': method(runMethods.start, z.object({ runId: RunId }), 'Start a run of the project (refused with the lint errors listed); it runs in a worker.'),
+    'runs.pause': method(runMethods.byRun, RunControlResult, 'Pause a running run.'),
+    'runs.resume': method(runMethods.byRun, RunControlResult, 'Resume a paused run.'),
+    'runs.step': method(runMethods.step, RunControlResult, 'While paused: advance simMs of simulated time (default one snapshot interval).'),
+    'runs.stop': method(runMethods.byRun, RunControlResult, 'Stop a run; what it wrote is kept, status stopped.'),
+    'runs.setSpeed': method(runMethods.setSpeed, z.object({ runId: RunId, speed: RunSpeed }), "Change a live run's speed: 'max' or 0.1 .. 1000."),
+    'runs.injectFault': method(runMethods.injectFault, z.object({ faultId: z.number().int(), simMs: z.number() }), 'Inject a fault into a live run (without endSec it lasts until runs.endFault).'),
+    'runs.endFault': method(runMethods.endFault, z.object({ ended: z.boolean(), simMs: z.number() }), 'End an open-ended live fault (bring the node back).'),
+    'runs.list': method(runMethods.list, z.array(RunMeta), 'Stored runs (of a project), sortable by date or a KPI.'),
+    'runs.get': method(runMethods.byRun, RunDetail, 'One run: meta, scenario, topology snapshot, summary, faults, annotations.'),
+    'runs.rename': method(runMethods.rename, RunMeta, 'Rename a run.'),
+    'runs.annotate': method(runMethods.annotate, RunAnnotation, 'Add a note to a run (optionally at a simulated time).'),
+    'runs.delete': method(runMethods.byRun, z.object({ deleted: z.boolean() }), 'Delete a run and its events/metrics; space is reclaimed in the background.'),
+    'runs.events': method(EventsQueryInput, EventsPage, 'Page through the stored event log (keyset by seq) with filters.'),
+    'runs.trace': method(runMethods.trace, TraceResult, 'Every stored event of one causal trace (correlationId), with payloads.'),
+    'runs.metrics': method(runMethods.metrics, MetricSeries, 'Metric time series of a node (or the whole system), columnar.'),
+    'runs.stateAt': method(runMethods.stateAt, StateAt, 'State (queue depths, rates, node states, active faults) at a simulated time.'),
+    'runs.compare': method(runMethods.compare, CompareResult, 'KPI diff and topology diff of two runs.'),
+    'runs.export': method(runMethods.export, ExportResult, 'A run as a self-contained HTML report, metrics CSV or JSON.'),
+    'runs.settings': method(runMethods.settings, RunSettings, "A project's event retention settings."),
+    'runs.setSettings': method(runMethods.setSettings, RunSettings, "Change a project's event retention settings (applies to new runs)."),
   },
   streams: {
+    'runs.snapshot': stream(z.object({ runId: RunId }), RunSnapshotEvent, 'Metrics of a live run, at most ~30 per second (the latest one first).'),
+    'runs.events.sampled': stream(z.object({ runId: RunId }), RunSampledEvents, 'A bounded sample of live events (≤ 300/s) for token animation.'),
+    'runs.status': stream(z.object({ projectId: ProjectId.optional() }), RunStatusEvent, 'Run lifecycle changes (of a project, or all).'),
     'projects.changed': stream(z.object({}), z.object({ id: ProjectId, change: z.enum(['created', 'renamed', 'saved', 'deleted']) }), 'Pushed when any client changes a project.'),
   },
 } as const;

@@ -3,6 +3,9 @@ import { apiContract, isMethodName, isStreamName } from '../../../shared/api/con
 import type { StreamName } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/define';
 import { issuesFromZod } from '../../../shared/model/validate';
+import { runHandlers, runStreams } from '../runs/handlers';
+import { RunManager } from '../runs/run-manager';
+import type { RunManagerOptions } from '../runs/run-manager';
 import type { Store } from '../store';
 import type { BackendEvents, CallContext, MethodHandlers, StreamHandlers } from './handlers';
 import { projectHandlers, projectStreams } from './handlers';
@@ -14,6 +17,8 @@ export interface BackendOptions {
   transport: CallContext['transport'];
   appName?: string;
   appVersion?: string;
+  /** run worker file, native binding for workers (main/backend/runs) */
+  runs?: RunManagerOptions;
 }
 
 /**
@@ -27,6 +32,8 @@ export interface Backend {
   subscribe(stream: string, rawParams: unknown, emit: (event: unknown) => void, ctx?: CallContext): () => void;
   readonly store: Store;
   readonly hub: StreamHub<BackendEvents>;
+  /** live runs (workers); `await runs.dispose()` before closing the store stops them cleanly */
+  readonly runs: RunManager;
 }
 
 function invalid(what: string, error: z.ZodError): ApiError {
@@ -38,8 +45,9 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
   const hub = new StreamHub<BackendEvents>();
   const deps = { store, hub, appName: opts.appName ?? 'EventFlow Studio', appVersion: opts.appVersion ?? '0.0.0' };
   // Every contract method and stream must appear here: these annotations are the check.
-  const methods: MethodHandlers = { ...projectHandlers(deps) };
-  const streams: StreamHandlers = { ...projectStreams(deps) };
+  const runs = new RunManager(store, opts.runs);
+  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }) };
+  const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs }) };
   const defaultCtx: CallContext = { transport: opts.transport };
 
   async function dispatch(method: string, rawInput: unknown, ctx: CallContext = defaultCtx): Promise<unknown> {
@@ -79,5 +87,5 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
     return () => sub.dispose();
   }
 
-  return { dispatch, subscribe, store, hub };
+  return { dispatch, subscribe, store, hub, runs };
 }

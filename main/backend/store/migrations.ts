@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { runMigrations } from '../runs/migrations';
 
 /**
  * The SQLite schema, one migration per entry. `PRAGMA user_version` = number of migrations
@@ -40,7 +41,8 @@ export const migrations: Migration[] = [
       `);
     },
   },
-  // Later migrations (runs, metrics, events, traces) go here, appended.
+  // Later migrations go here, appended.
+  ...runMigrations,
 ];
 
 /** The schema version this build of the app writes. */

@@ -1,0 +1,78 @@
+/** The runs methods and streams of shared/api (one entry each), spread into createBackend. */
+import type { MethodName, StreamName } from '../../../shared/api/contract';
+import type { RunStatus } from '../../../shared/api/runs';
+import type { MethodHandlers, StreamHandlers } from '../api/handlers';
+import { toDisposable } from '../api/stream-hub';
+import type { Store } from '../store';
+import { exportRun } from './run-export';
+import { compareRuns } from './run-compare';
+import type { RunManager } from './run-manager';
+
+type RunMethod = Extract<MethodName, `runs.${string}`>;
+type RunStream = Extract<StreamName, `runs.${string}`>;
+
+export interface RunHandlerDeps {
+  store: Store;
+  runs: RunManager;
+}
+
+export function runHandlers({ store, runs }: RunHandlerDeps): Pick<MethodHandlers, RunMethod> {
+  const repo = runs.repo;
+  const control = (r: { status: RunStatus; simMs: number }, runId: number) => ({ runId, status: r.status, simMs: r.simMs });
+  return {
+    'runs.start': async ({ projectId, scenario, speed, topology, name }) => {
+      const project = store.projects.open(projectId);
+      const runId = runs.start({ projectId, topology: topology ?? project.topology, scenario, speed, ...(name !== undefined ? { name } : {}) });
+      return { runId };
+    },
+    'runs.pause': async ({ runId }) => control(await runs.pause(runId), runId),
+    'runs.resume': async ({ runId }) => control(await runs.resume(runId), runId),
+    'runs.step': async ({ runId, simMs }) => control(await runs.step(runId, simMs), runId),
+    'runs.stop': async ({ runId }) => control(await runs.stop(runId), runId),
+    'runs.setSpeed': async ({ runId, speed }) => ({ runId, speed: await runs.setSpeed(runId, speed) }),
+    'runs.injectFault': async ({ runId, fault }) => runs.injectFault(runId, fault),
+    'runs.endFault': async ({ runId, faultId }) => runs.endFault(runId, faultId),
+    'runs.list': async ({ projectId, sortBy, order, limit }) => repo.list({ ...(projectId !== undefined ? { projectId } : {}), sortBy, order, limit }),
+    'runs.get': async ({ runId }) => repo.detail(runId),
+    'runs.rename': async ({ runId, name }) => repo.rename(runId, name),
+    'runs.annotate': async ({ runId, text, atMs }) => repo.annotate(runId, text, atMs ?? null),
+    'runs.delete': async ({ runId }) => ({ deleted: runs.delete(runId) }),
+    'runs.events': async (q) => repo.events(q),
+    'runs.trace': async ({ runId, correlationId }) => repo.trace(runId, correlationId),
+    'runs.metrics': async ({ runId, nodeId, fromMs, toMs }) => repo.metrics(runId, nodeId, fromMs, toMs),
+    'runs.stateAt': async ({ runId, timeMs }) => repo.stateAt(runId, timeMs),
+    'runs.compare': async ({ a, b }) => compareRuns(repo, a, b),
+    'runs.export': async ({ runId, format }) => exportRun(repo, runId, format),
+    'runs.settings': async ({ projectId }) => {
+      store.projects.open(projectId);
+      return repo.settings(projectId);
+    },
+    'runs.setSettings': async ({ projectId, settings }) => {
+      store.projects.open(projectId);
+      return repo.setSettings(projectId, settings);
+    },
+  };
+}
+
+export function runStreams({ runs }: Pick<RunHandlerDeps, 'runs'>): Pick<StreamHandlers, RunStream> {
+  return {
+    'runs.snapshot': ({ runId }, emit) => {
+      const sub = runs.hub.on('runs.snapshot', (e) => {
+        if (e.runId === runId) emit(e);
+      });
+      // the latest one first, so a reloaded page shows the run at once
+      const latest = runs.latestSnapshot(runId);
+      if (latest !== null) queueMicrotask(() => emit({ runId, ...latest }));
+      return sub;
+    },
+    'runs.events.sampled': ({ runId }, emit) => runs.hub.on('runs.events.sampled', (e) => {
+      if (e.runId === runId) emit(e);
+    }),
+    'runs.status': ({ projectId }, emit) => {
+      const sub = runs.hub.on('runs.status', (e) => {
+        if (projectId === undefined || e.projectId === projectId) emit(e);
+      });
+      return toDisposable(() => sub.dispose());
+    },
+  };
+}

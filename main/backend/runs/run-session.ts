@@ -1,0 +1,301 @@
+/**
+ * RunSession: one run inside the run worker — the simulation, its pacing (max speed or real time
+ * × speed), pause/resume/step, live faults, the recorder's batched writes, and throttled
+ * messages to the main thread (snapshots ≤ ~30/s, sampled events ≤ 300/s).
+ */
+import type { LiveFault, RunSettings, RunSpeed, RunStatus, SampledEvent } from '../../../shared/api/runs';
+import type { Topology } from '../../../shared/model/topology';
+import type { Fault, MetricsSnapshot, Scenario, SimEvent, Simulation } from '../../../shared/runtime/api';
+import { RealTimeDriver } from '../../../shared/runtime/realtime';
+import { createSimulation } from '../../../shared/runtime/simulation';
+import { runKpisOf } from './kpis';
+import { RunRecorder } from './run-recorder';
+import type { RunRepository } from './run-repository';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+/** wall ms between flushes (a crash loses at most this much) */
+const FLUSH_EVERY_MS = 250;
+/** wall ms between snapshot messages: ~30 per second */
+const POST_EVERY_MS = 33;
+/** sampled events per post: 10 × 30/s = 300/s at most */
+const SAMPLES_PER_POST = 10;
+/** wall ms one max-speed slice aims at (keeps the worker responsive to pause/stop) */
+const MAX_SLICE_WALL_MS = 30;
+const HEARTBEAT_MS = 5000;
+const SAMPLED_STATUSES = new Set<SimEvent['status']>(['published', 'delivered', 'processed']);
+
+interface OpenFault {
+  base: LiveFault;
+  /** simulated ms up to which windows have been injected */
+  coveredUntil: number;
+}
+
+export interface RunSessionOptions {
+  repo: RunRepository;
+  runId: number;
+  topology: Topology;
+  scenario: Scenario;
+  speed: RunSpeed;
+  settings: RunSettings;
+  startPaused?: boolean;
+  post: (m: FromWorker) => void;
+  now: () => number;
+  /** schedules the next tick; tests may drive ticks by hand */
+  schedule: (fn: () => void, delayMs: number) => void;
+  /** called once the run reached a terminal state and everything is written */
+  onEnd: () => void;
+}
+
+export class RunSession {
+  readonly sim: Simulation;
+  private readonly recorder: RunRecorder;
+  private status: RunStatus = 'idle';
+  private speed: RunSpeed;
+  private driver: RealTimeDriver | null = null;
+  private sliceSimMs = 1000;
+  private lastFlush = 0;
+  private lastPost = 0;
+  private lastBeat = 0;
+  private posted: MetricsSnapshot | null = null;
+  private samples: SampledEvent[] = [];
+  private seen = 0;
+  private readonly open = new Map<number, OpenFault>();
+  private nextHandle = 1;
+  private ticking = false;
+  private ended = false;
+
+  constructor(private readonly o: RunSessionOptions) {
+    this.speed = o.speed;
+    this.recorder = new RunRecorder(o.repo, o.runId, o.settings);
+    const scenario: Scenario = {
+      ...o.scenario,
+      eventLog: o.settings.retention,
+      eventLogSampleRate: o.settings.sampleRate,
+    };
+    this.sim = createSimulation(o.topology, scenario, {
+      onEvent: (e) => {
+        this.recorder.onEvent(e);
+        this.sample(e);
+      },
+      onSnapshot: (s) => this.recorder.onSnapshot(s),
+    });
+  }
+
+  get state(): RunStatus {
+    return this.status;
+  }
+
+  start(): void {
+    this.setStatus(this.o.startPaused === true ? 'paused' : 'running');
+    if (this.status === 'running') this.beginPacing();
+    this.loop();
+  }
+
+  handle(m: ToWorker): void {
+    const reply = (ok: boolean, extra: Partial<Extract<FromWorker, { t: 'reply' }>> = {}): void =>
+      this.o.post({ t: 'reply', reqId: m.reqId, ok, status: this.status, simMs: this.sim.now, ...extra });
+    try {
+      switch (m.t) {
+        case 'pause':
+          if (this.status === 'running') {
+            this.driver?.pause();
+            this.persist();
+            this.setStatus('paused');
+          }
+          return reply(true);
+        case 'resume':
+          if (this.status === 'paused') {
+            this.setStatus('running');
+            this.beginPacing();
+          }
+          return reply(true);
+        case 'step':
+          if (this.status !== 'paused') return reply(false, { error: `step needs a paused run (it is ${this.status})` });
+          this.advanceTo(this.sim.now + m.simMs);
+          this.persist();
+          this.postSnapshot(true);
+          if (this.sim.done) this.finish('completed', null);
+          return reply(true);
+        case 'stop':
+          if (!this.ended) this.finish('stopped', null);
+          return reply(true);
+        case 'speed':
+          this.setSpeed(m.speed);
+          return reply(true);
+        case 'fault': {
+          if (this.ended) return reply(false, { error: `the run is ${this.status}` });
+          const r = this.injectLive(m.fault);
+          return reply(true, r);
+        }
+        case 'endFault': {
+          const had = this.open.delete(m.handle);
+          return reply(had, had ? {} : { error: `no open fault ${m.handle}` });
+        }
+      }
+    } catch (e) {
+      reply(false, { error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private setStatus(s: RunStatus, error: string | null = null): void {
+    this.status = s;
+    if (s === 'running' || s === 'paused') this.o.repo.setStatus(this.o.runId, s);
+    this.o.post({ t: 'status', status: s, simMs: this.sim.now, error });
+  }
+
+  private beginPacing(): void {
+    if (this.speed === 'max') {
+      this.driver = null;
+      return;
+    }
+    this.driver = new RealTimeDriver(this.sim, { now: this.o.now, speed: this.speed, maxSliceMs: Math.max(100, this.speed * 200) });
+    this.driver.start();
+  }
+
+  private setSpeed(speed: RunSpeed): void {
+    if (this.status === 'running' && this.driver !== null) this.driver.tick();
+    this.speed = speed;
+    if (this.status === 'running') this.beginPacing();
+  }
+
+  /** one slice of work, then yield so messages (pause, stop, faults) get in */
+  private loop(): void {
+    if (this.ticking || this.ended) return;
+    this.ticking = true;
+    const step = (): void => {
+      if (this.ended) return;
+      try {
+        this.tick();
+      } catch (e) {
+        this.finish('failed', e instanceof Error ? e.message : String(e));
+        return;
+      }
+      if (this.ended) return;
+      this.o.schedule(step, this.status === 'running' && this.speed === 'max' ? 0 : 16);
+    };
+    this.o.schedule(step, 0);
+  }
+
+  private tick(): void {
+    const wall = this.o.now();
+    if (this.status === 'running') {
+      if (this.speed === 'max') {
+        const target = Math.min(this.sim.endMs, this.sim.now + this.sliceSimMs);
+        this.advanceTo(target);
+        const took = this.o.now() - wall;
+        // aim each slice at ~30 ms of wall time
+        this.sliceSimMs = Math.max(10, Math.min(3_600_000, this.sliceSimMs * Math.min(2, Math.max(0.5, MAX_SLICE_WALL_MS / Math.max(1, took)))));
+      } else if (this.driver !== null) {
+        this.extendFaults(this.sim.now + Math.max(100, (this.speed as number) * 200));
+        this.driver.tick();
+      }
+      if (this.sim.done) {
+        this.finish('completed', null);
+        return;
+      }
+    }
+    const t = this.o.now();
+    if (t - this.lastFlush >= FLUSH_EVERY_MS || this.recorder.pendingBlocks >= 32) this.persist();
+    else if (t - this.lastBeat >= HEARTBEAT_MS) {
+      this.o.repo.heartbeat(this.o.runId);
+      this.lastBeat = t;
+    }
+    if (t - this.lastPost >= POST_EVERY_MS) this.postSnapshot(false);
+  }
+
+  private advanceTo(target: number): void {
+    this.extendFaults(target);
+    this.sim.runUntil(target);
+  }
+
+  private persist(): void {
+    this.recorder.flush(this.sim.now);
+    this.lastFlush = this.lastBeat = this.o.now();
+  }
+
+  private postSnapshot(force: boolean): void {
+    this.lastPost = this.o.now();
+    const s = this.recorder.latestSnapshot;
+    if (s !== null && (force || s !== this.posted)) {
+      this.posted = s;
+      this.o.post({ t: 'snapshot', simMs: this.sim.now, snapshot: s });
+    }
+    if (this.samples.length > 0) {
+      this.o.post({ t: 'sampled', events: this.samples });
+      this.samples = [];
+      this.seen = 0;
+    }
+  }
+
+  /** reservoir sample of the events since the last post */
+  private sample(e: SimEvent): void {
+    if (!SAMPLED_STATUSES.has(e.status)) return;
+    this.seen++;
+    const slot = this.samples.length < SAMPLES_PER_POST ? this.samples.length : Math.floor(Math.random() * this.seen);
+    if (slot >= SAMPLES_PER_POST) return;
+    this.samples[slot] = {
+      seq: e.seq, id: e.id, type: e.type, timeMs: e.time, key: e.key, correlationId: e.correlationId, source: e.source, target: e.target, status: e.status,
+    };
+  }
+
+  /**
+   * A live fault. With an end it is one window; without, the node stays faulty until endFault:
+   * the runtime takes windows only, so the session keeps injecting the next window (>= 1 s of
+   * simulated time) ahead of the clock until the fault is ended.
+   */
+  private injectLive(f: LiveFault): { applied: Fault; handle?: number } {
+    const nowSec = this.sim.now / 1000;
+    const startSec = Math.max(f.startSec ?? nowSec, 0);
+    const durSec = this.sim.endMs / 1000;
+    if (f.endSec !== undefined) {
+      const applied = { ...f, startSec, endSec: f.endSec } as Fault;
+      this.sim.injectFault(applied);
+      return { applied };
+    }
+    // validate once (unknown node / wrong kind throw here) with the first window
+    const firstEnd = Math.max(startSec * 1000, this.sim.now) + this.chunkMs();
+    this.sim.injectFault({ ...f, startSec, endSec: Math.min(firstEnd, this.sim.endMs) / 1000 } as Fault);
+    const handle = this.nextHandle++;
+    this.open.set(handle, { base: f, coveredUntil: firstEnd });
+    return { applied: { ...f, startSec, endSec: Math.max(durSec, startSec + 0.001) } as Fault, handle };
+  }
+
+  private chunkMs(): number {
+    return Math.max(1000, this.speed === 'max' ? this.sliceSimMs : this.speed * 100);
+  }
+
+  private extendFaults(target: number): void {
+    for (const f of this.open.values()) {
+      while (f.coveredUntil <= target && f.coveredUntil < this.sim.endMs) {
+        const end = Math.min(this.sim.endMs, Math.max(target + 1, f.coveredUntil + this.chunkMs()));
+        this.sim.injectFault({ ...f.base, startSec: f.coveredUntil / 1000, endSec: end / 1000 } as Fault);
+        f.coveredUntil = end;
+      }
+    }
+  }
+
+  /** terminal: write the last batch, the summary and the status together */
+  private finish(status: RunStatus, error: string | null): void {
+    if (this.ended) return;
+    this.ended = true;
+    let summary = null;
+    let kpis = null;
+    try {
+      summary = this.sim.summary();
+      kpis = runKpisOf(summary, this.sim.now);
+    } catch (e) {
+      error ??= `summary failed: ${(e as Error).message}`;
+    }
+    try {
+      this.recorder.flush(this.sim.now);
+    } catch (e) {
+      error ??= `writing the last events failed: ${(e as Error).message}`;
+      status = 'failed';
+    }
+    this.o.repo.finish(this.o.runId, status, summary, kpis, this.sim.now, error);
+    this.postSnapshot(true);
+    this.status = status;
+    this.o.post({ t: 'status', status, simMs: this.sim.now, error });
+    this.o.onEnd();
+  }
+}
