@@ -18,11 +18,16 @@ export interface ImportProblem {
 }
 
 export const SOURCE_LIMITS = {
-  maxBytes: 5 * 1024 * 1024,
+  /** JSON is read by the native parser: fast, so it may be larger */
+  maxJsonBytes: 5 * 1024 * 1024,
+  /** YAML parsing costs ~3 s per MB here: keep a document's import bounded */
+  maxYamlBytes: 2 * 1024 * 1024,
   maxDepth: 64,
   maxValues: 200_000,
   maxAliases: 100,
-} as const;
+  /** line numbers for warnings in JSON need a second (YAML) parse: only below this size */
+  maxLocateBytes: 1024 * 1024,
+};
 
 export interface SourceDoc {
   data: unknown;
@@ -41,32 +46,76 @@ export function pointerSegments(pointer: string): string[] {
   return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-export function readSource(text: string, limits = SOURCE_LIMITS): SourceResult {
-  const fail = (message: string, line?: number, column?: number): SourceResult => ({
-    ok: false,
-    problems: [{ severity: 'error', message, pointer: '', ...(line !== undefined ? { line, column } : {}) }],
-  });
-  if (typeof text !== 'string') return fail('the document is not text');
-  if (text.length > limits.maxBytes) {
-    return fail(`the document is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MB`);
+type Limits = typeof SOURCE_LIMITS;
+
+function failure(message: string, line?: number, column?: number): SourceResult {
+  return { ok: false, problems: [{ severity: 'error', message, pointer: '', ...(line !== undefined ? { line, column } : {}) }] };
+}
+
+export function readSource(text: string, limits: Limits = SOURCE_LIMITS): SourceResult {
+  if (typeof text !== 'string') return failure('the document is not text');
+  const json = looksLikeJson(text);
+  const maxBytes = json ? limits.maxJsonBytes : limits.maxYamlBytes;
+  if (text.length > maxBytes) {
+    return failure(`the document is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB for ${json ? 'JSON' : 'YAML'}`);
   }
-  if (text.trim() === '') return fail('the document is empty');
-  // Bracket depth is checked on the raw text first: the YAML parser itself recurses per level.
-  const rawDepth = bracketDepth(text);
-  if (rawDepth > limits.maxDepth) return fail(`the document nests deeper than ${limits.maxDepth} levels`);
+  if (text.trim() === '') return failure('the document is empty');
+  // Depth is checked on the raw text first: the parsers recurse per level.
+  if (bracketDepth(text) > limits.maxDepth) return failure(`the document nests deeper than ${limits.maxDepth} levels`);
+  return json ? readJson(text, limits) : readYaml(text, limits);
+}
+
+function readJson(text: string, limits: Limits): SourceResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const msg = firstLine((e as Error).message);
+    const m = /position (\d+)/.exec(msg);
+    const pos = m ? lineCol(text, Number(m[1])) : undefined;
+    return failure(`malformed JSON: ${msg.replace(/^JSON\.parse: /, '')}`, pos?.line, pos?.column);
+  }
+  const shape = measure(data, limits);
+  if (shape) return failure(shape);
+  let yamlDoc: SourceDoc | undefined | null;
+  const locate = (pointer: string): { line: number; column: number } | undefined => {
+    if (text.length > limits.maxLocateBytes) return undefined;
+    if (yamlDoc === undefined) {
+      const r = readYaml(text, limits);
+      yamlDoc = r.ok ? r.doc : null;
+    }
+    return yamlDoc ? yamlDoc.locate(pointer) : undefined;
+  };
+  return { ok: true, doc: { data, locate } };
+}
+
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: offset - last };
+}
+
+function readYaml(text: string, limits: Limits): SourceResult {
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    // uniqueKeys: false: the duplicate-key check is quadratic in the size of a mapping
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   } catch (e) {
-    return fail(`cannot read the document: ${(e as Error).message}`);
+    return failure(`cannot read the document: ${(e as Error).message}`);
   }
   if (doc.errors.length > 0) {
     return {
       ok: false,
       problems: doc.errors.slice(0, 10).map((err) => {
         const pos = lineCounter.linePos(err.pos[0]);
-        return { severity: 'error' as const, message: `malformed ${looksLikeJson(text) ? 'JSON' : 'YAML'}: ${firstLine(err.message)}`, pointer: '', line: pos.line, column: pos.col };
+        return { severity: 'error' as const, message: `malformed YAML: ${firstLine(err.message)}`, pointer: '', line: pos.line, column: pos.col };
       }),
     };
   }
@@ -74,14 +123,15 @@ export function readSource(text: string, limits = SOURCE_LIMITS): SourceResult {
   try {
     data = doc.toJS({ maxAliasCount: limits.maxAliases });
   } catch (e) {
-    return fail(`cannot read the document: ${firstLine((e as Error).message)}`);
+    return failure(`cannot read the document: ${firstLine((e as Error).message)}`);
   }
   const shape = measure(data, limits);
-  if (shape) return fail(shape);
+  if (shape) return failure(shape);
   const locate = (pointer: string): { line: number; column: number } | undefined => {
     const segs: unknown[] = pointerSegments(pointer);
     for (let n = segs.length; n >= 0; n--) {
-      const node = doc.getIn(segs.slice(0, n).map((s) => (/^\d+$/.test(String(s)) && isSeqAt(doc, segs.slice(0, n - 1)) ? Number(s) : s)), true) as { range?: [number, number, number] } | undefined;
+      const path = segs.slice(0, n).map((s, i) => (/^\d+$/.test(String(s)) && isSeqAt(doc, segs.slice(0, i)) ? Number(s) : s));
+      const node = (n === 0 ? doc.contents : doc.getIn(path, true)) as { range?: [number, number, number] } | undefined | null;
       if (node && typeof node === 'object' && Array.isArray(node.range)) {
         const p = lineCounter.linePos(node.range[0]);
         return { line: p.line, column: p.col };
@@ -132,7 +182,7 @@ function bracketDepth(text: string): number {
 }
 
 /** Depth and size of parsed data, iteratively (no recursion on hostile input). */
-function measure(data: unknown, limits: typeof SOURCE_LIMITS): string | undefined {
+function measure(data: unknown, limits: Limits): string | undefined {
   const stack: { v: unknown; d: number }[] = [{ v: data, d: 0 }];
   let count = 0;
   while (stack.length > 0) {

@@ -8,6 +8,7 @@ import type { BrokerTechnology } from '../../model/nodes';
 export const X_ROOT = 'x-eventflow';
 export const X_CHANNEL_NODE = 'x-eventflow-node';
 export const X_OPERATION_APP = 'x-eventflow-application';
+export const X_OPERATION_CONDITIONS = 'x-eventflow-conditions';
 export const X_SERVER_TECH = 'x-eventflow-technology';
 
 export const KAFKA_BINDING_VERSION = '0.5.0';

@@ -18,7 +18,7 @@ import type { EventTypeDef } from '../../model/event-types';
 import type { BrokerTechnology, TopologyNode } from '../../model/nodes';
 import type { Topology } from '../../model/topology';
 import {
-  AMQP_BINDING_VERSION, CORRELATION_LOCATION, KAFKA_BINDING_VERSION, SERVER_OF, X_CHANNEL_NODE, X_OPERATION_APP, X_ROOT, X_SERVER_TECH, componentKey,
+  AMQP_BINDING_VERSION, CORRELATION_LOCATION, KAFKA_BINDING_VERSION, SERVER_OF, X_CHANNEL_NODE, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, componentKey,
 } from './conventions';
 
 type Obj = Record<string, unknown>;
@@ -44,6 +44,8 @@ interface Op {
   action: 'send' | 'receive';
   channel: BrokerNode;
   eventTypes: string[];
+  /** route edges: attribute conditions (no AsyncAPI field: carried as x-eventflow-conditions) */
+  conditions: TopologyEdge['conditions'];
 }
 
 interface Model {
@@ -112,7 +114,7 @@ function analyse(t: Topology): Model {
     channelTypes.set(id, s);
   };
   const opKeys = new Set<string>();
-  const addOp = (app: AppNode, action: 'send' | 'receive', channel: BrokerNode, eventTypes: string[]): void => {
+  const addOp = (app: AppNode, action: 'send' | 'receive', channel: BrokerNode, eventTypes: string[], conditions: TopologyEdge['conditions'] = []): void => {
     const existing = ops.find((o) => o.app.id === app.id && o.action === action && o.channel.id === channel.id);
     if (existing) {
       existing.eventTypes = existing.eventTypes.length === 0 || eventTypes.length === 0 ? [] : [...new Set([...existing.eventTypes, ...eventTypes])];
@@ -121,7 +123,7 @@ function analyse(t: Topology): Model {
     let key = componentKey(`${app.id}.${action}.${channelKey.get(channel.id)}`);
     for (let i = 2; opKeys.has(key); i++) key = componentKey(`${app.id}.${action}.${channelKey.get(channel.id)}.${i}`);
     opKeys.add(key);
-    ops.push({ key, app, action, channel, eventTypes });
+    ops.push({ key, app, action, channel, eventTypes, conditions });
   };
   for (const e of t.edges) {
     const s = byId.get(e.source);
@@ -131,7 +133,7 @@ function analyse(t: Topology): Model {
       addOp(s, 'send', d, [...e.eventTypes]);
       addTypes(d.id, e.eventTypes.length > 0 ? e.eventTypes : offered(s));
     } else if ((e.kind === 'subscribe' || e.kind === 'route') && isBrokerNode(s) && isApp(d)) {
-      addOp(d, 'receive', s, [...e.eventTypes]);
+      addOp(d, 'receive', s, [...e.eventTypes], e.conditions);
       addTypes(s.id, e.eventTypes);
     } else {
       links.push(e);
@@ -273,6 +275,7 @@ function buildDocument(m: Model, ops: Op[], title: string, options: AsyncApiExpo
       op.bindings = { kafka: { groupId: { type: 'string', enum: [o.app.settings.consumerGroup || o.app.id] }, bindingVersion: KAFKA_BINDING_VERSION } };
     }
     op[X_OPERATION_APP] = o.app.id;
+    if (o.conditions.length > 0) op[X_OPERATION_CONDITIONS] = o.conditions;
     operations[o.key] = op;
   }
 
@@ -291,8 +294,9 @@ function buildDocument(m: Model, ops: Op[], title: string, options: AsyncApiExpo
   const info: Obj = {
     title: title.slice(0, 200),
     version: options.version ?? '1.0.0',
-    description: (only?.description ?? t.description) || `Exported from EventFlow Studio: ${t.name}`,
   };
+  const description = only ? only.description : t.description;
+  if (description) info.description = description;
   if (groups.length > 0) info.tags = groups.map((g) => (g.description ? { name: g.name, description: g.description } : { name: g.name }));
 
   const doc: Obj = {
@@ -320,7 +324,8 @@ function buildDocument(m: Model, ops: Op[], title: string, options: AsyncApiExpo
     })),
   };
   if (whole) {
-    x.groups = groups.map((g) => ({ id: g.id, name: g.name, settings: settingsOf(g), ...(g.description ? { description: g.description } : {}) }));
+    // width/height are layout, recomputed on import; the colour is the group's own
+    x.groups = groups.map((g) => ({ id: g.id, name: g.name, settings: { color: g.kind === 'group' ? g.settings.color : undefined }, ...(g.description ? { description: g.description } : {}) }));
     x.links = m.links.map((e) => ({ kind: e.kind, source: e.source, target: e.target, eventTypes: e.eventTypes, ...(e.conditions.length ? { conditions: e.conditions } : {}), ...(e.timeoutMs !== undefined ? { timeoutMs: e.timeoutMs } : {}) }));
     x.eventTypes = t.eventTypes.map((e) => JSON.parse(JSON.stringify(e)) as unknown);
   }

@@ -24,7 +24,7 @@ import { parseTopology } from '../../model/validate';
 import { layeredLayout } from '../layout';
 import { pointerSegments, readSource } from '../source-doc';
 import type { ImportProblem, SourceDoc } from '../source-doc';
-import { X_CHANNEL_NODE, X_OPERATION_APP, X_ROOT, X_SERVER_TECH, technologyOfProtocol } from './conventions';
+import { X_CHANNEL_NODE, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, technologyOfProtocol } from './conventions';
 import { RefError, deref, isObj } from './refs';
 import type { Obj } from './refs';
 import { fieldsOfSchema } from './schema-fields';
@@ -58,6 +58,8 @@ interface AppInfo {
   pointer: string;
   sends: Map<string, Set<string> | 'all'>;
   receives: Map<string, Set<string> | 'all'>;
+  /** channel key -> route conditions of the receive */
+  conditions: Map<string, Obj[]>;
   groupId?: string;
   group?: string;
 }
@@ -276,7 +278,7 @@ class Importer {
   app(id: string, pointer: string): AppInfo {
     let a = this.apps.get(id);
     if (!a) {
-      a = { id, pointer, sends: new Map(), receives: new Map() };
+      a = { id, pointer, sends: new Map(), receives: new Map(), conditions: new Map() };
       this.apps.set(id, a);
     }
     return a;
@@ -330,6 +332,7 @@ class Importer {
       const types = op.messages === undefined ? 'all' : this.messageList(op.messages, `${pointer}/messages`);
       this.flow(app, op.action, ck, types);
       this.opExtras(app, op, pointer);
+      if (op.action === 'receive' && Array.isArray(op[X_OPERATION_CONDITIONS])) app.conditions.set(ck, op[X_OPERATION_CONDITIONS].filter(isObj).slice(0, 20));
       if (op.reply !== undefined) this.reply(app, op.action, key, op.reply, `${pointer}/reply`);
     }
   }
@@ -471,7 +474,8 @@ class Importer {
       }
       for (const [ck, t] of app.receives) {
         const types = hasX ? typesOf(ck, t) : t === 'all' ? channelTypes(ck) : [...t];
-        if (!addEdge(channelNode.get(ck)!, id, types)) this.problem('warning', app.pointer, `channel "${ck}" cannot deliver to "${app.id}" (${kind}): edge dropped`);
+        const conditions = app.conditions.get(ck);
+        if (!addEdge(channelNode.get(ck)!, id, types, conditions ? { conditions: conditions as TopologyEdge['conditions'] } : {})) this.problem('warning', app.pointer, `channel "${ck}" cannot deliver to "${app.id}" (${kind}): edge dropped`);
       }
     }
     // sinks and other applications that only appear in the extension (no operations)
