@@ -93,4 +93,17 @@ describe('customer sessions', () => {
     expect(slowSync.conversionRate).toBeLessThan(fastSync.conversionRate * 0.85);
     expect(slowAsync.conversionRate).toBeGreaterThan(slowSync.conversionRate * 1.15);
   });
+
+  it('a synchronous checkout waits for the whole call chain of the service that takes the order', () => {
+    const t = topology('sync-chain', [
+      producer('web', { mode: 'sessions', profile: { kind: 'poisson', ratePerSec: 2 }, sessions: { cartAbandonPct: 0, checkoutAbandonPct: 0, latencySensitivityPctPerSec: 7, meanItems: 1, checkoutMode: 'sync' } }),
+      queue('orders', {}),
+      service('checkout', { instances: 8, concurrency: 8, processing: { kind: 'fixed', ms: 10 }, consumes: ['OrderPlaced'] }),
+      service('inventory', { instances: 8, concurrency: 8, processing: { kind: 'fixed', ms: 30 } }),
+      { id: 'gateway', name: 'gateway', kind: 'sink', position: { x: 0, y: 0 }, settings: { latency: { kind: 'fixed', ms: 200 } } },
+    ], [edge('publish', 'web', 'orders', ['OrderPlaced']), edge('subscribe', 'orders', 'checkout'), edge('call', 'checkout', 'inventory'), edge('call', 'checkout', 'gateway')]);
+    const k = createSimulation(t, { durationSec: 600, seed: 3 }).runToEnd().kpis;
+    expect(k.orders).toBeGreaterThan(500);
+    expect(Math.abs(k.checkoutLatencyP99Ms - 240) / 240).toBeLessThan(0.01);
+  });
 });

@@ -46,7 +46,7 @@ describe('queueing theory', () => {
       queue('q', { capacity: 10_000_000 }),
       service('s', { instances: 4, concurrency: 1, processing: { kind: 'exponential', meanMs: 1000 }, retry: noRetry }),
     ], [edge('publish', 'p', 'q'), edge('subscribe', 'q', 's')]);
-    const sim = createSimulationWithInternals(t, { durationSec: 400_000, seed: 5, snapshotIntervalMs: 0 });
+    const sim = createSimulationWithInternals(t, { durationSec: 300_000, seed: 5, snapshotIntervalMs: 0 });
     sim.runToEnd();
     const wq = sim.internals('q')!.meanLatencyMs / 1000; // queue latency = time waiting for a server
     const expected = erlangCWq(4, 3.2, 1);
@@ -67,7 +67,7 @@ describe('queueing theory', () => {
       edge('call', 'payment', 'gateway'), edge('publish', 'payment', 'status'), edge('publish', 'inventory', 'status'),
       edge('subscribe', 'status', 'confirm'),
     ]);
-    const sim = createSimulationWithInternals(t, { durationSec: 8_000, seed: 3, snapshotIntervalMs: 0 });
+    const sim = createSimulationWithInternals(t, { durationSec: 4_000, seed: 3, snapshotIntervalMs: 0 });
     sim.runToEnd();
     const T = sim.now;
     for (const id of ['payment', 'inventory', 'confirm']) {
@@ -85,7 +85,7 @@ describe('determinism', () => {
     const r = checkout();
     if (!r.ok) throw new Error('template invalid');
     let h = 0x811c9dc5;
-    const sim = createSimulation(r.value, { durationSec: 120, seed, eventLog: 'all' }, {
+    const sim = createSimulation(r.value, { durationSec: 60, seed, eventLog: 'all' }, {
       onEvent: (e: SimEvent) => { h = fnv1a(JSON.stringify(e), h); },
     });
     const s = sim.runToEnd();

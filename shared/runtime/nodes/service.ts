@@ -23,6 +23,7 @@ export function createService(node: NodeOfKind<'service'>, ctx: RunContext, payl
     maxAttempts: s.retry.maxAttempts,
     backoffMs: s.retry.backoffMs,
     multiplier: s.retry.multiplier,
+    answersBuyer: true,
     idempotent: s.idempotent,
     ordersCritical: !(s.emitsOnSuccess.length > 0 && s.emitsOnSuccess.every((t) => NOTIFICATION_EVENTS.has(t))),
     emitsOnSuccess: s.emitsOnSuccess,

@@ -16,6 +16,7 @@ export function createSink(node: NodeOfKind<'sink'>, ctx: RunContext): Worker {
     maxAttempts: 1,
     backoffMs: 0,
     multiplier: 1,
+    answersBuyer: false,
     idempotent: true,
     ordersCritical: false,
     emitsOnSuccess: [],

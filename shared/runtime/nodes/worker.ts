@@ -33,6 +33,11 @@ export interface WorkerConfig {
    * feeds): their failures lose an e-mail or a record, not the sale.
    */
   ordersCritical: boolean;
+  /**
+   * A synchronous checkout (sessions.checkoutMode = 'sync') returns to the buyer when a service
+   * has processed the OrderPlaced; sinks fed by subscriptions (analytics) do not answer buyers.
+   */
+  answersBuyer: boolean;
   /** builds the payload of an emitted event from its cause */
   derive: (type: string, cause: Msg, rng: Rng) => Msg;
 }
@@ -254,7 +259,8 @@ export class Worker implements Consumer, Receiver, RuntimeNode {
     this.stats.out++;
     this.stats.recordLatency(now - job.arrivedAt);
     if (job.msg.traced) ctx.log(job.msg, 'processed', this.id, '', job.attempt);
-    if (ctx.firstProcessed.size > 0) {
+    // a callee finishing its part of a call chain is not the answer: the caller's completion is
+    if (ctx.firstProcessed.size > 0 && this.cfg.answersBuyer && job.reply === null) {
       const cb = ctx.firstProcessed.get(job.msg.id);
       if (cb !== undefined) {
         ctx.firstProcessed.delete(job.msg.id);
