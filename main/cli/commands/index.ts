@@ -3,8 +3,14 @@
  * `eventflow help` lists them in this order.
  */
 import type { CliCommand } from '../command';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { runCommand } from './run';
+import { validateCommand } from './validate';
 
 export const commands: readonly CliCommand[] = [
   runCommand,
+  exportCommand,
+  importCommand,
+  validateCommand,
 ];

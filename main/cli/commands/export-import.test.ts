@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Parser } from '@asyncapi/parser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { topologyJson } from '../../../shared/export/topology-json';
+import { checkout } from '../../../shared/export/test-support/topologies';
+import { runCli } from '../cli';
+import type { CliIo } from '../command';
+import { ExitCode } from '../command';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-export-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fixtures = path.resolve(__dirname, '../../../tests/fixtures/asyncapi');
+writeFileSync(path.join(dir, 'checkout.eventflow.json'), topologyJson(checkout()));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (s) => { out += s; }, err: (s) => { err += s; }, isTty: false, columns: 100, cwd: dir, now: () => 0, interrupted: { value: false } };
+  return { code: await runCli(argv, io), out, err };
+}
+
+describe('eventflow export', () => {
+  it('asyncapi to stdout validates with @asyncapi/parser', async () => {
+    const r = await cli('export', 'checkout.eventflow.json', '--format', 'asyncapi');
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    const diagnostics = await new Parser().validate(r.out);
+    expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
+  }, 60_000);
+
+  it('writes each format to --out; per-service into a folder', async () => {
+    for (const [format, file, needle] of [
+      ['mermaid', 'c.mmd', 'flowchart LR'], ['svg', 'c.svg', '<svg'], ['kafka', 'topics.sh', 'kafka-topics'], ['strimzi', 'topics.yaml', 'KafkaTopic'],
+      ['compose', 'docker-compose.yml', 'apache/kafka'], ['json', 'copy.eventflow.json', '"$schema"'], ['asyncapi-json', 'a.json', '"asyncapi": "3.0.0"'],
+    ] as const) {
+      const r = await cli('export', 'checkout.eventflow.json', '--format', format, '--out', `out/${file}`);
+      expect(r.code, r.err).toBe(ExitCode.ok);
+      expect(readFileSync(path.join(dir, 'out', file), 'utf8')).toContain(needle);
+    }
+    const r = await cli('export', 'checkout.eventflow.json', '--format', 'asyncapi', '--per-service', '--out', 'per');
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    expect(readdirSync(path.join(dir, 'per')).sort()).toContain('Checkout-(event-driven)-payment.asyncapi.yaml');
+    const dark = await cli('export', 'checkout.eventflow.json', '--format', 'svg', '--theme', 'dark', '--select', 'orders,payment');
+    expect(dark.out.match(/class="node /g)).toHaveLength(2);
+  });
+
+  it('usage errors', async () => {
+    expect((await cli('export', 'checkout.eventflow.json')).code).toBe(ExitCode.usage);
+    expect((await cli('export', 'checkout.eventflow.json', '--format', 'pdf')).err).toMatch(/unknown format "pdf"/);
+    expect((await cli('export', 'checkout.eventflow.json', '--format', 'svg', '--select', 'nope')).code).toBe(ExitCode.usage);
+    expect((await cli('export', 'missing.json', '--format', 'svg')).code).toBe(ExitCode.noInput);
+  });
+});
+
+describe('eventflow import', () => {
+  it('imports each fixture and the result validates', async () => {
+    for (const f of readdirSync(fixtures)) {
+      const out = `${f}.eventflow.json`;
+      const r = await cli('import', path.join(fixtures, f), '--out', out);
+      expect(r.code, r.err).toBe(ExitCode.ok);
+      expect(r.err).toMatch(/imported \d+ nodes/);
+      const v = await cli('validate', out);
+      expect(v.code, v.out).not.toBe(ExitCode.dataError);
+    }
+  });
+
+  it('refuses a broken document with the line, writes nothing, and never overwrites without --force', async () => {
+    writeFileSync(path.join(dir, 'broken.yaml'), 'asyncapi: 3.0.0\nchannels:\n  a: {address: x\n');
+    const r = await cli('import', 'broken.yaml', '--out', 'broken.eventflow.json');
+    expect(r.code).toBe(ExitCode.dataError);
+    expect(r.err).toMatch(/broken\.yaml:\d+:\d+ \(document\): malformed YAML/);
+    expect(existsSync(path.join(dir, 'broken.eventflow.json'))).toBe(false);
+    const json = await cli('import', 'broken.yaml', '--json');
+    expect(JSON.parse(json.out)).toMatchObject({ ok: false, problems: [{ severity: 'error', line: expect.any(Number) }] });
+    writeFileSync(path.join(dir, 'keep.json'), 'precious');
+    const again = await cli('import', path.join(fixtures, 'kafka-orders.asyncapi.yaml'), '--out', 'keep.json');
+    expect(again.code).toBe(ExitCode.cantCreate);
+    expect(readFileSync(path.join(dir, 'keep.json'), 'utf8')).toBe('precious');
+  });
+});
+
+describe('eventflow validate', () => {
+  it('valid topology: exit 0, --json report', async () => {
+    const r = await cli('validate', 'checkout.eventflow.json', '--json');
+    expect(r.code, r.out).toBe(ExitCode.ok);
+    expect(JSON.parse(r.out)).toMatchObject({ kind: 'topology', valid: true, schema: [] });
+  });
+
+  it('schema errors: exit 65 with paths; lint errors: exit 1', async () => {
+    const bad = checkout();
+    bad.edges.push({ ...bad.edges[0]!, id: 'e-x', target: 'nowhere' });
+    writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(bad));
+    const r = await cli('validate', 'bad.json');
+    expect(r.code).toBe(ExitCode.dataError);
+    expect(r.out).toContain('edges[10].target');
+    const lint = checkout();
+    // a service that consumes from nothing and a producer publishing nowhere: lint, not schema
+    lint.edges = lint.edges.filter((e) => e.source !== 'storefront');
+    writeFileSync(path.join(dir, 'lint.json'), JSON.stringify(lint));
+    const l = await cli('validate', 'lint.json', '--json');
+    const report = JSON.parse(l.out) as { valid: boolean; lint: { severity: string }[] };
+    expect(report.valid).toBe(true);
+    expect(l.code).toBe(report.lint.some((p) => p.severity === 'error') ? ExitCode.failed : ExitCode.ok);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * `eventflow validate`: schema + lint of a topology file (or an import check of an AsyncAPI
+ * document). Exit 0 when clean (warnings allowed), 1 when lint finds errors, 65 when the file is
+ * not a valid topology/document. `--json` prints a machine-readable report on stdout.
+ */
+import path from 'node:path';
+import { formatProblem, importAsyncApi } from '../../../shared/export/asyncapi/import';
+import { lintSummary, lintTopology } from '../../../shared/model/lint';
+import type { LintProblem } from '../../../shared/model/lint';
+import { parseTopologyText } from '../../../shared/model/validate';
+import { parseArgs } from '../args';
+import { CliError, ExitCode } from '../command';
+import type { CliCommand } from '../command';
+import { readInputText } from '../topology-file';
+
+const usage = `usage: eventflow validate <file> [--json]
+
+  <file>   a .eventflow.json topology (schema + lint) or an AsyncAPI document (import check)
+  --json   print { file, kind, valid, schema: [...], lint: [...] } on stdout
+  exit: 0 valid, 1 lint errors, 65 invalid file`;
+
+interface Report {
+  file: string;
+  kind: 'topology' | 'asyncapi';
+  valid: boolean;
+  schema: { path: string; message: string; line?: number; column?: number; severity?: string }[];
+  lint: LintProblem[];
+}
+
+function looksLikeAsyncApi(text: string): boolean {
+  return /^\s*["']?asyncapi["']?\s*:/m.test(text.slice(0, 20_000));
+}
+
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  summary: 'check a topology (schema + lint) or an AsyncAPI document; non-zero exit on errors',
+  usage,
+  async run(argv, io) {
+    const args = parseArgs(argv, { json: {} }, usage);
+    const [file, extra] = args.positional;
+    if (file === undefined || extra !== undefined) throw new CliError(ExitCode.usage, usage);
+    const { text } = readInputText(file, io.cwd);
+    const rel = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
+    const json = args.flags.has('json');
+    let report: Report;
+    if (looksLikeAsyncApi(text)) {
+      const r = importAsyncApi(text);
+      report = {
+        file: rel, kind: 'asyncapi', valid: r.ok,
+        schema: r.problems.map((p) => ({ path: p.pointer || '(document)', message: p.message, severity: p.severity, ...(p.line !== undefined ? { line: p.line, column: p.column } : {}) })),
+        lint: r.ok ? lintTopology(r.topology) : [],
+      };
+      if (!json) for (const p of r.problems) io.out(`${formatProblem(p, rel)}\n`);
+    } else {
+      const r = parseTopologyText(text);
+      report = { file: rel, kind: 'topology', valid: r.ok, schema: r.ok ? [] : r.issues, lint: r.ok ? lintTopology(r.value) : [] };
+      if (!json && !r.ok) for (const i of r.issues) io.out(`${rel}: ${i.path}: ${i.message}\n`);
+    }
+    if (!json) {
+      for (const p of report.lint) io.out(`${rel}: ${p.severity}: ${p.message} [${p.code}${p.nodeId ? ` @${p.nodeId}` : ''}${p.edgeId ? ` @${p.edgeId}` : ''}]\n`);
+      io.out(report.valid ? `${rel}: ${report.kind === 'asyncapi' ? 'importable AsyncAPI document' : 'valid topology'}; lint: ${lintSummary(report.lint)}\n` : `${rel}: invalid ${report.kind}\n`);
+    } else {
+      io.out(JSON.stringify(report, null, 2) + '\n');
+    }
+    if (!report.valid) return ExitCode.dataError;
+    return report.lint.some((p) => p.severity === 'error') ? ExitCode.failed : ExitCode.ok;
+  },
+};
