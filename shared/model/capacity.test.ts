@@ -133,8 +133,19 @@ describe('estimateLoad formulas', () => {
       node('service', 'twice', { consumes: ['OrderPlaced'], emitsOnSuccess: ['OrderPlaced'] }),
     ], [edge('publish', 'p', 't'), edge('subscribe', 't', 'echo'), edge('publish', 'echo', 't'), edge('subscribe', 't', 'twice'), edge('publish', 'twice', 't')]);
     const l = estimateLoad(t);
-    for (const v of l.values()) expect(Number.isFinite(v.arrivalPerSec)).toBe(true);
-    expect(l.get('echo')?.utilisation ?? 0).toBeGreaterThan(1);
+    expect(l.get('echo')).toMatchObject({ runaway: true, arrivalPerSec: Infinity });
+    expect(l.get('p')?.arrivalPerSec).toBe(1);
+    expect(l.get('p')?.runaway).toBeUndefined();
+  });
+
+  it('settles a loop with gain < 1 (half the retried events come back) without flagging it', () => {
+    const t = build([
+      node('producer', 'p', { profile: constant(10) }), node('topic', 't'),
+      node('service', 's', { consumes: ['OrderPlaced'], failurePct: 50, retry: { maxAttempts: 1, backoffMs: 0, multiplier: 1 }, emitsOnFailure: ['OrderPlaced'] }),
+    ], [edge('publish', 'p', 't'), edge('subscribe', 't', 's'), edge('publish', 's', 't')]);
+    const s = estimateLoad(t).get('s');
+    expect(s?.runaway).toBeUndefined();
+    expect(s?.arrivalPerSec).toBeCloseTo(20, 6); // 10 + 5 + 2.5 + …
   });
 
   it('a queue with no consumers is a store: unbounded, not overloaded', () => {

@@ -2,7 +2,7 @@ import { profileMeanRate, profilePeakRate } from './arrival-profiles';
 import type { ArrivalProfile } from './arrival-profiles';
 import { distributionMeanMs } from './distributions';
 import type { TopologyEdge } from './edges';
-import { consumerGroupOf, deadLetterTargetOf, edgeTypeFilter, topologyGraph } from './graph';
+import { consumerGroupOf, deadLetterTargetOf, edgeTypeFilter, stronglyConnected, topologyGraph } from './graph';
 import type { TopologyGraph } from './graph';
 import type { NodeOfKind, TopologyNode } from './nodes';
 
@@ -16,6 +16,7 @@ import type { NodeOfKind, TopologyNode } from './nodes';
  * reactions per handled message (success/failure by failure %), dead letters go to the target,
  * synchronous calls add requests to the callee. Capacity of a worker = parallel slots / mean
  * time a message holds a slot (processing + synchronous calls, × expected attempts, + backoff).
+ * A feedback loop that multiplies events (gain ≥ 1) is flagged `runaway` with infinite rates.
  * Outages, slow-downs and queueing delays inside callees are ignored: this is an estimate.
  */
 export interface NodeLoad {
@@ -35,6 +36,8 @@ export interface NodeLoad {
   parallelism?: number;
   /** mean arrivals per event type (call requests under "(call)") */
   arrivalsByType: Record<string, number>;
+  /** on a feedback loop that multiplies events (every event causes ≥ 1 more around the loop): rates are Infinity */
+  runaway?: boolean;
 }
 
 /** Raw capacity of one node on its own: instances × concurrency / mean processing time (no calls, retries or partitions). */
@@ -78,15 +81,17 @@ export function estimateLoad(topology: { nodes: readonly TopologyNode[]; edges: 
   const capacity = new Map<string, number>();
   for (const [id, w] of timing) capacity.set(id, w.serviceMs <= 0 ? Infinity : (w.slots * 1000) / w.serviceMs);
   const shares = edgeShares(g, capacity);
-  const order = evaluationOrder(g);
-  const mean = propagate(g, order, shares, timing, profileMeanRate);
-  const peak = propagate(g, order, shares, timing, profilePeakRate);
+  const components = evaluationComponents(g);
+  const runaway = new Set<string>();
+  const mean = propagate(g, components, shares, timing, profileMeanRate, runaway);
+  const peak = propagate(g, components, shares, timing, profilePeakRate, runaway);
 
   const loads = new Map<string, NodeLoad>();
   for (const n of g.nodes) {
     const arrivals = mean.get(n.id) ?? new Map<string, number>();
-    const arrivalPerSec = n.kind === 'producer' ? sum(producerRates(n, profileMeanRate)) : sum(arrivals);
-    const peakArrivalPerSec = n.kind === 'producer' ? sum(producerRates(n, profilePeakRate)) : sum(peak.get(n.id) ?? new Map());
+    const loops = runaway.has(n.id);
+    const arrivalPerSec = n.kind === 'producer' ? sum(producerRates(n, profileMeanRate)) : loops ? Infinity : sum(arrivals);
+    const peakArrivalPerSec = n.kind === 'producer' ? sum(producerRates(n, profilePeakRate)) : loops ? Infinity : sum(peak.get(n.id) ?? new Map());
     const cap = brokerOrWorkerCapacity(g, n, capacity, mean);
     const w = timing.get(n.id);
     const bounded = Number.isFinite(cap);
@@ -98,6 +103,7 @@ export function estimateLoad(topology: { nodes: readonly TopologyNode[]; edges: 
       peakUtilisation: bounded ? ratio(peakArrivalPerSec, cap) : undefined,
       arrivalsByType: Object.fromEntries(arrivals),
     };
+    if (loops) load.runaway = true;
     if (w) {
       load.serviceTimeMs = w.serviceMs;
       load.parallelism = w.slots;
@@ -272,12 +278,13 @@ function edgeShares(g: TopologyGraph, capacity: ReadonlyMap<string, number>): Ma
   return shares;
 }
 
-/** Producers first, then Kahn's topological order over events, calls and dead letters; nodes on cycles last. */
-function evaluationOrder(g: TopologyGraph): TopologyNode[] {
-  const indegree = new Map<string, number>(g.nodes.map((n) => [n.id, 0]));
+/**
+ * Components of the flow graph (events, calls, dead letters) in topological order: a DAG is
+ * evaluated in one pass; only a cycle's own nodes are re-evaluated until their rates settle.
+ */
+function evaluationComponents(g: TopologyGraph): TopologyNode[][] {
   const next = new Map<string, string[]>();
   const link = (a: string, b: string): void => {
-    indegree.set(b, (indegree.get(b) ?? 0) + 1);
     const l = next.get(a);
     if (l) l.push(b);
     else next.set(a, [b]);
@@ -287,74 +294,74 @@ function evaluationOrder(g: TopologyGraph): TopologyNode[] {
     const d = deadLetterTargetOf(n);
     if (d && g.byId.has(d)) link(n.id, d);
   }
-  const ready = g.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
-  const order: TopologyNode[] = [];
-  const placed = new Set<string>();
-  for (let i = 0; i < ready.length; i++) {
-    const id = ready[i] as string;
-    placed.add(id);
-    order.push(g.byId.get(id) as TopologyNode);
-    for (const b of next.get(id) ?? []) {
-      const left = (indegree.get(b) ?? 0) - 1;
-      indegree.set(b, left);
-      if (left === 0) ready.push(b);
-    }
-  }
-  for (const n of g.nodes) if (!placed.has(n.id)) order.push(n);
-  return order;
+  return stronglyConnected(g.nodes.map((n) => n.id), (id) => next.get(id) ?? [])
+    .map((ids) => ids.map((id) => g.byId.get(id) as TopologyNode));
 }
 
-/** Pull rates along the order, repeating passes until cycles settle (a loop with gain ≥ 1 is capped). */
+interface Inflow { edge: TopologyEdge; source: TopologyNode; filter: ReadonlySet<string> | null; share: number }
+
+/** Pull rates component by component; a loop with gain ≥ 1 stops after a bounded number of passes. */
 function propagate(
-  g: TopologyGraph, order: readonly TopologyNode[], shares: ReadonlyMap<string, number>,
+  g: TopologyGraph, components: readonly TopologyNode[][], shares: ReadonlyMap<string, number>,
   timing: ReadonlyMap<string, WorkerTiming>, rateOf: (p: ArrivalProfile) => number,
+  runaway: Set<string>,
 ): Map<string, Rates> {
   const inputs = new Map<string, Rates>();
   const outputs = new Map<string, Rates>();
   const deadLetters = new Map<string, Rates>();
-  const cyclic = order.length > 0 && hasCycle(g, order);
-  const maxPasses = cyclic ? 60 : 1;
-  for (let pass = 0; pass < maxPasses; pass++) {
-    let change = 0;
-    for (const n of order) {
-      const input = new Map<string, number>();
-      for (const e of g.incoming.get(n.id) ?? []) {
-        const src = g.byId.get(e.source) as TopologyNode;
-        if (e.kind === 'call') {
-          const srcIn = inputs.get(src.id);
-          const t = timing.get(src.id);
-          if (srcIn && t) add(input, CALL, sum(srcIn) * t.attempts * (1 - t.procFail));
-          continue;
-        }
-        const offered = outputs.get(src.id);
-        if (!offered) continue;
-        const filter = edgeTypeFilter(e, src, n);
-        const share = shares.get(e.id) ?? 1;
-        for (const [type, rate] of offered) if (filter === null || filter.has(type)) add(input, type, rate * share);
+  const inflows = new Map<string, Inflow[]>();
+  for (const n of g.nodes) {
+    inflows.set(n.id, (g.incoming.get(n.id) ?? []).map((e) => {
+      const source = g.byId.get(e.source) as TopologyNode;
+      return { edge: e, source, filter: edgeTypeFilter(e, source, n), share: shares.get(e.id) ?? 1 };
+    }));
+  }
+  const evaluate = (n: TopologyNode): number => {
+    const input = new Map<string, number>();
+    for (const f of inflows.get(n.id) ?? []) {
+      if (f.edge.kind === 'call') {
+        const srcIn = inputs.get(f.source.id);
+        const t = timing.get(f.source.id);
+        if (srcIn && t) add(input, CALL, sum(srcIn) * t.attempts * (1 - t.procFail));
+        continue;
       }
-      for (const d of g.deadLetterSources.get(n.id) ?? []) {
-        for (const [type, rate] of deadLetters.get(d.id) ?? []) add(input, type, rate);
-      }
-      const before = inputs.get(n.id);
-      change = Math.max(change, difference(before, input));
-      inputs.set(n.id, input);
-      const [out, dead] = outputOf(n, input, timing.get(n.id), g, rateOf);
-      outputs.set(n.id, out);
-      deadLetters.set(n.id, dead);
+      const offered = outputs.get(f.source.id);
+      if (!offered) continue;
+      for (const [type, rate] of offered) if (f.filter === null || f.filter.has(type)) add(input, type, rate * f.share);
     }
-    if (change < 1e-9) break;
+    for (const d of g.deadLetterSources.get(n.id) ?? []) {
+      for (const [type, rate] of deadLetters.get(d.id) ?? []) add(input, type, rate);
+    }
+    const change = difference(inputs.get(n.id), input);
+    inputs.set(n.id, input);
+    const [out, dead] = outputOf(n, input, timing.get(n.id), g, rateOf);
+    outputs.set(n.id, out);
+    deadLetters.set(n.id, dead);
+    return change;
+  };
+  for (const comp of components) {
+    const only = comp[0] as TopologyNode;
+    const selfLoop = comp.length === 1 && (deadLetterTargetOf(only) === only.id || (g.outgoing.get(only.id) ?? []).some((e) => e.target === only.id));
+    if (comp.length === 1 && !selfLoop) {
+      evaluate(only);
+      continue;
+    }
+    // a loop with gain < 1 settles geometrically; one whose increments stop shrinking never does
+    let previous = Infinity;
+    for (let pass = 0; pass < 60; pass++) {
+      const before = new Map(comp.map((n) => [n.id, sum(inputs.get(n.id) ?? new Map())]));
+      let change = 0;
+      for (const n of comp) change = Math.max(change, evaluate(n));
+      if (change < 1e-9) break;
+      const increment = Math.max(...comp.map((n) => sum(inputs.get(n.id) ?? new Map()) - (before.get(n.id) ?? 0)));
+      if (pass >= 3 && increment > 0 && increment >= 0.98 * previous) {
+        for (const n of comp) runaway.add(n.id);
+        break;
+      }
+      previous = increment;
+    }
   }
-  for (const r of inputs.values()) for (const [t, v] of r) if (!Number.isFinite(v) || v > 1e12) r.set(t, 1e12); // runaway loop
   return inputs;
-}
-
-function hasCycle(g: TopologyGraph, order: readonly TopologyNode[]): boolean {
-  const pos = new Map(order.map((n, i) => [n.id, i]));
-  for (const e of g.edges) if ((pos.get(e.source) ?? 0) >= (pos.get(e.target) ?? 0)) return true;
-  for (const [target, sources] of g.deadLetterSources) {
-    for (const s of sources) if ((pos.get(s.id) ?? 0) >= (pos.get(target) ?? 0)) return true;
-  }
-  return false;
 }
 
 function difference(a: Rates | undefined, b: Rates): number {

@@ -132,8 +132,8 @@ export function typeFlow(g: TopologyGraph): TypeFlow {
       work.push(targetId);
     }
   };
-  while (work.length > 0) {
-    const id = work.pop() as string;
+  for (let head = 0; head < work.length; head++) {
+    const id = work[head] as string;
     queued.delete(id);
     const node = g.byId.get(id);
     const out = outputs.get(id);
@@ -172,6 +172,55 @@ export function reachableFromProducers(g: TopologyGraph): Set<string> {
     }
   }
   return seen;
+}
+
+/**
+ * Strongly connected components of a directed graph (Tarjan, iterative so long chains cannot
+ * overflow the stack), in topological order of the condensation: a component comes before every
+ * component it has edges into.
+ */
+export function stronglyConnected(ids: readonly string[], next: (id: string) => readonly string[]): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  let counter = 0;
+  for (const root of ids) {
+    if (index.has(root)) continue;
+    const frames: { id: string; succ: readonly string[]; i: number }[] = [];
+    const open = (id: string): void => {
+      index.set(id, counter);
+      low.set(id, counter++);
+      stack.push(id);
+      onStack.add(id);
+      frames.push({ id, succ: next(id), i: 0 });
+    };
+    open(root);
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1] as { id: string; succ: readonly string[]; i: number };
+      if (f.i < f.succ.length) {
+        const w = f.succ[f.i++] as string;
+        if (!index.has(w)) open(w);
+        else if (onStack.has(w)) low.set(f.id, Math.min(low.get(f.id) as number, index.get(w) as number));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(f.id) as number));
+      if (low.get(f.id) === index.get(f.id)) {
+        const comp: string[] = [];
+        let w: string;
+        do {
+          w = stack.pop() as string;
+          onStack.delete(w);
+          comp.push(w);
+        } while (w !== f.id);
+        out.push(comp.reverse());
+      }
+    }
+  }
+  return out.reverse();
 }
 
 function unique(xs: readonly string[]): string[] {

@@ -156,6 +156,16 @@ describe('rules', () => {
     expect(lintTopology(t(constant(50)))).toEqual([]);
   });
 
+  it('runaway-feedback-loop is an error, and only a multiplying loop is one', () => {
+    const loop = (emits: string[]) => build([
+      node('producer', 'p'), node('topic', 't'), node('topic', 'out'), node('sink', 'k'),
+      node('service', 's', { consumes: ['OrderPlaced'], emitsOnSuccess: emits, deadLetterTarget: 'out' }),
+    ], [edge('publish', 'p', 't'), edge('subscribe', 't', 's'), edge('publish', 's', 't', ['OrderPlaced']), edge('publish', 's', 'out', ['EmailSent']), edge('subscribe', 'out', 'k')]);
+    expect(withCode(loop(['OrderPlaced', 'EmailSent']), 'runaway-feedback-loop')).toMatchObject([{ severity: 'error', message: expect.stringContaining('"s"') }]);
+    expect(codes(loop(['OrderPlaced', 'EmailSent']))).not.toContain('capacity-exceeded');
+    expect(withCode(loop(['EmailSent']), 'runaway-feedback-loop')).toEqual([]);
+  });
+
   it('edge-type-not-emitted', () => {
     const t = build([node('producer', 'p', { emits: ['OrderPlaced'] }), node('topic', 't'), node('sink', 'k')], [
       edge('publish', 'p', 't', ['OrderPlaced', 'PaymentFailed']), edge('subscribe', 't', 'k', ['RefundIssued', 'OrderPlaced']),

@@ -3,6 +3,7 @@ import { deadLetterTarget } from './rules/dead-letter-target';
 import { edgeTypeNotEmitted } from './rules/edge-type-not-emitted';
 import { eventNeverConsumed } from './rules/event-never-consumed';
 import { eventNeverPublished } from './rules/event-never-published';
+import { feedbackLoop } from './rules/feedback-loop';
 import { idleConsumers } from './rules/idle-consumers';
 import { producerPublishesNowhere } from './rules/producer-publishes-nowhere';
 import { producerSilent } from './rules/producer-silent';
@@ -17,6 +18,7 @@ import type { LintRule } from './types';
 /** Every lint rule, in the order the docs list them. Add a rule: one file in rules/, one line here. */
 export const LINT_RULES: readonly LintRule[] = [
   syncCallCycle,
+  feedbackLoop,
   capacityRule,
   deadLetterTarget,
   producerPublishesNowhere,

@@ -19,7 +19,7 @@ export const capacityRule: LintRule = {
     for (const n of graph.nodes) {
       if (n.kind !== 'service' && n.kind !== 'sink') continue;
       const l = load.get(n.id);
-      if (!l || l.utilisation === undefined || l.peakUtilisation === undefined) continue;
+      if (!l || l.runaway || l.utilisation === undefined || l.peakUtilisation === undefined) continue; // runaway: the loop rule speaks
       const feeders = [...new Set((graph.incoming.get(n.id) ?? []).map((e) => graph.byId.get(e.source)?.name ?? e.source))];
       const before = feeders.length > 0 ? ` in front of it (${feeders.map((f) => `"${f}"`).join(', ')})` : '';
       const what = `"${n.name}" receives ${fmt(l.arrivalPerSec)}/s`;
