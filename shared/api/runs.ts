@@ -277,6 +277,8 @@ export const runMethods = {
     /** the canvas's current (maybe unsaved) topology; default: the project's saved one */
     topology: Topology.optional(),
     name: z.string().trim().min(1).max(200).optional(),
+    /** start paused at t = 0 (then runs.step / runs.resume) */
+    startPaused: z.boolean().default(false),
   }),
   byRun,
   step: z.object({ runId: RunId, simMs: z.number().positive().max(86_400_000).optional() }),

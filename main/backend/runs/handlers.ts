@@ -20,9 +20,9 @@ export function runHandlers({ store, runs }: RunHandlerDeps): Pick<MethodHandler
   const repo = runs.repo;
   const control = (r: { status: RunStatus; simMs: number }, runId: number) => ({ runId, status: r.status, simMs: r.simMs });
   return {
-    'runs.start': async ({ projectId, scenario, speed, topology, name }) => {
+    'runs.start': async ({ projectId, scenario, speed, topology, name, startPaused }) => {
       const project = store.projects.open(projectId);
-      const runId = runs.start({ projectId, topology: topology ?? project.topology, scenario, speed, ...(name !== undefined ? { name } : {}) });
+      const runId = runs.start({ projectId, topology: topology ?? project.topology, scenario, speed, startPaused, ...(name !== undefined ? { name } : {}) });
       return { runId };
     },
     'runs.pause': async ({ runId }) => control(await runs.pause(runId), runId),

@@ -60,10 +60,11 @@ function main(): void {
       if (delay <= 0) setImmediate(fn);
       else setTimeout(fn, delay);
     },
-    onEnd: () => {
+    // after the current message's reply went out
+    onEnd: () => setImmediate(() => {
       db.close();
       port.close();
-    },
+    }),
   });
   port.on('message', (raw: unknown) => {
     const m = ToWorker.safeParse(raw);
