@@ -34,6 +34,8 @@ export function Canvas() {
   const nodes = useMemo(() => deriver.nodes(topology, selection.nodes, measured), [deriver, topology, selection.nodes, measured]);
   const edges = useMemo(() => deriver.edges(topology, selection.edges), [deriver, topology, selection.edges]);
   const large = topology.nodes.length > 300;
+  // fit the view once on open when there is something to see (an empty canvas must not zoom to its first node)
+  const [fitOnOpen] = useState(() => topology.nodes.length > 0);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = doc.getState();
@@ -186,7 +188,7 @@ export function Canvas() {
         connectionRadius={28}
         minZoom={0.05}
         maxZoom={2.5}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
         onlyRenderVisibleElements={large}
         elevateEdgesOnSelect

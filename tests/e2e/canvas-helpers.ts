@@ -1,0 +1,55 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Topology } from '../../shared/model';
+import { parseTopology } from '../../shared/model';
+import { expect } from './fixtures/host';
+
+/** Creates a project through the New project wizard and waits for the editor. */
+export async function createProject(page: Page, name: string, template: RegExp = /Empty canvas/): Promise<void> {
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const wizard = page.getByRole('dialog', { name: 'New project' });
+  await wizard.getByRole('textbox', { name: 'Name' }).fill(name);
+  await wizard.getByRole('radio', { name: template }).click();
+  await wizard.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByTestId('project-editor')).toBeVisible();
+}
+
+export const nodeEl = (page: Page, id: string) => page.getByTestId(`node-${id}`);
+
+/** Draws an edge by dragging from the source node's out-handle to the target node's in-handle. */
+export async function drawEdge(page: Page, from: string, to: string): Promise<void> {
+  const a = await nodeEl(page, from).locator('.react-flow__handle.source').boundingBox();
+  const b = await nodeEl(page, to).locator('.react-flow__handle.target').boundingBox();
+  if (!a || !b) throw new Error(`handles of ${from} → ${to} not visible`);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Downloads the editor's topology (toolbar "Download .eventflow.json") and parses it with the model. */
+export async function downloadTopology(page: Page): Promise<Topology> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .eventflow.json' }).click()]);
+  const file = await download.path();
+  const parsed = parseTopology(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.ok) throw new Error(`downloaded topology is invalid: ${JSON.stringify(parsed.issues)}`);
+  return parsed.value;
+}
+
+/**
+ * A topology with ids and positions taken out: nodes keyed by name (references by name too),
+ * edges as "source → target" by name. Two topologies that differ only in ids/positions compare equal.
+ */
+export function canonical(t: Topology): unknown {
+  const name = new Map(t.nodes.map((n) => [n.id, n.name]));
+  const nodes = t.nodes.map((n) => {
+    const settings: Record<string, unknown> = { ...n.settings };
+    if (typeof settings.deadLetterTarget === 'string' && settings.deadLetterTarget) settings.deadLetterTarget = name.get(settings.deadLetterTarget);
+    return { name: n.name, kind: n.kind, description: n.description, parent: n.parentId ? name.get(n.parentId) : undefined, settings };
+  }).sort((a, b) => a.name.localeCompare(b.name));
+  const edges = t.edges.map((e) => ({
+    link: `${name.get(e.source)} → ${name.get(e.target)}`, kind: e.kind, eventTypes: e.eventTypes, conditions: e.conditions, timeoutMs: e.timeoutMs, label: e.label,
+  })).sort((a, b) => a.link.localeCompare(b.link));
+  return { eventTypes: t.eventTypes, nodes, edges };
+}
