@@ -1,0 +1,105 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface ChartSeries {
+  label: string;
+  color: string;
+  /** dashed line (e.g. the other run in a comparison) */
+  dash?: boolean;
+}
+
+export interface TimeSeriesChartProps {
+  title: string;
+  /** y series (x is simulated seconds) */
+  series: readonly ChartSeries[];
+  /** [x, y1, y2, …] — read when `version` changes, at most once per animation frame */
+  data: () => (number | null)[][];
+  version: number;
+  height?: number;
+  unit?: string;
+  testId?: string;
+}
+
+const clockTick = (sec: number): string => {
+  const s = Math.max(0, Math.round(sec));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : `${m}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/**
+ * A uPlot line chart that follows its container's width. Data updates go straight to uPlot
+ * (setData) in an animation frame: React renders the chart once, not per snapshot.
+ */
+export function TimeSeriesChart({ title, series, data, version, height = 150, unit = '', testId }: TimeSeriesChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const dataRef = useRef(data);
+  useEffect(() => {
+    dataRef.current = data;
+  });
+  const seriesKey = series.map((s) => `${s.label}:${s.color}:${s.dash ? 1 : 0}`).join('|');
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const opts: uPlot.Options = {
+      width: Math.max(120, el.clientWidth),
+      height,
+      legend: { show: true, live: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false } },
+      axes: [
+        { values: (_u, ticks) => ticks.map(clockTick), stroke: 'var(--text-muted)', grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
+        { values: (_u, ticks) => ticks.map((v) => `${v >= 1000 ? `${(v / 1000).toFixed(1)}k` : Math.round(v * 10) / 10}${unit}`), stroke: 'var(--text-muted)', size: 56, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
+      ],
+      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, spanGaps: true, points: { show: false }, ...(s.dash ? { dash: [5, 4] } : {}) }))],
+    };
+    const u = new uPlot(opts, dataRef.current() as uPlot.AlignedData, el);
+    plot.current = u;
+    const ro = new ResizeObserver(() => u.setSize({ width: Math.max(120, el.clientWidth), height }));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+    // the series list is identified by seriesKey
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seriesKey, height, unit]);
+
+  useEffect(() => {
+    const id = requestAnimationFrame(() => plot.current?.setData(dataRef.current() as uPlot.AlignedData));
+    return () => cancelAnimationFrame(id);
+  }, [version]);
+
+  return (
+    <figure className="run-chart" data-testid={testId} data-version={version}>
+      <figcaption>{title}</figcaption>
+      <div ref={box} className="run-chart__plot" />
+    </figure>
+  );
+}
+
+/**
+ * Two series sets on different x grids merged onto the union of their x values (uPlot wants one
+ * x array), with null where a side has no sample: how two runs are overlaid.
+ */
+export function alignSeries(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): (number | null)[][] {
+  const xa = a[0] ?? [];
+  const xb = b[0] ?? [];
+  const xs = [...new Set([...xa, ...xb])].sort((p, q) => p - q);
+  const pos = new Map(xs.map((x, i) => [x, i]));
+  const out: (number | null)[][] = [xs];
+  for (const [src, xsrc] of [[a, xa], [b, xb]] as const) {
+    for (let k = 1; k < src.length; k++) {
+      const col = new Array<number | null>(xs.length).fill(null);
+      xsrc.forEach((x, i) => {
+        col[pos.get(x) ?? 0] = src[k][i];
+      });
+      out.push(col);
+    }
+  }
+  return out;
+}

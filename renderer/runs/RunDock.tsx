@@ -1,0 +1,76 @@
+import { useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useEditor } from '../editor/editor-context';
+import { useDocument } from '../store/react';
+import { EventLog } from './panels/EventLog';
+import { FaultPanel } from './panels/FaultPanel';
+import { KpiCards } from './panels/KpiCards';
+import { RunCharts } from './panels/RunCharts';
+import { RunCompare } from './panels/RunCompare';
+import { RunHistory } from './panels/RunHistory';
+import { RunsProvider, useRuns } from './react';
+import type { RunId } from './runs-api';
+import { RunToolbar } from './RunToolbar';
+import './runs.css';
+
+type Tab = 'live' | 'faults' | 'events' | 'history' | 'compare';
+
+/**
+ * Gives the open editor its runs store. Mount around the editor layout (inside the editor's
+ * services and document providers): the canvas badges, the token layer and the dock share it.
+ */
+export function RunsScope({ children }: { children: ReactNode }) {
+  const { api, projectId, doc } = useEditor();
+  return <RunsProvider client={api} projectId={projectId} getTopology={() => doc.getState().topology}>{children}</RunsProvider>;
+}
+
+/** The run bar under the canvas: toolbar, then Live / Faults / Events / History / Compare. */
+export function RunDock() {
+  const topology = useDocument((s) => s.topology);
+  const selection = useDocument((s) => s.selection.nodes);
+  const mode = useRuns((s) => s.mode);
+  const [tab, setTab] = useState<Tab>('live');
+  const [open, setOpen] = useState(true);
+  const [compare, setCompare] = useState<[RunId, RunId]>();
+
+  const nodes = useMemo(() => topology.nodes.filter((n) => n.kind !== 'group').map((n) => ({ id: n.id, name: n.name, kind: n.kind })), [topology]);
+  const producers = useMemo(() => nodes.filter((n) => n.kind === 'producer').map((n) => n.id), [nodes]);
+  const types = useMemo(() => [...new Set(topology.edges.flatMap((e) => e.eventTypes))].sort(), [topology]);
+  const selectedId = selection.size === 1 ? [...selection][0] : undefined;
+  const selected = nodes.find((n) => n.id === selectedId);
+
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'live', label: mode === 'replay' ? 'State' : 'Live' },
+    { id: 'faults', label: 'Faults' },
+    { id: 'events', label: 'Events' },
+    { id: 'history', label: 'History' },
+    ...(compare ? [{ id: 'compare' as const, label: 'Compare' }] : []),
+  ];
+  return (
+    <section className={`run-dock${open ? '' : ' is-collapsed'}`} aria-label="Runs" data-testid="run-dock">
+      <RunToolbar producerIds={producers} />
+      <div className="run-dock__tabs" role="tablist">
+        {tabs.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={open && tab === t.id} className="run-dock__tab" onClick={() => { setTab(t.id); setOpen(true); }} data-testid={`run-tab-${t.id}`}>
+            {t.label}
+          </button>
+        ))}
+        <button type="button" className="btn btn-ghost run-dock__toggle" onClick={() => setOpen(!open)} aria-label={open ? 'Collapse run panel' : 'Expand run panel'}>{open ? '▾' : '▴'}</button>
+      </div>
+      {open && (
+        <div className="run-dock__body" role="tabpanel">
+          {tab === 'live' && (
+            <div className="run-live">
+              <KpiCards />
+              <RunCharts nodeId={selected?.id} nodeName={selected?.name} />
+            </div>
+          )}
+          {tab === 'faults' && <FaultPanel targets={nodes} selectedId={selectedId} />}
+          {tab === 'events' && <EventLog nodes={nodes} types={types} />}
+          {tab === 'history' && <RunHistory onCompare={(a, b) => { setCompare([a, b]); setTab('compare'); }} />}
+          {tab === 'compare' && compare && <RunCompare a={compare[0]} b={compare[1]} />}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import type { Fault } from '../../shared/runtime/api';
+import { clock, speedLabel } from './format';
+import { useRuns, useRunsRequired } from './react';
+import type { Speed } from './runs-api';
+
+export const SPEEDS: readonly Speed[] = [0.1, 0.5, 1, 2, 5, 10, 50, 100, 500, 1000, 'max'];
+
+export interface ScenarioDraft {
+  durationSec: number;
+  seed: number;
+  trafficFactor: number;
+}
+
+const DEFAULT_DRAFT: ScenarioDraft = { durationSec: 600, seed: 42, trafficFactor: 1 };
+
+/**
+ * The run toolbar: scenario, controls, speed, simulated clock and progress. A traffic
+ * multiplier other than 1 becomes a `burst` fault on every producer for the whole run, so the
+ * designed arrival profiles stay as they are and the stored run says what was changed.
+ */
+export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string[] }) {
+  const { control } = useRunsRequired();
+  const phase = useRuns((s) => s.phase);
+  const mode = useRuns((s) => s.mode);
+  const speed = useRuns((s) => s.speed);
+  const refusal = useRuns((s) => s.refusal);
+  const error = useRuns((s) => s.error);
+  const [draft, setDraft] = useState<ScenarioDraft>(DEFAULT_DRAFT);
+  const [open, setOpen] = useState(false);
+
+  const going = phase === 'running' || phase === 'paused' || phase === 'starting';
+  const start = () => {
+    const faults: Fault[] = draft.trafficFactor === 1 ? [] : producerIds.map((nodeId) => ({ kind: 'burst', nodeId, startSec: 0, endSec: draft.durationSec, factor: draft.trafficFactor }));
+    void control.start({ scenario: { durationSec: draft.durationSec, seed: draft.seed, faults }, speed });
+  };
+  const num = (v: string, min: number, max: number, fallback: number) => {
+    const n = Number(v);
+    return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+  };
+
+  return (
+    <div className="run-toolbar" role="toolbar" aria-label="Run" data-testid="run-toolbar">
+      {mode === 'replay' ? (
+        <ReplayBar />
+      ) : (
+        <>
+          <div className="run-toolbar__controls">
+            {!going ? (
+              <button type="button" className="btn btn-primary" onClick={start} data-testid="run-start" title="Start a run (F5)">
+                ▶ Run
+              </button>
+            ) : phase === 'paused' ? (
+              <button type="button" className="btn" onClick={() => void control.resume()} data-testid="run-resume">▶ Resume</button>
+            ) : (
+              <button type="button" className="btn" onClick={() => void control.pause()} disabled={phase === 'starting'} data-testid="run-pause">❚❚ Pause</button>
+            )}
+            <button type="button" className="btn btn-ghost" onClick={() => void control.step()} disabled={phase !== 'paused'} title="Advance one snapshot interval" data-testid="run-step">⏭ Step</button>
+            <button type="button" className="btn btn-ghost" onClick={() => void control.stop()} disabled={!going} data-testid="run-stop">■ Stop</button>
+          </div>
+          <label className="run-field">
+            <span>Speed</span>
+            <select
+              aria-label="Speed"
+              value={String(speed)}
+              onChange={(e) => void control.setSpeed(e.target.value === 'max' ? 'max' : Number(e.target.value))}
+              data-testid="run-speed"
+            >
+              {SPEEDS.map((s) => <option key={String(s)} value={String(s)}>{speedLabel(s)}</option>)}
+            </select>
+          </label>
+          <div className="run-scenario">
+            <button type="button" className="btn btn-ghost" aria-expanded={open} onClick={() => setOpen(!open)} disabled={going} data-testid="run-scenario-toggle">
+              Scenario: {Math.round(draft.durationSec / 60)} min · seed {draft.seed}{draft.trafficFactor !== 1 ? ` · traffic ×${draft.trafficFactor}` : ''}
+            </button>
+            {open && !going && (
+              <div className="run-scenario__pop" role="group" aria-label="Scenario">
+                <label className="run-field"><span>Duration (s)</span>
+                  <input type="number" aria-label="Duration (s)" min={1} max={86400} value={draft.durationSec} onChange={(e) => setDraft({ ...draft, durationSec: num(e.target.value, 1, 86400, 600) })} />
+                </label>
+                <label className="run-field"><span>Seed</span>
+                  <input type="number" aria-label="Seed" min={0} value={draft.seed} onChange={(e) => setDraft({ ...draft, seed: Math.floor(num(e.target.value, 0, 0xffffffff, 42)) })} />
+                </label>
+                <label className="run-field"><span>Traffic ×</span>
+                  <input type="number" aria-label="Traffic multiplier" min={0.1} max={100} step={0.1} value={draft.trafficFactor} onChange={(e) => setDraft({ ...draft, trafficFactor: num(e.target.value, 0.1, 100, 1) })} />
+                </label>
+              </div>
+            )}
+          </div>
+          <RunClock />
+        </>
+      )}
+      {refusal && (
+        <div className="run-refusal" role="alert" data-testid="run-refusal">
+          <strong>{refusal.message}</strong>
+          <ul>{refusal.issues.map((i, k) => <li key={k}><code>{i.path}</code> {i.message}</li>)}</ul>
+        </div>
+      )}
+      {error && !refusal && <div className="run-error" role="alert" data-testid="run-error">{error}</div>}
+    </div>
+  );
+}
+
+/** Simulated time and progress (re-renders on the clock only). */
+export function RunClock() {
+  const t = useRuns((s) => Math.floor(s.simTimeMs / 1000));
+  const end = useRuns((s) => s.endMs);
+  const phase = useRuns((s) => s.phase);
+  const progress = end > 0 ? Math.min(1, (t * 1000) / end) : 0;
+  return (
+    <div className="run-clock" data-testid="run-clock" data-phase={phase}>
+      <span className="run-clock__time" data-testid="run-clock-time">{clock(t * 1000)}</span>
+      <span className="run-clock__end">/ {clock(end)}</span>
+      <span className="run-clock__bar" aria-hidden="true"><span style={{ width: `${progress * 100}%` }} /></span>
+      <span className={`run-phase run-phase--${phase}`} data-testid="run-phase">{phase}</span>
+    </div>
+  );
+}
+
+/** Replay: scrub the opened run's timeline; the canvas shows the state at that time. */
+function ReplayBar() {
+  const { control } = useRunsRequired();
+  const record = useRuns((s) => s.record);
+  const t = useRuns((s) => s.simTimeMs);
+  const end = useRuns((s) => s.endMs);
+  const faults = record?.faults ?? [];
+  return (
+    <div className="run-replay" data-testid="run-replay">
+      <span className="run-replay__title">Replay: <strong>{record ? record.name || `run ${record.id}` : '…'}</strong></span>
+      <div className="run-replay__track">
+        <input
+          type="range"
+          aria-label="Simulated time"
+          min={0}
+          max={Math.max(1, end)}
+          step={Math.max(1, Math.round(end / 1000))}
+          value={Math.min(t, end)}
+          onChange={(e) => void control.scrub(Number(e.target.value))}
+          data-testid="run-scrubber"
+        />
+        {end > 0 && faults.map((f, i) => (
+          <span
+            key={i}
+            className={`run-replay__fault run-replay__fault--${f.fault.kind}`}
+            title={`${f.fault.kind} ${f.fault.nodeId} ${clock(f.fault.startSec * 1000)}–${clock(f.fault.endSec * 1000)}`}
+            style={{ left: `${Math.min(100, (f.fault.startSec * 1000 / end) * 100)}%`, width: `${Math.max(0.5, Math.min(100, ((f.fault.endSec - f.fault.startSec) * 1000 / end) * 100))}%` }}
+          />
+        ))}
+      </div>
+      <span className="run-clock__time" data-testid="run-clock-time">{clock(t)}</span>
+      <span className="run-clock__end">/ {clock(end)}</span>
+      <button type="button" className="btn btn-ghost" onClick={() => control.closeReplay()} data-testid="run-replay-close">Close replay</button>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import type { LiveFault } from '../../../shared/api/runs';
+import { clock } from '../format';
+import { useRuns, useRunsRequired } from '../react';
+
+export interface FaultTarget {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+type Kind = LiveFault['kind'];
+const LABEL: Record<Kind, string> = { down: 'Take down', slowdown: 'Slow down', 'error-rate': 'Set error rate', burst: 'Traffic burst', poison: 'Poison messages' };
+const KINDS_FOR: Record<string, Kind[]> = {
+  service: ['down', 'slowdown', 'error-rate'],
+  sink: ['down', 'slowdown', 'error-rate'],
+  producer: ['burst', 'poison'],
+};
+
+/**
+ * Faults injected into the running run for the selected node: take it down (until brought
+ * back), slow it ×N, change its error rate, or burst a producer's traffic, for a while or until
+ * ended. The active ones are listed with their injection time and a button to end them.
+ */
+export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTarget[]; selectedId: string | undefined }) {
+  const { control, store: runsStore } = useRunsRequired();
+  const store = () => runsStore.state.getState();
+  const phase = useRuns((s) => s.phase);
+  const mode = useRuns((s) => s.mode);
+  const live = useRuns((s) => s.liveFaults);
+  const eligible = targets.filter((t) => KINDS_FOR[t.kind]);
+  const [picked, setPicked] = useState<string>();
+  const nodeId = (picked && eligible.some((t) => t.id === picked) ? picked : undefined) ?? (selectedId && eligible.some((t) => t.id === selectedId) ? selectedId : eligible[0]?.id);
+  const node = eligible.find((t) => t.id === nodeId);
+  const kinds = node ? KINDS_FOR[node.kind] : [];
+  const [factor, setFactor] = useState(5);
+  const [pctValue, setPct] = useState(50);
+  const [forSec, setForSec] = useState<number | ''>('');
+  const running = mode === 'live' && (phase === 'running' || phase === 'paused');
+  const nameOf = (id: string) => targets.find((t) => t.id === id)?.name ?? id;
+
+  const inject = (kind: Kind) => {
+    if (!nodeId) return;
+    const base = { nodeId };
+    let f: LiveFault;
+    switch (kind) {
+      case 'down': f = { kind, ...base }; break;
+      case 'slowdown': f = { kind, ...base, factor: Math.max(1, factor) }; break;
+      case 'error-rate': f = { kind, ...base, failurePct: pctValue }; break;
+      case 'burst': f = { kind, ...base, factor: Math.max(0, factor) }; break;
+      case 'poison': f = { kind, ...base, pct: pctValue }; break;
+    }
+    if (forSec !== '' && forSec > 0) {
+      // a fixed window: from now for forSec simulated seconds
+      const now = Math.floor(store().simTimeMs / 1000);
+      f = { ...f, startSec: now, endSec: now + forSec };
+    }
+    void control.injectFault(f);
+  };
+  return (
+    <div className="run-faults" data-testid="run-faults">
+      {!running && <p className="run-empty">Faults are injected into a running run. Start one with ▶ Run.</p>}
+      <div className="run-faults__form">
+        <label className="run-field"><span>Node</span>
+          <select aria-label="Fault target" value={nodeId ?? ''} onChange={(e) => setPicked(e.target.value)} data-testid="fault-target">
+            {eligible.map((t) => <option key={t.id} value={t.id}>{t.name} ({t.kind})</option>)}
+          </select>
+        </label>
+        <label className="run-field"><span>Factor ×</span>
+          <input type="number" aria-label="Factor" min={1} max={1000} value={factor} onChange={(e) => setFactor(Number(e.target.value) || 1)} />
+        </label>
+        <label className="run-field"><span>Percent</span>
+          <input type="number" aria-label="Percent" min={0} max={100} value={pctValue} onChange={(e) => setPct(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} />
+        </label>
+        <label className="run-field"><span>For (sim s)</span>
+          <input type="number" aria-label="For (simulated seconds)" min={1} placeholder="until ended" value={forSec} onChange={(e) => setForSec(e.target.value === '' ? '' : Math.max(1, Number(e.target.value)))} />
+        </label>
+      </div>
+      <div className="run-faults__actions">
+        {kinds.map((k) => (
+          <button key={k} type="button" className={`btn${k === 'down' ? ' btn-danger' : ''}`} disabled={!running} onClick={() => inject(k)} data-testid={`fault-${k}`}>
+            {LABEL[k]}{k === 'slowdown' || k === 'burst' ? ` ×${factor}` : k === 'error-rate' || k === 'poison' ? ` ${pctValue} %` : ''}
+          </button>
+        ))}
+      </div>
+      {live.length > 0 && (
+        <ul className="run-faults__active" aria-label="Active faults">
+          {live.map((f) => (
+            <li key={f.faultId} data-testid="active-fault">
+              <span className={`run-fault-chip run-fault-chip--${f.fault.kind}`}>{f.fault.kind}</span>
+              <strong>{nameOf(f.fault.nodeId)}</strong> since {clock(f.simMs)}
+              <button type="button" className="btn btn-primary" onClick={() => void control.endFault(f.faultId)} disabled={!running} data-testid={`fault-end-${f.fault.nodeId}`}>
+                {f.fault.kind === 'down' ? 'Bring back' : 'End'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useState } from 'react';
+import { clock, count, money, ms } from '../format';
+import { useRuns, useRunsRequired } from '../react';
+import type { ExportFormat, RunId, RunListSort, RunMeta } from '../runs-api';
+import { downloadText } from './download';
+
+const COLUMNS: { sort: RunListSort | undefined; label: string }[] = [
+  { sort: undefined, label: 'Run' },
+  { sort: 'date', label: 'Started' },
+  { sort: undefined, label: 'Status' },
+  { sort: undefined, label: 'Sim time' },
+  { sort: 'orders', label: 'Orders' },
+  { sort: 'revenue', label: 'Revenue' },
+  { sort: 'ordersLost', label: 'Lost' },
+  { sort: 'p99', label: 'p99' },
+  { sort: 'errors', label: 'Errors' },
+];
+
+/**
+ * The project's stored runs, sortable by date and KPIs: open one to replay it, pick two to
+ * compare, rename, annotate, export (HTML report, CSV metrics, JSON) or delete.
+ */
+export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => void }) {
+  const { api, projectId, control } = useRunsRequired();
+  const version = useRuns((s) => s.historyVersion);
+  const openId = useRuns((s) => (s.mode === 'replay' ? s.runId : undefined));
+  const [runs, setRuns] = useState<RunMeta[]>();
+  const [sort, setSort] = useState<{ by: RunListSort; order: 'asc' | 'desc' }>({ by: 'date', order: 'desc' });
+  const [picked, setPicked] = useState<RunId[]>([]);
+  const [editing, setEditing] = useState<{ id: RunId; field: 'name' | 'note'; value: string }>();
+  const [confirmDelete, setConfirmDelete] = useState<RunId>();
+  const [error, setError] = useState<string>();
+
+  const reload = useCallback(() => {
+    api.list(projectId, sort.by, sort.order).then(setRuns, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [api, projectId, sort]);
+  useEffect(reload, [reload, version]);
+
+  const guard = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      setError(undefined);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+    reload();
+  };
+  const exportRun = (id: RunId, format: ExportFormat) => guard(async () => {
+    const r = await api.exportRun(id, format);
+    downloadText(r.fileName, r.mimeType, r.text);
+  });
+  const saveEdit = () => {
+    if (!editing) return;
+    const { id, field, value } = editing;
+    setEditing(undefined);
+    if (!value.trim()) return;
+    void guard(() => (field === 'name' ? api.rename(id, value.trim()) : api.annotate(id, value.trim())));
+  };
+  const toggle = (id: RunId) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id]));
+
+  return (
+    <div className="run-history" data-testid="run-history">
+      <div className="run-history__bar">
+        <button type="button" className="btn" disabled={picked.length !== 2} onClick={() => onCompare(picked[0], picked[1])} data-testid="history-compare">
+          Compare {picked.length === 2 ? 'the 2 picked runs' : '(pick 2)'}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={reload}>↻ Refresh</button>
+        {error && <span className="run-error" role="alert">{error}</span>}
+      </div>
+      {runs && runs.length === 0 && <p className="run-empty">No runs yet: press ▶ Run. Every run is kept here.</p>}
+      {runs && runs.length > 0 && (
+        <table className="run-table">
+          <thead>
+            <tr>
+              <th aria-label="Pick" />
+              {COLUMNS.map((c) => (
+                <th key={c.label} aria-sort={c.sort === sort.by ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  {c.sort ? (
+                    <button type="button" className="run-table__sort" onClick={() => setSort((s) => ({ by: c.sort as RunListSort, order: s.by === c.sort && s.order === 'desc' ? 'asc' : 'desc' }))}>
+                      {c.label}{c.sort === sort.by ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </button>
+                  ) : c.label}
+                </th>
+              ))}
+              <th>Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id} className={openId === r.id ? 'is-open' : ''} data-testid="history-row" data-run-id={r.id} data-status={r.status}>
+                <td><input type="checkbox" aria-label={`Pick ${r.name} for comparison`} checked={picked.includes(r.id)} onChange={() => toggle(r.id)} /></td>
+                <td className="run-table__name">
+                  {editing?.id === r.id && editing.field === 'name' ? (
+                    <input autoFocus aria-label="Run name" value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.target.value })} onBlur={saveEdit} onKeyDown={(e) => { if (e.key === 'Enter') saveEdit(); if (e.key === 'Escape') setEditing(undefined); }} />
+                  ) : (
+                    <button type="button" className="run-table__open" onClick={() => void control.openRun(r.id)} title="Open and replay" data-testid="history-open">{r.name || `Run ${r.id}`}</button>
+                  )}
+                  {editing?.id === r.id && editing.field === 'note' && (
+                    <input autoFocus aria-label="Run note" placeholder="note…" value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.target.value })} onBlur={saveEdit} onKeyDown={(e) => { if (e.key === 'Enter') saveEdit(); if (e.key === 'Escape') setEditing(undefined); }} />
+                  )}
+                </td>
+                <td>{new Date(r.createdAt).toLocaleString()}</td>
+                <td><span className={`run-phase run-phase--${r.status}`}>{r.status}</span></td>
+                <td>{clock(r.simulatedMs)}</td>
+                <td>{count(r.kpis.orders)}</td>
+                <td>{money(r.kpis.revenue, r.kpis.currency)}</td>
+                <td className={r.kpis.ordersLost > 0 ? 'is-bad' : ''}>{count(r.kpis.ordersLost)}</td>
+                <td>{ms(r.kpis.checkoutLatencyP99Ms || r.kpis.p99Ms)}</td>
+                <td>{count(r.kpis.errors)}</td>
+                <td className="run-table__actions">
+                  <button type="button" className="btn btn-ghost" onClick={() => setEditing({ id: r.id, field: 'name', value: r.name })} aria-label={`Rename ${r.name}`}>Rename</button>
+                  <button type="button" className="btn btn-ghost" onClick={() => setEditing({ id: r.id, field: 'note', value: '' })} aria-label={`Annotate ${r.name}`}>Note</button>
+                  {(['html', 'csv', 'json'] as const).map((f) => (
+                    <button key={f} type="button" className="btn btn-ghost" onClick={() => void exportRun(r.id, f)} aria-label={`Export ${r.name} as ${f.toUpperCase()}`} data-testid={`history-export-${f}`}>{f.toUpperCase()}</button>
+                  ))}
+                  {confirmDelete === r.id ? (
+                    <button type="button" className="btn btn-danger" onClick={() => { setConfirmDelete(undefined); void guard(() => api.remove(r.id)); }}>Really delete</button>
+                  ) : (
+                    <button type="button" className="btn btn-ghost" onClick={() => setConfirmDelete(r.id)} aria-label={`Delete ${r.name}`} disabled={r.status === 'running' || r.status === 'paused'}>Delete</button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
