@@ -303,3 +303,4 @@ export const runMethods = {
 };
 
 export const RunControlResult = z.object({ runId: RunId, status: RunStatus, simMs: z.number() });
+export type RunControlResult = z.infer<typeof RunControlResult>;
