@@ -7,6 +7,8 @@ import { runCli } from './cli';
 import type { CliIo } from './command';
 import { ExitCode } from './command';
 import { parseDuration } from './args';
+import { openStore } from '../backend/store';
+import { RunRepository } from '../backend/runs/run-repository';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,7 +79,7 @@ describe('eventflow run', () => {
     expect(j.err).toContain('not valid JSON');
   });
 
-  it('usage errors (64), missing files (66), unknown fault nodes (65), --save not yet available (69)', async () => {
+  it('usage errors (64), missing files (66), unknown fault nodes (65)', async () => {
     expect((await cli('run')).code).toBe(ExitCode.usage);
     expect((await cli('run', checkoutFile, '--duration', 'soon')).err).toContain('is not a duration');
     expect((await cli('run', checkoutFile, '--speed', '5000')).code).toBe(ExitCode.usage);
@@ -90,9 +92,29 @@ describe('eventflow run', () => {
     const unknownNode = await cli('run', checkoutFile, '--duration', '1m', '--fault', 'down:ghost:1-2');
     expect(unknownNode.code).toBe(ExitCode.dataError);
     expect(unknownNode.err).toContain('unknown node "ghost"');
-    const save = await cli('run', checkoutFile, '--save');
-    expect(save.code).toBe(ExitCode.unavailable);
-    expect(save.err).toContain('--save is not available yet');
+    expect((await cli('run', checkoutFile, '--data-dir', 'x')).code).toBe(ExitCode.usage);
+  });
+
+  it('--save records the run in the app database: listed with scenario, seed, summary and metric series', async () => {
+    const dataDir = path.join(dir, 'data');
+    const r = await cli('run', checkoutFile, '--duration', '2m', '--seed', '11', '--save', '--data-dir', 'data', '--fault', 'down:notification:30-60');
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    expect(r.err).toMatch(/saved as run #1 in .*eventflow\.sqlite/);
+    const store = openStore({ dataDir });
+    try {
+      const repo = new RunRepository(store.db);
+      const [meta] = repo.list({ sortBy: 'date', order: 'desc', limit: 10 });
+      expect(meta!.status).toBe('completed');
+      const detail = repo.detail(meta!.id);
+      expect(detail.summary!.seed).toBe(11);
+      expect(detail.summary!.simulatedMs).toBe(120_000);
+      expect(detail.summary!.kpis.orders).toBeGreaterThan(1000);
+      const series = repo.metrics(meta!.id, 'notification');
+      expect(series.timeMs).toHaveLength(120);
+      expect(Math.max(...series.queueDepth)).toBeGreaterThan(100); // the outage backlog
+    } finally {
+      store.close();
+    }
   });
 
   it('a zero-delay cycle ends with a clear error (65), not a hang', async () => {

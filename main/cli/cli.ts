@@ -70,5 +70,6 @@ export function nodeIo(): CliIo {
     cwd: process.cwd(),
     now: () => performance.now(),
     interrupted,
+    env: process.env,
   };
 }

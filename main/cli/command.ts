@@ -48,6 +48,8 @@ export interface CliIo {
   now(): number;
   /** set when the user interrupts (Ctrl+C); long commands check it between slices of work */
   readonly interrupted: { value: boolean };
+  /** environment variables (EVENTFLOW_DATA_DIR, XDG_DATA_HOME...); process.env when omitted */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface CliCommand {

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Fault, Scenario } from '../../../shared/runtime/api';
-import type { MetricsSnapshot, ScenarioInput } from '../../../shared/runtime/api';
+import type { MetricsSnapshot, Scenario as ScenarioT, SimulationHooks } from '../../../shared/runtime/api';
 import { SimulationLimitError } from '../../../shared/runtime/heap-scheduler';
 import { RealTimeDriver, MAX_SPEED, MIN_SPEED } from '../../../shared/runtime/realtime';
 import { createSimulation } from '../../../shared/runtime/simulation';
@@ -10,6 +10,7 @@ import { optionValue, parseArgs, parseDuration } from '../args';
 import { CliError, ExitCode } from '../command';
 import type { CliCommand, CliIo } from '../command';
 import { formatDuration, formatSummary, progressLine } from '../report';
+import { RunSaver } from '../run-saver';
 import { readInputText, readTopologyFile } from '../topology-file';
 
 const usage = `usage: eventflow run <topology.eventflow.json> [options]
@@ -25,8 +26,9 @@ const usage = `usage: eventflow run <topology.eventflow.json> [options]
   --scenario <file.json>   scenario JSON (durationSec, seed, faults, flows...); flags override it
   --snapshot-interval <d>  time-series resolution in the JSON report  (default 10s)
   --json <report.json>     write the summary and the metric time series as JSON
-  --save                   store the run in the app's database (see docs/cli.md)
-  --data-dir <dir>         the app's data folder for --save`;
+  --save                   store the run in the app's database; the app lists it under Runs
+  --data-dir <dir>         the app's data folder for --save (default: EVENTFLOW_DATA_DIR,
+                           else the per-user folder the app uses)`;
 
 const spec = {
   duration: { value: true }, seed: { value: true }, speed: { value: true }, fault: { value: true, repeat: true },
@@ -56,7 +58,7 @@ export function parseFaultSpec(text: string): Fault {
   return r.data;
 }
 
-function scenarioFrom(args: ReturnType<typeof parseArgs>, io: CliIo): ScenarioInput {
+function scenarioFrom(args: ReturnType<typeof parseArgs>, io: CliIo, save: boolean): ScenarioT {
   let base: Record<string, unknown> = {};
   const file = optionValue(args, 'scenario');
   if (file !== undefined) {
@@ -80,7 +82,8 @@ function scenarioFrom(args: ReturnType<typeof parseArgs>, io: CliIo): ScenarioIn
   const input = {
     durationSec: 3600,
     seed: 1,
-    snapshotIntervalMs: 10_000,
+    // saved runs get the app's live resolution (1 s) so its charts and stateAt look the same
+    snapshotIntervalMs: save ? 1000 : 10_000,
     ...base,
     ...(duration !== undefined ? { durationSec: parseDuration(duration, 'duration') / 1000 } : {}),
     ...(seed !== undefined ? { seed } : {}),
@@ -116,18 +119,27 @@ export const runCommand: CliCommand = {
     const file = args.positional[0]!;
     const speed = parseSpeed(optionValue(args, 'speed'));
     const jsonOut = optionValue(args, 'json');
-    if (args.flags.has('save')) {
-      // The run store (main/backend/runs) is not part of this build yet: fail before simulating.
-      throw new CliError(ExitCode.unavailable, '--save is not available yet: the run store (main/backend/runs) is not in this build. Use --json <file> to keep the report.');
-    }
-    if (optionValue(args, 'data-dir') !== undefined) throw new CliError(ExitCode.usage, '--data-dir only applies with --save');
+    const save = args.flags.has('save');
+    const dataDir = optionValue(args, 'data-dir');
+    if (dataDir !== undefined && !save) throw new CliError(ExitCode.usage, '--data-dir only applies with --save');
     const topology = readTopologyFile(file, io.cwd);
-    const scenario = scenarioFrom(args, io);
+    let scenario: ScenarioT = scenarioFrom(args, io, save);
     const snapshots: MetricsSnapshot[] = [];
+    const saver = save ? RunSaver.open(dataDir, io.cwd, io.env ?? process.env, topology, scenario, speed, io.now) : null;
+    if (saver !== null) scenario = { ...scenario, ...saver.eventLog };
+    const hooks: SimulationHooks = {};
+    if (jsonOut !== undefined || saver !== null) {
+      hooks.onSnapshot = (s) => {
+        if (jsonOut !== undefined) snapshots.push(s);
+        saver?.onSnapshot(s);
+      };
+    }
+    if (saver !== null && scenario.eventLog !== 'none') hooks.onEvent = saver.onEvent;
     let sim;
     try {
-      sim = createSimulation(topology, scenario, jsonOut !== undefined ? { onSnapshot: (s) => snapshots.push(s) } : {});
+      sim = createSimulation(topology, scenario, hooks);
     } catch (e) {
+      saver?.fail(0, (e as Error).message);
       if (e instanceof RangeError) throw new CliError(ExitCode.dataError, e.message);
       throw e;
     }
@@ -141,6 +153,7 @@ export const runCommand: CliCommand = {
         const slice = Math.max(1000, sim.endMs / 200);
         while (!sim.done && !io.interrupted.value) {
           sim.runUntil(sim.now + slice);
+          saver?.progress(sim.now);
           draw();
           await nextTurn();
         }
@@ -149,17 +162,23 @@ export const runCommand: CliCommand = {
         driver.start();
         while (driver.state === 'running' && !io.interrupted.value) {
           driver.tick();
+          saver?.progress(sim.now);
           draw();
           await sleep(50);
         }
       }
     } catch (e) {
       if (io.isTty) io.err('\r\x1b[K');
+      saver?.fail(sim.now, (e as Error).message);
       if (e instanceof SimulationLimitError) throw new CliError(ExitCode.dataError, `${file}: the simulation cannot go on: ${e.message}`);
       throw e;
     }
     if (io.isTty) io.err('\r\x1b[K');
     const summary = sim.summary();
+    if (saver !== null) {
+      saver.finish(summary, io.interrupted.value);
+      io.err(`saved as run #${saver.runId} in ${saver.databaseFile}\n`);
+    }
     io.out(formatSummary(summary));
     io.err(`simulated ${formatDuration(sim.now)} in ${((io.now() - started) / 1000).toFixed(2)} s wall time\n`);
     if (jsonOut !== undefined) {
