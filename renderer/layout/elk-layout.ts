@@ -55,6 +55,12 @@ export async function layoutTopology(t: Topology, measured: ReadonlyMap<string, 
     }
   }
   root.edges = t.edges.map((e): ElkExtendedEdge => ({ id: e.id, sources: [e.source], targets: [e.target] }));
+  // dead-letter links are settings, not edges, but they should pull the DLQ after its source
+  for (const n of t.nodes) {
+    if ((n.kind === 'queue' || n.kind === 'service' || n.kind === 'bus') && n.settings.deadLetterTarget && t.nodes.some((m) => m.id === n.settings.deadLetterTarget)) {
+      root.edges.push({ id: `dlq:${n.id}`, sources: [n.id], targets: [n.settings.deadLetterTarget] });
+    }
+  }
   const laid = await elk.layout(root);
   const positions = new Map<string, { x: number; y: number }>();
   const groupSizes = new Map<string, { width: number; height: number }>();
