@@ -9,6 +9,7 @@ import type { Size } from '../store/edits/geometry';
 import { setParent } from '../store/edits/groups';
 import { addNode, moveNodes, replaceNode } from '../store/edits/nodes';
 import { useDocument } from '../store/react';
+import { RunOverlay } from '../runs/overlay/RunOverlay';
 import { ConnectionHint } from './ConnectionHint';
 import { createFlowDeriver } from './derive';
 import { EDGE_TYPES, EdgeMarkers } from './edges/EventEdge';
@@ -198,6 +199,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} className="ef-canvas__bg" />
         {minimap && <MiniMap pannable zoomable style={{ width: 168, height: 112 }} className="ef-minimap" nodeClassName={(n) => `ef-minimap__node ef-minimap__node--${n.type ?? ''}`} />}
         <ConnectionHint />
+        <RunOverlay />
       </ReactFlow>
     </div>
   );

@@ -9,6 +9,7 @@ import { useEditorKeyboard } from '../commands/keyboard';
 import { EventTypesPanel } from '../panels/events/EventTypesPanel';
 import { Inspector } from '../panels/inspector/Inspector';
 import { LintPanel } from '../panels/lint/LintPanel';
+import { RunDock, RunsScope } from '../runs/RunDock';
 import { createDocumentStore } from '../store/document-store';
 import { DocumentStoreProvider } from '../store/react';
 import { createUiStore } from '../store/ui-store';
@@ -66,7 +67,7 @@ function EditorRoot({ project, onClose }: { project: Project; onClose: () => voi
     <EditorServicesProvider value={services}>
       <DocumentStoreProvider value={services.doc}>
         <ReactFlowProvider>
-          <EditorLayout />
+          <RunsScope><EditorLayout /></RunsScope>
         </ReactFlowProvider>
       </DocumentStoreProvider>
     </EditorServicesProvider>
@@ -91,6 +92,7 @@ function EditorLayout() {
             <NodeSearch />
           </div>
           <LintPanel />
+          <RunDock />
         </div>
         <aside className="ef-side" aria-label="Inspector">
           <div className="ef-side__tabs" role="tablist">

@@ -6,6 +6,7 @@ import { KIND_LABELS } from '../../store/edits/node-factory';
 import { eventColor } from '../event-colors';
 import type { FlowNodeData } from '../flow-types';
 import { KindIcon } from '../icons';
+import { RunNodeBadge } from '../../runs/overlay/RunNodeBadge';
 import { countRender } from '../render-counter';
 
 export interface NodeCardProps {
@@ -47,6 +48,7 @@ export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts
           <TypeChips types={outTypes} side="out" />
         </div>
       )}
+      <RunNodeBadge nodeId={node.id} kind={kind} />
       {outbound && <Handle type="source" position={Position.Right} className="ef-handle ef-handle--out" title={outTypes.length ? `out: ${outTypes.join(', ')}` : 'out'} />}
     </div>
   );
