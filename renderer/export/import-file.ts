@@ -17,7 +17,7 @@ export type ImportOutcome =
 
 /** Pure part: text + file name -> topology or located problems. */
 export function importText(text: string, fileName: string): ImportOutcome {
-  const asyncapi = /\.(ya?ml)$/i.test(fileName) || /^\s*["']?asyncapi["']?\s*:/m.test(text.slice(0, 20_000));
+  const asyncapi = /\.(ya?ml)$/i.test(fileName) || /(^|[{,\s])["']?asyncapi["']?\s*:/.test(text.slice(0, 20_000));
   if (asyncapi) {
     const r = importAsyncApi(text);
     return r.ok ? { ok: true, topology: r.topology, kind: 'asyncapi', problems: r.problems } : r;

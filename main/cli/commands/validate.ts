@@ -28,7 +28,7 @@ interface Report {
 }
 
 function looksLikeAsyncApi(text: string): boolean {
-  return /^\s*["']?asyncapi["']?\s*:/m.test(text.slice(0, 20_000));
+  return /(^|[{,\s])["']?asyncapi["']?\s*:/.test(text.slice(0, 20_000));
 }
 
 export const validateCommand: CliCommand = {
