@@ -18,6 +18,7 @@ import { Banner } from './Banner';
 import { ContextMenu } from './ContextMenu';
 import type { EditorServices } from './editor-context';
 import { EditorServicesProvider, useEditor, useUi } from './editor-context';
+import { ImportDropZone } from '../export/ImportDropZone';
 import { NodeSearch } from './NodeSearch';
 import { Palette } from './Palette';
 import { QuickAdd } from './QuickAdd';
@@ -103,6 +104,7 @@ function EditorLayout() {
         </aside>
       </div>
       <QuickAdd />
+      <ImportDropZone />
       <ContextMenu />
     </div>
   );

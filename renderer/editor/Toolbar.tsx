@@ -9,6 +9,7 @@ import { EDITOR_COMMANDS } from '../commands/index';
 import { runCommand } from '../commands/keyboard';
 import { useDocument } from '../store/react';
 import { useEditor, useUi } from './editor-context';
+import { ExportButton } from '../export/ExportButton';
 import { SaveIndicator } from './SaveIndicator';
 
 const platform = toPlatform(typeof navigator === 'undefined' ? 'linux' : navigator.platform || navigator.userAgent);
@@ -45,6 +46,7 @@ export function Toolbar() {
       {group(<>{btn('arrange.alignLeft', 'alignLeft')}{btn('arrange.alignTop', 'alignTop')}{btn('arrange.distributeH', 'distributeH')}{btn('arrange.group', 'group', { label: 'Group Selection' })}</>)}
       {group(<>{btn('arrange.autoLayout', 'layout')}{btn('view.fitView', 'fit')}{btn('editor.toggleSnap', 'grid', { pressed: snap })}</>)}
       {group(<>{btn('edit.find', 'search')}{btn('file.import', 'upload', { label: 'Open .eventflow.json…' })}{btn('file.saveAs', 'download', { label: 'Download .eventflow.json' })}</>)}
+      <ExportButton />
       <div className="ef-toolbar__spacer" />
       {notice && <span className="ef-toolbar__notice" role="status" data-testid="notice">{notice}</span>}
       <SaveIndicator />
