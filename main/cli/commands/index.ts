@@ -6,10 +6,12 @@ import type { CliCommand } from '../command';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { runCommand } from './run';
+import { runsCommand } from './runs';
 import { validateCommand } from './validate';
 
 export const commands: readonly CliCommand[] = [
   runCommand,
+  runsCommand,
   exportCommand,
   importCommand,
   validateCommand,
