@@ -11,3 +11,4 @@ export * from './capacity';
 export * from './graph';
 export * from './lint';
 export * from './edits';
+export * from './json-schema';
