@@ -8,12 +8,13 @@ interface DialogProps {
   children: ReactNode;
   footer: ReactNode;
   narrow?: boolean;
+  wide?: boolean;
   /** submitting the form (Enter in a field) */
   onSubmit?: () => void;
 }
 
 /** A modal: Escape or a backdrop click closes it, focus goes in and comes back on close. */
-export function Dialog({ title, onClose, children, footer, narrow, onSubmit }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, narrow, wide, onSubmit }: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLFormElement>(null);
 
@@ -39,7 +40,7 @@ export function Dialog({ title, onClose, children, footer, narrow, onSubmit }: D
     <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <form
         ref={ref}
-        className={narrow ? 'dialog dialog-narrow' : 'dialog'}
+        className={narrow ? 'dialog dialog-narrow' : wide ? 'dialog dialog-wide' : 'dialog'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -9,7 +9,7 @@ export interface NewProjectChoice {
   templateId: string;
 }
 
-const TEMPLATE_ICON: Record<string, IconName> = { empty: 'template', checkout: 'canvas' };
+const TEMPLATE_ICON: Record<string, IconName> = { empty: 'template', checkout: 'canvas', monolith: 'monolith' };
 
 /** The New project wizard: a name and a starting template. */
 export function NewProjectDialog({ onCreate, onClose }: { onCreate: (choice: NewProjectChoice) => Promise<void>; onClose: () => void }) {
@@ -32,6 +32,7 @@ export function NewProjectDialog({ onCreate, onClose }: { onCreate: (choice: New
   return (
     <Dialog
       title="New project"
+      wide
       onClose={onClose}
       onSubmit={() => void create()}
       footer={

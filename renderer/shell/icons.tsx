@@ -42,6 +42,12 @@ const PATHS = {
       <path d="M6.5 4.2h2.3a1.5 1.5 0 0 1 1.5 1.5V10" />
     </>
   ),
+  monolith: (
+    <>
+      <rect x="4" y="2" width="8" height="12" rx="1.5" />
+      <path d="M6.5 5h3M6.5 8h3M6.5 11h3" />
+    </>
+  ),
   template: (
     <>
       <rect x="2" y="2" width="12" height="12" rx="1.5" />
