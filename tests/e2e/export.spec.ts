@@ -1,0 +1,82 @@
+/**
+ * Export and import in the real UI: AsyncAPI documents dropped on the window become the canvas
+ * (screenshots kept as artifacts), a broken one leaves the project unchanged with the line of the
+ * problem, and File > Export downloads Mermaid and a PNG that are checked byte by byte.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { createProject, nodeEl } from './canvas-helpers';
+import { expect, snap, test } from './fixtures/host';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/asyncapi');
+
+/** Drops a file on the window the way a desktop file manager does: dragenter, dragover, drop with a DataTransfer. */
+async function dropFile(page: Page, name: string, text: string, mime = 'application/yaml'): Promise<void> {
+  await page.evaluate(({ name, text, mime }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: mime }));
+    const target = document.querySelector('.react-flow') ?? document.body;
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, { name, text, mime });
+}
+
+const cases = [
+  { file: 'kafka-orders.asyncapi.yaml', nodes: ['orders', 'orderStatus', 'order-service', 'group-ordering'] },
+  { file: 'amqp-shipping.asyncapi.yaml', nodes: ['shipment.requests', 'shipments', 'warehouse'] },
+  { file: 'request-reply.asyncapi.json', nodes: ['paymentRequests', 'paymentReplies', 'payment-gateway-adapter'] },
+];
+
+test('AsyncAPI documents dropped on the window import onto the canvas', async ({ app }) => {
+  await createProject(app, 'Imports');
+  for (const c of cases) {
+    await dropFile(app, c.file, readFileSync(path.join(fixtures, c.file), 'utf8'), c.file.endsWith('.json') ? 'application/json' : 'application/yaml');
+    await expect(app.getByTestId('editor-banner')).toContainText(`Imported ${c.file}`);
+    for (const id of c.nodes) await expect(nodeEl(app, id)).toBeVisible();
+    await app.waitForTimeout(400); // fitView animation
+    await snap(app, `import-${c.file.replace(/\W+/g, '-')}`);
+  }
+});
+
+test('a broken document is refused with its line and the canvas is unchanged', async ({ app }) => {
+  await createProject(app, 'Refused');
+  await dropFile(app, 'kafka-orders.asyncapi.yaml', readFileSync(path.join(fixtures, 'kafka-orders.asyncapi.yaml'), 'utf8'));
+  await expect(nodeEl(app, 'order-service')).toBeVisible();
+  await dropFile(app, 'broken.yaml', 'asyncapi: 3.0.0\ninfo:\n  title: [oops\n');
+  const banner = app.getByTestId('editor-banner');
+  await expect(banner).toContainText('Cannot import broken.yaml — the project is unchanged');
+  await expect(banner).toContainText(/broken\.yaml:\d+:\d+/);
+  await expect(nodeEl(app, 'order-service')).toBeVisible();
+  await snap(app, 'import-refused');
+});
+
+test('File > Export downloads Mermaid and a 2x PNG of the imported topology', async ({ app }) => {
+  await createProject(app, 'Exports');
+  await dropFile(app, 'kafka-orders.asyncapi.yaml', readFileSync(path.join(fixtures, 'kafka-orders.asyncapi.yaml'), 'utf8'));
+  await expect(nodeEl(app, 'order-service')).toBeVisible();
+  await app.getByTestId('open-export').click();
+  const dialog = app.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(app.getByTestId('export-preview')).toContainText('asyncapi: 3.0.0');
+
+  await app.getByTestId('export-format').selectOption('mermaid');
+  await expect(app.getByTestId('export-preview')).toContainText('flowchart LR');
+  const [mmd] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-download').click()]);
+  expect(mmd.suggestedFilename()).toBe('Order-Service.mmd');
+  const mermaid = readFileSync(await mmd.path(), 'utf8');
+  expect(mermaid).toContain('subgraph n0["Ordering"]');
+  expect(mermaid).toContain('-->|"OrderPlaced"|');
+
+  await app.getByTestId('export-format').selectOption('png');
+  await expect(app.getByTestId('export-preview').locator('img')).toBeVisible();
+  await snap(app, 'export-dialog-png');
+  const [png] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-download').click()]);
+  expect(png.suggestedFilename()).toBe('Order-Service@2x.png');
+  const bytes = readFileSync(await png.path());
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  const width = bytes.readUInt32BE(16);
+  expect(width).toBeGreaterThan(600); // 2x of a three-column diagram
+});
