@@ -13,7 +13,8 @@ export const RUN_WORKER_BUNDLE = 'run-worker.cjs';
 export function resolveRunWorkerFile(env: Readonly<Record<string, string | undefined>> = process.env): string {
   if (env.EVENTFLOW_RUN_WORKER) return env.EVENTFLOW_RUN_WORKER;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, RUN_WORKER_BUNDLE), path.resolve(here, '../../../dist/main', RUN_WORKER_BUNDLE)];
+  // dist/main/*.cjs, dist/bench/*.cjs, or main/backend/runs/*.ts
+  const candidates = [path.join(here, RUN_WORKER_BUNDLE), path.resolve(here, '../main', RUN_WORKER_BUNDLE), path.resolve(here, '../../../dist/main', RUN_WORKER_BUNDLE)];
   for (const c of candidates) if (existsSync(c)) return c;
   throw new Error(`the run worker bundle is missing (looked for ${candidates.join(', ')}); build it with: node scripts/build.mjs --node-only`);
 }
