@@ -36,7 +36,7 @@ describe('topology schema', () => {
   it('rejects an unknown node kind and an out-of-range setting, naming the field', () => {
     const t = checkoutTemplate();
     const r1 = parseTopology({ ...t, nodes: [...t.nodes, { id: 'z', kind: 'teleporter', name: 'z', position: { x: 0, y: 0 }, settings: {} }] });
-    expect(r1.ok).toBe(false);
+    expect(r1).toEqual({ ok: false, issues: [{ path: 'nodes[10].kind', message: expect.stringMatching(/^unknown node kind "teleporter"\. Expected 'producer'/) }] });
     const t2 = checkoutTemplate();
     const orders = t2.nodes[1];
     if (orders?.kind === 'topic') orders.settings = { ...orders.settings, partitions: 0 };

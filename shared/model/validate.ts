@@ -19,8 +19,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-export function issuesFromZod(error: z.ZodError): ModelIssue[] {
-  return error.issues.slice(0, 50).map((i) => ({ path: formatPath(i.path), message: i.message }));
+export function issuesFromZod(error: z.ZodError, data?: unknown): ModelIssue[] {
+  return error.issues.slice(0, 50).map((i) => ({ path: formatPath(i.path), message: withValue(i.message, i.path, data) }));
+}
+
+/** "Invalid discriminator value…" says what was expected; add what the file had. */
+function withValue(message: string, path: readonly PropertyKey[], data: unknown): string {
+  if (data === undefined || !message.startsWith('Invalid discriminator value')) return message;
+  let v: unknown = data;
+  for (const p of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  const what = path[path.length - 1] === 'kind' && path[0] === 'nodes' && path.length === 3 ? 'node kind' : String(path[path.length - 1] ?? 'value');
+  return v === undefined ? `${what} is missing. ${message.replace('Invalid discriminator value. ', '')}` : `unknown ${what} ${JSON.stringify(v)}. ${message.replace('Invalid discriminator value. ', '')}`;
 }
 
 /** Parse untrusted data (file, IPC, SQLite, CLI) into a valid, migrated topology. */
@@ -28,7 +37,7 @@ export function parseTopology(data: unknown): ParseResult<Topology> {
   const migrated = migrateTopology(data);
   if (!migrated.ok) return migrated;
   const r = Topology.safeParse(migrated.value);
-  if (!r.success) return { ok: false, issues: issuesFromZod(r.error) };
+  if (!r.success) return { ok: false, issues: issuesFromZod(r.error, migrated.value) };
   return { ok: true, value: r.data };
 }
 
