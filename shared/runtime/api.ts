@@ -247,7 +247,10 @@ export interface Simulation {
   runToEnd(): RunSummary;
   /** add a fault while running (validated; throws RangeError naming an unknown node) */
   injectFault(fault: Fault): void;
+  /** a snapshot now; it closes the current interval (rates and interval latencies restart), like
+   * the periodic ones do: prefer hooks.onSnapshot for the regular series */
   snapshot(): MetricsSnapshot;
+  /** cumulative figures so far (callable at any time, changes nothing) */
   summary(): RunSummary;
 }
 
