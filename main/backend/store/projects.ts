@@ -73,7 +73,8 @@ export class ProjectRepository {
       insert: db.prepare('INSERT INTO projects (id, name, topology, node_count, edge_count, revision, created_at, updated_at) VALUES (@id, @name, @topology, @node_count, @edge_count, 1, @now, @now)'),
       rename: db.prepare('UPDATE projects SET name = @name, topology = json_set(topology, \'$.name\', @name), updated_at = @now WHERE id = @id'),
       remove: db.prepare('DELETE FROM projects WHERE id = ?'),
-      write: db.prepare('UPDATE projects SET topology = @topology, node_count = @node_count, edge_count = @edge_count, revision = revision + 1, updated_at = @now WHERE id = @id'),
+      // the project's name is its topology's name: renaming in the editor renames the project
+      write: db.prepare('UPDATE projects SET name = @name, topology = @topology, node_count = @node_count, edge_count = @edge_count, revision = revision + 1, updated_at = @now WHERE id = @id'),
       keepVersion: db.prepare('INSERT INTO project_versions (project_id, name, topology, node_count, edge_count, saved_at) SELECT id, name, topology, node_count, edge_count, updated_at FROM projects WHERE id = ?'),
       prune: db.prepare('DELETE FROM project_versions WHERE project_id = @id AND id NOT IN (SELECT id FROM project_versions WHERE project_id = @id ORDER BY id DESC LIMIT @keep)'),
       versions: db.prepare('SELECT id, name, node_count, edge_count, saved_at FROM project_versions WHERE project_id = ? ORDER BY id DESC'),
@@ -127,7 +128,7 @@ export class ProjectRepository {
       this.row(id);
       if (kind === 'explicit') this.keepCurrentAsVersion(id);
       const now = this.now();
-      this.q.write.run({ id, topology: JSON.stringify(topology), node_count: topology.nodes.length, edge_count: topology.edges.length, now });
+      this.q.write.run({ id, name: topology.name, topology: JSON.stringify(topology), node_count: topology.nodes.length, edge_count: topology.edges.length, now });
       const r = this.row(id);
       return { revision: r.revision, updatedAt: r.updated_at };
     }).immediate();
@@ -146,7 +147,7 @@ export class ProjectRepository {
       if (!v) throw new ApiError('not-found', `project "${id}" has no version ${versionId}`);
       const topology = readTopology(v.topology, `version ${versionId} of project "${id}"`);
       this.keepCurrentAsVersion(id);
-      this.q.write.run({ id, topology: JSON.stringify(topology), node_count: v.node_count, edge_count: v.edge_count, now: this.now() });
+      this.q.write.run({ id, name: topology.name, topology: JSON.stringify(topology), node_count: v.node_count, edge_count: v.edge_count, now: this.now() });
     }).immediate();
     return this.open(id);
   }

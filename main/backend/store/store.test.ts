@@ -157,6 +157,16 @@ describe('projects', () => {
     s.close();
   });
 
+  it('keeps the project name and the topology name the same, whichever side changes', () => {
+    const s = openStore({ dataDir: tmp() });
+    const p = s.projects.create('Old');
+    s.projects.save(p.id, { ...p.topology, name: 'Renamed in the editor' }, 'autosave');
+    expect(s.projects.list()[0].name).toBe('Renamed in the editor');
+    s.projects.rename(p.id, 'Renamed in the list');
+    expect(s.projects.open(p.id).topology.name).toBe('Renamed in the list');
+    s.close();
+  });
+
   it(`keeps at most ${MAX_VERSIONS} versions and deleting a project removes its versions`, () => {
     const s = openStore({ dataDir: tmp() });
     const p = s.projects.create('P');
