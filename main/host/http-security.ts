@@ -10,6 +10,9 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "style-src 'self' 'unsafe-inline'",
   "script-src 'self'",
+  // same as the desktop window's policy (main/electron/security-policy.ts), so the UI behaves alike
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
