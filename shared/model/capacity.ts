@@ -75,8 +75,9 @@ interface WorkerTiming {
   slots: number;
 }
 
-export function estimateLoad(topology: { nodes: readonly TopologyNode[]; edges: readonly TopologyEdge[] }): Map<string, NodeLoad> {
-  const g = topologyGraph(topology);
+/** `graph` may be passed when the caller already built it (lint does). */
+export function estimateLoad(topology: { nodes: readonly TopologyNode[]; edges: readonly TopologyEdge[] }, graph?: TopologyGraph): Map<string, NodeLoad> {
+  const g = graph ?? topologyGraph(topology);
   const timing = workerTimings(g);
   const capacity = new Map<string, number>();
   for (const [id, w] of timing) capacity.set(id, w.serviceMs <= 0 ? Infinity : (w.slots * 1000) / w.serviceMs);

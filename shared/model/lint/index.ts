@@ -13,7 +13,7 @@ const rank: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 /** Build the shared context once (graph indexes, type flow, load estimate). */
 export function lintContext(topology: Topology): LintContext {
   const graph = topologyGraph(topology);
-  return { topology, graph, types: typeFlow(graph), catalog: eventCatalog(topology.eventTypes), load: estimateLoad(topology) };
+  return { topology, graph, types: typeFlow(graph), catalog: eventCatalog(topology.eventTypes), load: estimateLoad(topology, graph) };
 }
 
 /** Every rule's problems, errors first, then by node order; a rule that throws becomes an info problem, never a crash. */
