@@ -7,7 +7,7 @@ import type { MetricsSnapshot, SimEvent } from '../../../shared/runtime/api';
 import { BlockBuilder, DictionaryBuilder } from './event-block';
 import type { EventBlockRow } from './event-block';
 import { runKpisOf } from './kpis';
-import type { MetricRow, RunRepository } from './run-repository';
+import type { MetricRow, RunBatch } from './run-repository';
 
 /** events per block: big enough that a row costs little, small enough to decode in ~1 ms */
 export const BLOCK_EVENTS = 2048;
@@ -24,7 +24,7 @@ export class RunRecorder {
   private dirty = false;
   private readonly cap: number;
 
-  constructor(private readonly repo: RunRepository, private readonly runId: number, settings: RunSettings) {
+  constructor(private readonly repo: { writeBatch(id: number, b: RunBatch): void }, private readonly runId: number, settings: RunSettings) {
     this.block = new BlockBuilder(this.dict);
     this.cap = settings.retention === 'none' ? 0 : settings.retention === 'all' ? settings.eventCap : Number.MAX_SAFE_INTEGER;
   }

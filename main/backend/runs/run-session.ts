@@ -10,7 +10,7 @@ import { RealTimeDriver } from '../../../shared/runtime/realtime';
 import { createSimulation } from '../../../shared/runtime/simulation';
 import { runKpisOf } from './kpis';
 import { RunRecorder } from './run-recorder';
-import type { RunRepository } from './run-repository';
+import type { RunWriter } from './run-writer';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 /** wall ms between flushes (a crash loses at most this much) */
@@ -31,7 +31,8 @@ interface OpenFault {
 }
 
 export interface RunSessionOptions {
-  repo: RunRepository;
+  /** where writes go (this thread, or a writer thread) */
+  writer: RunWriter;
   runId: number;
   topology: Topology;
   scenario: Scenario;
@@ -66,7 +67,7 @@ export class RunSession {
 
   constructor(private readonly o: RunSessionOptions) {
     this.speed = o.speed;
-    this.recorder = new RunRecorder(o.repo, o.runId, o.settings);
+    this.recorder = new RunRecorder(o.writer, o.runId, o.settings);
     const scenario: Scenario = {
       ...o.scenario,
       eventLog: o.settings.retention,
@@ -114,11 +115,15 @@ export class RunSession {
           this.advanceTo(this.sim.now + m.simMs);
           this.persist();
           this.postSnapshot(true);
-          if (this.sim.done) this.finish('completed', null);
+          if (this.sim.done) {
+            void this.finish('completed', null).then(() => reply(true));
+            return;
+          }
           return reply(true);
         case 'stop':
-          if (!this.ended) this.finish('stopped', null);
-          return reply(true);
+          if (this.ended) return reply(true);
+          void this.finish('stopped', null).then(() => reply(true));
+          return;
         case 'speed':
           this.setSpeed(m.speed);
           return reply(true);
@@ -139,7 +144,7 @@ export class RunSession {
 
   private setStatus(s: RunStatus, error: string | null = null): void {
     this.status = s;
-    if (s === 'running' || s === 'paused') this.o.repo.setStatus(this.o.runId, s);
+    if (s === 'running' || s === 'paused') this.o.writer.setStatus(this.o.runId, s);
     this.o.post({ t: 'status', status: s, simMs: this.sim.now, error });
   }
 
@@ -165,9 +170,10 @@ export class RunSession {
     const step = (): void => {
       if (this.ended) return;
       try {
+        if (this.o.writer.failure !== null) throw new Error(`writing the run failed: ${this.o.writer.failure}`);
         this.tick();
       } catch (e) {
-        this.finish('failed', e instanceof Error ? e.message : String(e));
+        void this.finish('failed', e instanceof Error ? e.message : String(e));
         return;
       }
       if (this.ended) return;
@@ -190,14 +196,14 @@ export class RunSession {
         this.driver.tick();
       }
       if (this.sim.done) {
-        this.finish('completed', null);
+        void this.finish('completed', null);
         return;
       }
     }
     const t = this.o.now();
     if (t - this.lastFlush >= FLUSH_EVERY_MS || this.recorder.pendingBlocks >= 32) this.persist();
     else if (t - this.lastBeat >= HEARTBEAT_MS) {
-      this.o.repo.heartbeat(this.o.runId);
+      this.o.writer.heartbeat(this.o.runId);
       this.lastBeat = t;
     }
     if (t - this.lastPost >= POST_EVERY_MS) this.postSnapshot(false);
@@ -274,8 +280,8 @@ export class RunSession {
     }
   }
 
-  /** terminal: write the last batch, the summary and the status together */
-  private finish(status: RunStatus, error: string | null): void {
+  /** terminal: write the last batch, the summary and the status; announce it once committed */
+  private async finish(status: RunStatus, error: string | null): Promise<void> {
     if (this.ended) return;
     this.ended = true;
     let summary = null;
@@ -288,11 +294,12 @@ export class RunSession {
     }
     try {
       this.recorder.flush(this.sim.now);
+      this.o.writer.finish(this.o.runId, status, summary, kpis, this.sim.now, error);
+      await this.o.writer.drain();
     } catch (e) {
-      error ??= `writing the last events failed: ${(e as Error).message}`;
+      error ??= `writing the run failed: ${(e as Error).message}`;
       status = 'failed';
     }
-    this.o.repo.finish(this.o.runId, status, summary, kpis, this.sim.now, error);
     this.postSnapshot(true);
     this.status = status;
     this.o.post({ t: 'status', status, simMs: this.sim.now, error });

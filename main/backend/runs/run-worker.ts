@@ -9,6 +9,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { issuesFromZod } from '../../../shared/model/validate';
 import { RunRepository } from './run-repository';
 import { RunSession } from './run-session';
+import { DirectRunWriter, ThreadedRunWriter, ToWriter, applyWrite } from './run-writer';
+import { fileURLToPath } from 'node:url';
 import { FromWorker, ToWorker, WorkerJob } from './worker-protocol';
 
 function openConnection(file: string, nativeBinding: string | undefined): Database {
@@ -45,9 +47,37 @@ function main(): void {
     return;
   }
 
-  const repo = new RunRepository(db);
+  if (job.role === 'writer') {
+    const repo = new RunRepository(db);
+    port.on('message', (raw: unknown) => {
+      const m = ToWriter.safeParse(raw);
+      if (!m.success) {
+        port.postMessage({ t: 'error', message: `invalid write: ${issuesFromZod(m.error).map((i) => `${i.path}: ${i.message}`).join('; ')}` });
+        return;
+      }
+      if (m.data.op === 'close') {
+        db.close();
+        port.close();
+        return;
+      }
+      if (m.data.op === 'drain') {
+        port.postMessage({ t: 'drained', token: m.data.token });
+        return;
+      }
+      try {
+        applyWrite(repo, m.data);
+      } catch (e) {
+        port.postMessage({ t: 'error', message: (e as Error).message });
+      }
+    });
+    return;
+  }
+
+  const writer = job.writerThread
+    ? new ThreadedRunWriter(fileURLToPath(import.meta.url), job.dbFile, job.nativeBinding)
+    : new DirectRunWriter(new RunRepository(db));
   const session = new RunSession({
-    repo,
+    writer,
     runId: job.runId,
     topology: job.topology,
     scenario: job.scenario,
@@ -62,8 +92,10 @@ function main(): void {
     },
     // after the current message's reply went out
     onEnd: () => setImmediate(() => {
-      db.close();
-      port.close();
+      void writer.close().finally(() => {
+        db.close();
+        port.close();
+      });
     }),
   });
   port.on('message', (raw: unknown) => {

@@ -19,6 +19,8 @@ export const RunJob = z.object({
   settings: RunSettings,
   /** start paused (step-by-step from t = 0) */
   startPaused: z.boolean().default(false),
+  /** SQLite writes in a second thread (default) or on the simulation thread */
+  writerThread: z.boolean().default(true),
 });
 export type RunJob = z.input<typeof RunJob>;
 
@@ -26,7 +28,10 @@ export type RunJob = z.input<typeof RunJob>;
 export const ReclaimJob = z.object({ role: z.literal('reclaim'), dbFile: z.string().min(1), nativeBinding: z.string().optional() });
 export type ReclaimJob = z.input<typeof ReclaimJob>;
 
-export const WorkerJob = z.discriminatedUnion('role', [RunJob, ReclaimJob]);
+/** The run's writer thread (see run-writer.ts). */
+export const WriterJob = z.object({ role: z.literal('writer'), dbFile: z.string().min(1), nativeBinding: z.string().optional() });
+
+export const WorkerJob = z.discriminatedUnion('role', [RunJob, ReclaimJob, WriterJob]);
 
 const reqId = z.number().int();
 export const ToWorker = z.discriminatedUnion('t', [
