@@ -153,3 +153,23 @@ describe('estimateLoad formulas', () => {
     expect(estimateLoad(t).get('q')).toMatchObject({ arrivalPerSec: 10, capacityPerSec: Infinity, utilisation: undefined });
   });
 });
+
+describe('estimateLoad against the simulator', () => {
+  it('predicts the checkout template\'s throughput and busy slots of the runtime within 10 %', async () => {
+    const { createSimulation } = await import('../runtime/simulation');
+    const t = Topology.parse(checkoutTemplate());
+    const est = estimateLoad(t);
+    const summary = createSimulation(t, { durationSec: 600, seed: 11 }, {}).runToEnd();
+    for (const n of summary.nodes) {
+      if (n.kind !== 'service' && n.kind !== 'sink') continue;
+      const e = est.get(n.id);
+      const model = t.nodes.find((x) => x.id === n.id);
+      if (!e || !model || e.utilisation === undefined || e.parallelism === undefined) throw new Error(n.id);
+      expect(n.throughputPerSec / e.arrivalPerSec, `${n.id} throughput`).toBeCloseTo(1, 1);
+      // the runtime's utilisation counts every slot; the estimate only the slots a topic lets work (partitions)
+      const slots = model.kind === 'service' ? model.settings.instances * model.settings.concurrency : model.kind === 'sink' ? model.settings.concurrency : 1;
+      const predicted = (e.utilisation * e.parallelism) / slots;
+      expect(Math.abs(n.utilisation - predicted) / predicted, `${n.id}: simulated ρ ${n.utilisation}, predicted ${predicted}`).toBeLessThan(0.1);
+    }
+  });
+});
