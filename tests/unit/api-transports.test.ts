@@ -62,7 +62,8 @@ describe.each(transports)('api over %s', (_name, transport) => {
     const p = await api.call('projects.create', { name: 'Checkout', topology: checkoutTemplate() });
     expect((await api.call('projects.list', {})).some((s) => s.id === p.id)).toBe(true);
     expect((await api.call('projects.rename', { id: p.id, name: 'Checkout v2' })).name).toBe('Checkout v2');
-    const saved = await api.call('projects.save', { id: p.id, topology: p.topology, kind: 'explicit' });
+    // the project's name is its topology's name (last writer wins, like the rest of the topology)
+    const saved = await api.call('projects.save', { id: p.id, topology: { ...p.topology, name: 'Checkout v2' }, kind: 'explicit' });
     expect(saved.revision).toBe(p.revision + 1);
     const opened = await api.call('projects.open', { id: p.id });
     expect(opened.topology.nodes.length).toBe(p.topology.nodes.length);
