@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricSeries, RunDetail, RunKpis } from '../api/runs';
+import { checkoutTemplate } from '../model/templates';
+import { parseTopology } from '../model/validate';
+import { evaluateThreshold, kpiDiff, parseThreshold, topologyDiff } from './compare';
+import { metricsCsv, runReportHtml } from './run-report';
+
+const kpis = (o: Partial<RunKpis> = {}): RunKpis => ({
+  orders: 1000, revenue: 50_000, currency: 'EUR', conversionRate: 0.03, ordersLost: 0, checkoutLatencyP99Ms: 300, p99Ms: 400, p95Ms: 300, throughputPerSec: 500, errors: 10, ...o,
+});
+const topo = () => {
+  const r = parseTopology(checkoutTemplate());
+  if (!r.ok) throw new Error('bad');
+  return r.value;
+};
+
+describe('--fail-if thresholds', () => {
+  it('parses relative (x), percent and absolute forms and refuses unknown metrics or syntax', () => {
+    expect(parseThreshold('p99 > 1.2x')).toEqual({ ok: true, value: { text: 'p99 > 1.2x', metric: 'p99', op: '>', value: 1.2, unit: 'x' } });
+    expect(parseThreshold(' throughput<-10% ')).toMatchObject({ ok: true, value: { metric: 'throughput', op: '<', value: -10, unit: '%' } });
+    expect(parseThreshold('ordersLost >= 1')).toMatchObject({ ok: true, value: { op: '>=', unit: 'abs' } });
+    expect(parseThreshold('latency > 2')).toMatchObject({ ok: false, error: expect.stringContaining('unknown metric "latency"') });
+    expect(parseThreshold('p99 >> 2')).toMatchObject({ ok: false });
+  });
+
+  it('breaches exactly past the limit', () => {
+    const t = (s: string) => { const p = parseThreshold(s); if (!p.ok) throw new Error(p.error); return p.value; };
+    expect(evaluateThreshold(t('p99 > 1.2x'), kpis(), kpis({ p99Ms: 480 })).breached).toBe(false);
+    expect(evaluateThreshold(t('p99 > 1.2x'), kpis(), kpis({ p99Ms: 481 })).breached).toBe(true);
+    expect(evaluateThreshold(t('throughput < -10%'), kpis(), kpis({ throughputPerSec: 449 })).breached).toBe(true);
+    expect(evaluateThreshold(t('throughput < -10%'), kpis(), kpis({ throughputPerSec: 451 })).breached).toBe(false);
+    expect(evaluateThreshold(t('ordersLost > 0'), kpis(), kpis({ ordersLost: 1 })).breached).toBe(true);
+    // relative to a zero baseline: not comparable, never a false alarm
+    expect(evaluateThreshold(t('errors > 2x'), kpis({ errors: 0 }), kpis({ errors: 5 }))).toMatchObject({ breached: false, actual: null });
+  });
+
+  it('kpiDiff gives delta and ratio per metric', () => {
+    const rows = kpiDiff(kpis(), kpis({ orders: 900 }));
+    expect(rows.find((r) => r.metric === 'orders')).toMatchObject({ a: 1000, b: 900, delta: -100, ratio: 0.9, better: 'higher' });
+  });
+});
+
+describe('topologyDiff', () => {
+  it('ignores positions and names what was added, removed or changed', () => {
+    const a = topo();
+    expect(topologyDiff(a, { ...a, nodes: a.nodes.map((n) => ({ ...n, position: { x: 1, y: 2 } })) }).same).toBe(true);
+    const b = { ...a, nodes: a.nodes.filter((n) => n.id !== 'analytics').map((n) => (n.id === 'payment' ? { ...n, name: 'Pay' } : n)), edges: a.edges.filter((e) => e.id !== 'e-status-analytics') };
+    expect(topologyDiff(a, b)).toMatchObject({ same: false, nodesRemoved: ['analytics'], nodesChanged: ['payment'], edgesRemoved: ['e-status-analytics'], nodesAdded: [] });
+  });
+});
+
+const series = (nodeId: string | null): MetricSeries => ({
+  nodeId, timeMs: [1000, 2000], throughputPerSec: [1, 2], queueDepth: [0, 5], consumerLag: [0, 0], inFlight: [0, 1], utilisation: [0, 0.5], p50Ms: [1, 1], p95Ms: [2, 2],
+  p99Ms: [3, 3], errors: [0, 0], retries: [0, 0], deadLetters: [0, 0], drops: [0, 0], states: ['healthy', 'down'], orders: [], revenue: [], ordersLost: [],
+});
+
+describe('reports', () => {
+  it('HTML is self-contained and escapes names (no script can run)', () => {
+    const t = topo();
+    const run: RunDetail = {
+      id: 1, projectId: 'p', name: '<script>alert(1)</script>', status: 'completed', topologyName: t.name, seed: 1, durationSec: 2, simulatedMs: 2000, speed: 'max',
+      createdAt: '2026-11-25T00:00:00.000Z', endedAt: null, kpis: kpis(), eventCount: 10, eventsTruncated: false, retention: 'all', error: null,
+      scenario: { durationSec: 2, seed: 1, faults: [], snapshotIntervalMs: 1000, eventLog: 'none', eventLogSampleRate: 0.01, flows: [] }, topology: t, summary: null,
+      faults: [{ id: 1, source: 'live', fault: { kind: 'down', nodeId: 'payment', startSec: 1, endSec: 2 }, injectedAt: '2026-11-25T00:00:01.000Z', injectedSimMs: 1000, endedSimMs: null }],
+      annotations: [{ id: 1, runId: 1, atMs: 1500, text: '"quoted" & <b>', createdAt: 'x' }],
+    };
+    const html = runReportHtml({ run, system: series(null), nodes: [series('payment')] });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&quot;quoted&quot; &amp; &lt;b&gt;');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('down on payment');
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5); // 4 charts + topology
+  });
+
+  it('CSV has one row per node per time and neutralises spreadsheet formulas', () => {
+    const csv = metricsCsv([series(null), series('=cmd')]).trim().split('\n');
+    expect(csv).toHaveLength(5);
+    expect(csv[1]).toBe('system,1000,1,0,0,0,0,1,2,3,0,0,0,0,healthy');
+    expect(csv[4]).toBe("'=cmd,2000,2,5,0,1,0.5,1,2,3,0,0,0,0,down");
+  });
+});
