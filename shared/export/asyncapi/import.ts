@@ -478,6 +478,25 @@ class Importer {
         if (!addEdge(channelNode.get(ck)!, id, types, conditions ? { conditions: conditions as TopologyEdge['conditions'] } : {})) this.problem('warning', app.pointer, `channel "${ck}" cannot deliver to "${app.id}" (${kind}): edge dropped`);
       }
     }
+    // A document describes its own application: channels it consumes are fed by others. Give each
+    // such channel a stand-in producer so the imported topology has traffic to simulate.
+    if (!hasX) {
+      for (const ch of this.channels.values()) {
+        const fed = [...this.apps.values()].some((a) => a.sends.has(ch.key));
+        const consumed = [...this.apps.values()].filter((a) => a.receives.has(ch.key));
+        if (fed || consumed.length === 0) continue;
+        const types = uniq(consumed.flatMap((a) => {
+          const t = a.receives.get(ch.key)!;
+          return t === 'all' ? channelTypes(ch.key) : [...t];
+        })).slice(0, 50);
+        if (types.length === 0) continue;
+        const id = this.uniqueId(`${ch.nodeId}-source`);
+        nodes.push({ id, kind: 'producer', name: `${ch.name} publishers`.slice(0, 120), description: 'Stand-in for the applications that publish to this channel (not described by the imported document).', position: { x: 0, y: 0 },
+          settings: this.validSettings('producer', { emits: types }, ch.pointer, {}) } as TopologyNode);
+        addEdge(id, ch.nodeId, types);
+        this.problem('warning', ch.pointer, `nothing in the document sends to "${ch.key}": added the producer "${id}" as a stand-in for its publishers`);
+      }
+    }
     // sinks and other applications that only appear in the extension (no operations)
     for (const [id, raw] of Object.entries(xApps)) {
       if (this.apps.has(id) || !isObj(raw) || !X_APP_KINDS.includes(raw.kind as AppKind)) continue;
