@@ -32,7 +32,7 @@ const clockTick = (sec: number): string => {
  * A uPlot line chart that follows its container's width. Data updates go straight to uPlot
  * (setData) in an animation frame: React renders the chart once, not per snapshot.
  */
-export function TimeSeriesChart({ title, series, data, version, height = 150, unit = '', testId }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ title, series, data, version, height = 110, unit = '', testId }: TimeSeriesChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const dataRef = useRef(data);

@@ -55,7 +55,7 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
             ) : (
               <button type="button" className="btn" onClick={() => void control.pause()} disabled={phase === 'starting'} data-testid="run-pause">❚❚ Pause</button>
             )}
-            <button type="button" className="btn btn-ghost" onClick={() => void control.step()} disabled={phase !== 'paused'} title="Advance one snapshot interval" data-testid="run-step">⏭ Step</button>
+            <button type="button" className="btn btn-ghost" onClick={() => void control.step()} disabled={phase !== 'paused'} title="Advance one snapshot interval" data-testid="run-step">Step ›</button>
             <button type="button" className="btn btn-ghost" onClick={() => void control.stop()} disabled={!going} data-testid="run-stop">■ Stop</button>
           </div>
           <label className="run-field">
@@ -87,7 +87,7 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
               </div>
             )}
           </div>
-          <RunClock />
+          <RunClock plannedMs={draft.durationSec * 1000} />
         </>
       )}
       {refusal && (
@@ -102,10 +102,11 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
 }
 
 /** Simulated time and progress (re-renders on the clock only). */
-export function RunClock() {
+export function RunClock({ plannedMs = 0 }: { plannedMs?: number }) {
   const t = useRuns((s) => Math.floor(s.simTimeMs / 1000));
-  const end = useRuns((s) => s.endMs);
   const phase = useRuns((s) => s.phase);
+  const runEnd = useRuns((s) => s.endMs);
+  const end = phase === 'idle' ? plannedMs : runEnd;
   const progress = end > 0 ? Math.min(1, (t * 1000) / end) : 0;
   return (
     <div className="run-clock" data-testid="run-clock" data-phase={phase}>
@@ -138,14 +139,23 @@ function ReplayBar() {
           onChange={(e) => void control.scrub(Number(e.target.value))}
           data-testid="run-scrubber"
         />
-        {end > 0 && faults.map((f, i) => (
-          <span
-            key={i}
-            className={`run-replay__fault run-replay__fault--${f.fault.kind}`}
-            title={`${f.fault.kind} ${f.fault.nodeId} ${clock(f.fault.startSec * 1000)}–${clock(f.fault.endSec * 1000)}`}
-            style={{ left: `${Math.min(100, (f.fault.startSec * 1000 / end) * 100)}%`, width: `${Math.max(0.5, Math.min(100, ((f.fault.endSec - f.fault.startSec) * 1000 / end) * 100))}%` }}
-          />
-        ))}
+        {end > 0 && faults.map((f) => {
+          // a live fault runs from its injection until it was ended (or its window closed)
+          const from = f.injectedSimMs ?? f.fault.startSec * 1000;
+          const to = Math.min(end, f.endedSimMs ?? f.fault.endSec * 1000);
+          return (
+            <span
+              key={f.id}
+              className={`run-replay__fault run-replay__fault--${f.fault.kind}`}
+              title={`${f.fault.kind} ${f.fault.nodeId} ${clock(from)}–${clock(to)}`}
+              data-testid="replay-fault"
+              data-from-ms={from}
+              data-to-ms={to}
+              onClick={() => void control.scrub(Math.round((from + to) / 2))}
+              style={{ left: `${Math.min(100, (from / end) * 100)}%`, width: `${Math.max(0.5, Math.min(100, ((to - from) / end) * 100))}%` }}
+            />
+          );
+        })}
       </div>
       <span className="run-clock__time" data-testid="run-clock-time">{clock(t)}</span>
       <span className="run-clock__end">/ {clock(end)}</span>

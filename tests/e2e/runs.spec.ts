@@ -1,0 +1,118 @@
+/**
+ * Issue 5, "Must show": the checkout example runs live in the app, Payment goes down and its
+ * OrderPlaced backlog grows while the other consumers keep going, it comes back and drains; the
+ * run survives a reload in the history, replays at the outage, and compares with a clean run.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, snap, test } from './fixtures/host';
+
+const num = async (l: Locator, attr: string): Promise<number> => Number(await l.getAttribute(attr));
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+const kpi = async (page: Page, id: string): Promise<number> => Number((await page.getByTestId(`kpi-${id}-value`).innerText()).replace(/[^0-9.]/g, '')) || 0;
+
+async function openCheckoutExample(page: Page) {
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const wizard = page.getByRole('dialog', { name: 'New project' });
+  await wizard.getByRole('textbox', { name: 'Name' }).fill('Checkout under fire');
+  await wizard.getByRole('radio', { name: /Event-driven checkout/ }).click();
+  await wizard.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByTestId('run-dock')).toBeVisible();
+  await expect(page.getByTestId('node-payment')).toBeVisible();
+}
+
+async function setScenario(page: Page, durationSec: number, speed: string) {
+  await page.getByTestId('run-scenario-toggle').click();
+  await page.getByRole('spinbutton', { name: 'Duration (s)' }).fill(String(durationSec));
+  await page.getByTestId('run-scenario-toggle').click();
+  await page.getByTestId('run-speed').selectOption(speed);
+}
+
+test('run the checkout live, take Payment down and back, replay the outage, compare with a clean run', async ({ app: page }) => {
+  test.setTimeout(180_000);
+  await openCheckoutExample(page);
+
+  // --- live run: counters and charts move
+  await setScenario(page, 7200, '50');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-phase')).toHaveText('running');
+  const storefront = page.getByTestId('run-badge-storefront');
+  await expect.poll(() => num(storefront, 'data-out'), { timeout: 20_000 }).toBeGreaterThan(20);
+  await expect.poll(() => kpi(page, 'orders'), { timeout: 20_000 }).toBeGreaterThan(5);
+  const chart = page.getByTestId('chart-throughput');
+  const v0 = await num(chart, 'data-version');
+  await expect.poll(() => num(chart, 'data-version')).toBeGreaterThan(v0 + 3);
+  const orders0 = await kpi(page, 'orders');
+  await expect.poll(() => kpi(page, 'orders')).toBeGreaterThan(orders0);
+  await snap(page, 'runs-1-live');
+
+  // --- take Payment down: its backlog grows, Inventory keeps consuming
+  await page.getByTestId('node-payment').click();
+  await page.getByTestId('run-tab-faults').click();
+  await expect(page.getByTestId('fault-target')).toHaveValue('payment');
+  await page.getByTestId('fault-down').click();
+  const payment = page.getByTestId('run-badge-payment');
+  const inventory = page.getByTestId('run-badge-inventory');
+  await expect(payment).toHaveAttribute('data-state', 'down');
+  const paymentOut = await num(payment, 'data-out');
+  const inventoryOut = await num(inventory, 'data-out');
+  await expect.poll(() => num(payment, 'data-lag'), { timeout: 20_000 }).toBeGreaterThan(30);
+  await expect.poll(() => num(inventory, 'data-out')).toBeGreaterThan(inventoryOut + 20);
+  expect(await num(payment, 'data-out')).toBeLessThanOrEqual(paymentOut + 2);
+  await expect(page.getByTestId('run-backlog-payment')).toHaveClass(/run-badge__backlog--(warn|high)/);
+  const peak = await num(payment, 'data-lag');
+  await snap(page, 'runs-2-payment-down');
+
+  // --- bring it back: the backlog drains
+  await page.getByTestId('fault-end-payment').click();
+  await expect(payment).not.toHaveAttribute('data-state', 'down');
+  await expect.poll(() => num(payment, 'data-lag'), { timeout: 30_000 }).toBeLessThan(Math.max(10, peak / 4));
+  await expect.poll(() => num(payment, 'data-out')).toBeGreaterThan(paymentOut + peak / 2);
+  await snap(page, 'runs-3-payment-drained');
+
+  // --- stop, reload: the run is in the history
+  await page.getByTestId('run-stop').click();
+  await expect(page.getByTestId('run-phase')).toHaveText('stopped');
+  await page.reload();
+  await expect(page.getByTestId('run-dock')).toBeVisible();
+  await page.getByTestId('run-tab-history').click();
+  const rows = page.getByTestId('history-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-status', 'stopped');
+  const outageRunId = await rows.first().getAttribute('data-run-id');
+
+  // --- a second run without the outage, as far as the first one got (max speed)
+  await page.getByTestId('run-tab-live').click();
+  await setScenario(page, 600, 'max');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-phase')).toHaveText('completed', { timeout: 60_000 });
+  await page.getByTestId('run-tab-history').click();
+  await expect(rows).toHaveCount(2);
+  await snap(page, 'runs-4-history');
+
+  // --- open the outage run and scrub to the outage: Payment is down, its backlog is there
+  await rows.filter({ has: page.locator(`[data-run-id="${outageRunId}"]`) }).or(page.locator(`[data-testid="history-row"][data-run-id="${outageRunId}"]`)).first().getByTestId('history-open').click();
+  await expect(page.getByTestId('run-replay')).toBeVisible();
+  const fault = page.getByTestId('replay-fault').first();
+  await expect(fault).toBeAttached();
+  const from = await num(fault, 'data-from-ms');
+  const to = await num(fault, 'data-to-ms');
+  await page.getByTestId('run-scrubber').fill(String(Math.round(from + (to - from) * 0.9)));
+  await expect(payment).toHaveAttribute('data-state', 'down');
+  await expect.poll(() => num(payment, 'data-lag')).toBeGreaterThan(10);
+  await page.getByTestId('run-tab-live').click();
+  await snap(page, 'runs-5-replay-outage');
+
+  // --- compare the two runs
+  await page.getByTestId('run-tab-history').click();
+  const boxes = page.getByRole('checkbox', { name: /for comparison/ });
+  await boxes.nth(0).check({ timeout: 5000 });
+  await boxes.nth(1).check({ timeout: 5000 });
+  await expect(boxes.nth(1)).toBeChecked();
+  await page.getByTestId('history-compare').click();
+  const compare = page.getByTestId('run-compare');
+  await expect(compare).toBeVisible();
+  await expect(page.getByTestId('compare-kpis').locator('tbody tr')).not.toHaveCount(0);
+  await expect(page.getByTestId('compare-topology')).toContainText('identical');
+  await snap(page, 'runs-6-compare');
+});
