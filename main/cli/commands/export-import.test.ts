@@ -81,6 +81,16 @@ describe('eventflow import', () => {
 });
 
 describe('eventflow validate', () => {
+  it('AsyncAPI documents: @asyncapi/parser errors with their line, plus the import check', async () => {
+    const ok = await cli('validate', path.join(fixtures, 'kafka-orders.asyncapi.yaml'), '--json');
+    expect(ok.code, ok.out).toBe(ExitCode.ok);
+    expect(JSON.parse(ok.out)).toMatchObject({ kind: 'asyncapi', valid: true });
+    writeFileSync(path.join(dir, 'noversion.yaml'), readFileSync(path.join(fixtures, 'kafka-orders.asyncapi.yaml'), 'utf8').replace('  version: 2.1.0\n', ''));
+    const bad = await cli('validate', 'noversion.yaml');
+    expect(bad.code).toBe(ExitCode.dataError);
+    expect(bad.out).toMatch(/noversion\.yaml:\d+:\d+ \/info: .*version/);
+  }, 60_000);
+
   it('valid topology: exit 0, --json report', async () => {
     const r = await cli('validate', 'checkout.eventflow.json', '--json');
     expect(r.code, r.out).toBe(ExitCode.ok);

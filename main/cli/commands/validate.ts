@@ -4,18 +4,20 @@
  * not a valid topology/document. `--json` prints a machine-readable report on stdout.
  */
 import path from 'node:path';
-import { formatProblem, importAsyncApi } from '../../../shared/export/asyncapi/import';
+import { importAsyncApi } from '../../../shared/export/asyncapi/import';
 import { lintSummary, lintTopology } from '../../../shared/model/lint';
 import type { LintProblem } from '../../../shared/model/lint';
 import { parseTopologyText } from '../../../shared/model/validate';
 import { parseArgs } from '../args';
 import { CliError, ExitCode } from '../command';
 import type { CliCommand } from '../command';
+import { asyncApiDiagnostics } from '../asyncapi-parser';
 import { readInputText } from '../topology-file';
 
 const usage = `usage: eventflow validate <file> [--json]
 
-  <file>   a .eventflow.json topology (schema + lint) or an AsyncAPI document (import check)
+  <file>   a .eventflow.json topology (schema + lint) or an AsyncAPI document
+           (@asyncapi/parser diagnostics of severity error + EventFlow import check + lint)
   --json   print { file, kind, valid, schema: [...], lint: [...] } on stdout
   exit: 0 valid, 1 lint errors, 65 invalid file`;
 
@@ -50,7 +52,13 @@ export const validateCommand: CliCommand = {
         schema: r.problems.map((p) => ({ path: p.pointer || '(document)', message: p.message, severity: p.severity, ...(p.line !== undefined ? { line: p.line, column: p.column } : {}) })),
         lint: r.ok ? lintTopology(r.topology) : [],
       };
-      if (!json) for (const p of r.problems) io.out(`${formatProblem(p, rel)}\n`);
+      const diagnostics = (await asyncApiDiagnostics(text)) ?? [];
+      for (const d of diagnostics.filter((x) => x.severity === 0)) {
+        const line = d.range ? d.range.start.line + 1 : undefined;
+        report.schema.push({ path: '/' + d.path.join('/'), message: `${d.code}: ${d.message}`, severity: 'error', ...(line !== undefined ? { line, column: (d.range?.start.character ?? 0) + 1 } : {}) });
+        report.valid = false;
+      }
+      if (!json) for (const p of report.schema) io.out(`${rel}${p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : ''} ${p.path}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`);
     } else {
       const r = parseTopologyText(text);
       report = { file: rel, kind: 'topology', valid: r.ok, schema: r.ok ? [] : r.issues, lint: r.ok ? lintTopology(r.value) : [] };
