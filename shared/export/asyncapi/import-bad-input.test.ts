@@ -3,7 +3,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { parseTopologyText } from '../../model/validate';
 import { checkout } from '../test-support/topologies';
+import { topologyJson } from '../topology-json';
 import { exportAsyncApi } from './export';
 import { importAsyncApi } from './import';
 import type { AsyncApiImportResult } from './import';
@@ -125,6 +127,15 @@ describe('property: mutated documents never crash or hang the importer', () => {
       cur[p[p.length - 1]!] = value;
       const r = importAsyncApi(JSON.stringify(doc));
       if (!r.ok) expect(r.problems.every((x) => x.message.length > 0)).toBe(true);
+    }), { numRuns: 300 });
+  });
+
+  it('the other importer (.eventflow.json): text mutations give issues with a path, never an exception', () => {
+    const base = topologyJson(checkout());
+    fc.assert(fc.property(mutation, ({ at, len, insert }) => {
+      const i = at % (base.length + 1);
+      const r = parseTopologyText(base.slice(0, i) + insert + base.slice(i + len));
+      if (!r.ok) for (const issue of r.issues) expect(issue.path.length > 0 && issue.message.length > 0).toBe(true);
     }), { numRuns: 300 });
   });
 });
