@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventsPage, MetricSeries, RunControlResult, RunDetail, RunMeta, StateAt, TraceResult } from '../../../shared/api/runs';
 import { buildRunWorkerForTests } from './test-worker-bundle';
@@ -113,5 +114,76 @@ describe('pause, resume, step, stop', () => {
     expect(row.n).toBe(run.eventCount);
     expect(row.last).toBe(run.eventCount - 1);
     await expect(tb.call('runs.pause', { runId })).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
+
+describe('history', () => {
+  it('retention per project: a cap truncates the stored log, sampled keeps whole traces, none keeps metrics only', async () => {
+    const run = async (settings: object) => {
+      await tb.call('runs.setSettings', { projectId: tb.projectId, settings });
+      const { runId } = await tb.call<{ runId: number }>('runs.start', { projectId: tb.projectId, scenario: scenario(60), speed: 'max' });
+      await tb.waitStatus(runId, isTerminal);
+      return tb.call<RunDetail>('runs.get', { runId });
+    };
+    const capped = await run({ retention: 'all', eventCap: 1000 });
+    expect(capped).toMatchObject({ eventCount: 1000, eventsTruncated: true, retention: 'all', status: 'completed' });
+    const sampled = await run({ retention: 'sampled', sampleRate: 0.1 });
+    expect(sampled.eventCount).toBeGreaterThan(0);
+    const page = await tb.call<EventsPage>('runs.events', { runId: sampled.id, statuses: ['emitted'], types: ['OrderPlaced'], limit: 5 });
+    const trace = await tb.call<TraceResult>('runs.trace', { runId: sampled.id, correlationId: page.events[0]!.correlationId });
+    expect(trace.events.some((e) => e.type !== 'OrderPlaced')).toBe(true);
+    const none = await run({ retention: 'none' });
+    expect(none.eventCount).toBe(0);
+    expect((await tb.call<MetricSeries>('runs.metrics', { runId: none.id })).timeMs).toHaveLength(60);
+    expect(await tb.call('runs.settings', { projectId: tb.projectId })).toEqual({ retention: 'none', eventCap: 5_000_000, sampleRate: 0.05 });
+    await tb.call('runs.setSettings', { projectId: tb.projectId, settings: {} });
+  });
+
+  it('lists by project sorted by a KPI, renames, annotates and deletes (rows gone)', async () => {
+    const list = await tb.call<RunMeta[]>('runs.list', { projectId: tb.projectId, sortBy: 'orders', order: 'asc' });
+    expect(list.length).toBeGreaterThan(2);
+    for (let i = 1; i < list.length; i++) expect(list[i]!.kpis.orders).toBeGreaterThanOrEqual(list[i - 1]!.kpis.orders);
+    const id = list[0]!.id;
+    expect((await tb.call<RunMeta>('runs.rename', { runId: id, name: 'baseline' })).name).toBe('baseline');
+    await tb.call('runs.annotate', { runId: id, text: 'payment outage here', atMs: 30_000 });
+    expect((await tb.call<RunDetail>('runs.get', { runId: id })).annotations).toMatchObject([{ text: 'payment outage here', atMs: 30_000 }]);
+    expect(await tb.call('runs.delete', { runId: id })).toEqual({ deleted: true });
+    await expect(tb.call('runs.get', { runId: id })).rejects.toMatchObject({ code: 'not-found' });
+    for (const t of ['run_event_blocks', 'run_metrics', 'run_snapshots', 'run_annotations']) {
+      expect((tb.backend.store.db.prepare(`SELECT count(*) AS n FROM ${t} WHERE run_id = ?`).get(id) as { n: number }).n).toBe(0);
+    }
+    await tb.backend.runs.reclaim();
+    // a fresh connection sees the file switched to incremental auto-vacuum (open ones cache the old mode)
+    const fresh = new BetterSqlite3(tb.backend.store.databaseFile, { readonly: true });
+    expect(fresh.pragma('auto_vacuum', { simple: true })).toBe(2);
+    expect(fresh.pragma('freelist_count', { simple: true })).toBe(0);
+    fresh.close();
+    expect(tb.backend.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
+describe('live streams', () => {
+  it('runs.snapshot is throttled (~30/s), runs.events.sampled bounded (≤ 10 per message), runs.status reports the lifecycle', async () => {
+    const statuses: string[] = [];
+    const stopStatus = tb.backend.subscribe('runs.status', { projectId: tb.projectId }, (e) => statuses.push((e as { status: string }).status));
+    const { runId } = await tb.call<{ runId: number }>('runs.start', { projectId: tb.projectId, scenario: { durationSec: 36_000, seed: 2, snapshotIntervalMs: 100 }, speed: 'max' });
+    const snaps: number[] = [];
+    const sampled: number[] = [];
+    const t0 = performance.now();
+    const stopSnap = tb.backend.subscribe('runs.snapshot', { runId }, (e) => snaps.push((e as { snapshot: { timeMs: number } }).snapshot.timeMs));
+    const stopSampled = tb.backend.subscribe('runs.events.sampled', { runId }, (e) => sampled.push((e as { events: unknown[] }).events.length));
+    await new Promise((r) => setTimeout(r, 1500));
+    await tb.call('runs.stop', { runId });
+    const wallSec = (performance.now() - t0) / 1000;
+    stopSnap();
+    stopSampled();
+    stopStatus();
+    expect(snaps.length).toBeGreaterThan(3);
+    // thousands of simulated snapshots happened; at most ~30 per wall second reached the stream
+    expect(snaps.length).toBeLessThan(40 * wallSec + 5);
+    for (let i = 1; i < snaps.length; i++) expect(snaps[i]!).toBeGreaterThanOrEqual(snaps[i - 1]!);
+    expect(Math.max(...sampled)).toBeLessThanOrEqual(10);
+    expect(sampled.reduce((a, b) => a + b, 0)).toBeLessThan(400 * wallSec + 20);
+    expect(statuses).toEqual(['idle', 'running', 'stopped']);
   });
 });
