@@ -16,11 +16,15 @@ import { EDGE_TYPES, EdgeMarkers } from './edges/EventEdge';
 import type { FlowEdge, FlowNode } from './flow-types';
 import { NODE_TYPES } from './nodes';
 import { PALETTE_MIME, paletteItem } from './palette-items';
+import { countRender } from './render-counter';
 import type { PaletteItem } from './palette-items';
 
 const SNAP: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
+const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
+const MINIMAP_STYLE = { width: 168, height: 112 };
+const minimapNodeClass = (n: FlowNode) => `ef-minimap__node ef-minimap__node--${n.type ?? ''}`;
 
 /** The React Flow canvas over the document store: every change becomes an edit. */
 export function Canvas() {
@@ -34,11 +38,13 @@ export function Canvas() {
   const [deriver] = useState(createFlowDeriver);
   const nodes = useMemo(() => deriver.nodes(topology, selection.nodes, measured), [deriver, topology, selection.nodes, measured]);
   const edges = useMemo(() => deriver.edges(topology, selection.edges), [deriver, topology, selection.edges]);
+  countRender('(canvas)');
   const large = topology.nodes.length > 300;
   // fit the view once on open when there is something to see (an empty canvas must not zoom to its first node)
   const [fitOnOpen] = useState(() => topology.nodes.length > 0);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    countRender(`(changes:${changes[0]?.type ?? ''})`);
     const state = doc.getState();
     const positions = new Map<string, { x: number; y: number }>();
     let dragEnded = false;
@@ -156,13 +162,18 @@ export function Canvas() {
     if (target.type === 'edge' && !sel.edges.has(target.id)) doc.getState().select({ nodes: [], edges: [target.id] });
   }, [doc, flow, ui]);
 
+  const onNodeContextMenu = useCallback((e: ReactMouseEvent, n: FlowNode) => openContextMenu(e, { type: 'node', id: n.id }), [openContextMenu]);
+  const onEdgeContextMenu = useCallback((e: ReactMouseEvent, ed: FlowEdge) => openContextMenu(e, { type: 'edge', id: ed.id }), [openContextMenu]);
+  const onPaneContextMenu = useCallback((e: ReactMouseEvent | MouseEvent) => openContextMenu(e, { type: 'pane' }), [openContextMenu]);
+  const onPaneClick = useCallback(() => ui.getState().set({ contextMenu: undefined }), [ui]);
+
   const onDoubleClick = useCallback((e: ReactMouseEvent) => {
     if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
     ui.getState().set({ quickAdd: { flow: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }), screen: { x: e.clientX, y: e.clientY } }, contextMenu: undefined });
   }, [flow, ui]);
 
   return (
-    <div className="ef-canvas" onDoubleClick={onDoubleClick} data-testid="editor-canvas">
+    <div className={`ef-canvas${large ? ' is-large' : ''}`} onDoubleClick={onDoubleClick} data-testid="editor-canvas">
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
@@ -176,10 +187,10 @@ export function Canvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onNodeDragStop={onNodeDragStop}
-        onNodeContextMenu={(e, n) => openContextMenu(e, { type: 'node', id: n.id })}
-        onEdgeContextMenu={(e, ed) => openContextMenu(e, { type: 'edge', id: ed.id })}
-        onPaneContextMenu={(e) => openContextMenu(e, { type: 'pane' })}
-        onPaneClick={() => ui.getState().set({ contextMenu: undefined })}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        onPaneClick={onPaneClick}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -190,14 +201,14 @@ export function Canvas() {
         minZoom={0.05}
         maxZoom={2.5}
         fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        fitViewOptions={FIT_OPTIONS}
         onlyRenderVisibleElements={large}
         elevateEdgesOnSelect
         proOptions={PRO_OPTIONS}
         colorMode="system"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} className="ef-canvas__bg" />
-        {minimap && <MiniMap pannable zoomable style={{ width: 168, height: 112 }} className="ef-minimap" nodeClassName={(n) => `ef-minimap__node ef-minimap__node--${n.type ?? ''}`} />}
+        {minimap && !large && <MiniMap pannable zoomable style={MINIMAP_STYLE} className="ef-minimap" nodeClassName={minimapNodeClass} />}
         <ConnectionHint />
         <RunOverlay />
       </ReactFlow>

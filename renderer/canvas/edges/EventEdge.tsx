@@ -1,5 +1,5 @@
 import type { EdgeProps } from '@xyflow/react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowEdge } from '../flow-types';
 
@@ -11,6 +11,8 @@ export const EventEdge = memo(function EventEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, curvature: 0.3 });
   const kind = data?.kind ?? 'publish';
+  // labels are unreadable when zoomed far out and cost the most to draw on big graphs
+  const showLabel = useStore((s) => s.transform[2] >= 0.45 || s.nodes.length < 150);
   const marker = kind === 'dead-letter' ? 'url(#ef-arrow-dlq)' : selected ? 'url(#ef-arrow-selected)' : 'url(#ef-arrow)';
   return (
     <>
@@ -22,7 +24,7 @@ export const EventEdge = memo(function EventEdge(props: EdgeProps<FlowEdge>) {
         markerStart={kind === 'route' ? 'url(#ef-diamond)' : undefined}
         interactionWidth={kind === 'dead-letter' ? 0 : 18}
       />
-      {data?.label && (
+      {data?.label && (showLabel || selected) && (
         <EdgeLabelRenderer>
           <div
             className={`ef-edge-label ef-edge-label--${kind}${selected ? ' is-selected' : ''} nodrag nopan`}

@@ -1,4 +1,4 @@
-import { Handle, Position } from '@xyflow/react';
+import { Handle, Position, useStore } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { memo } from 'react';
 import type { NodeKind } from '../../../shared/model';
@@ -25,6 +25,9 @@ export interface NodeCardProps {
 export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts, inbound = true, outbound = true }: NodeCardProps) {
   const { node, utilisation, inTypes, outTypes } = data;
   countRender(node.id);
+  // semantic zoom: far out, a card is its icon and name (what is readable there), which keeps
+  // big graphs light to draw
+  const far = useStore(farSelector);
   const kind: NodeKind = node.kind;
   return (
     <div className={`ef-node ef-node--${kind}${selected ? ' is-selected' : ''}`} data-testid={`node-${node.id}`} data-kind={kind}>
@@ -37,12 +40,12 @@ export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts
         </div>
         {utilisation !== undefined && <UtilisationBadge rho={utilisation} />}
       </div>
-      {facts.length > 0 && (
+      {!far && facts.length > 0 && (
         <ul className="ef-node__facts">
           {facts.map((f, i) => <li key={i}>{f}</li>)}
         </ul>
       )}
-      {(inTypes.length > 0 || outTypes.length > 0) && (
+      {!far && (inTypes.length > 0 || outTypes.length > 0) && (
         <div className="ef-node__types">
           <TypeChips types={inTypes} side="in" />
           <TypeChips types={outTypes} side="out" />
@@ -53,6 +56,8 @@ export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts
     </div>
   );
 });
+
+const farSelector = (s: { transform: [number, number, number] }) => s.transform[2] < 0.35;
 
 function TypeChips({ types, side }: { types: readonly string[]; side: 'in' | 'out' }) {
   if (types.length === 0) return <span />;

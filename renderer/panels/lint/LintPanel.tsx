@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LintProblem } from '../../../shared/model/lint';
 import { lintTopology } from '../../../shared/model/lint';
 import type { FlowEdge, FlowNode } from '../../canvas/flow-types';
@@ -7,13 +7,17 @@ import { CanvasIcon } from '../../canvas/icons';
 import { useDocument, useDocumentStoreApi } from '../../store/react';
 
 /**
- * Live lint: problems computed from the model as you edit (deferred, so typing and dragging stay
+ * Live lint: problems computed from the model as you edit (debounced, so typing and dragging stay
  * smooth). Clicking a problem selects its node/edge and centres the canvas on it.
  */
 export function LintPanel() {
   const topology = useDocument((s) => s.topology);
-  const deferred = useDeferredValue(topology);
-  const problems = useMemo(() => lintTopology(deferred), [deferred]);
+  // lint after the edit has painted (and once per burst on big graphs), never inside a drag frame
+  const [problems, setProblems] = useState<LintProblem[]>([]);
+  useEffect(() => {
+    const t = setTimeout(() => setProblems(lintTopology(topology)), topology.nodes.length > 300 ? 400 : 60);
+    return () => clearTimeout(t);
+  }, [topology]);
   const store = useDocumentStoreApi();
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const [collapsed, setCollapsed] = useState(false);
