@@ -21,6 +21,8 @@ export interface TimeSeriesChartProps {
   testId?: string;
 }
 
+const REDRAW_MS = 250;
+
 const clockTick = (sec: number): string => {
   const s = Math.max(0, Math.round(sec));
   const h = Math.floor(s / 3600);
@@ -69,10 +71,22 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [seriesKey, height, unit]);
 
+  // redraw at most every REDRAW_MS: a chart cannot be read faster, and four charts redrawn at
+  // the snapshot rate (30/s) would take frames from the canvas during a max-speed run
+  const lastDraw = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    const id = requestAnimationFrame(() => plot.current?.setData(dataRef.current() as uPlot.AlignedData));
-    return () => cancelAnimationFrame(id);
+    if (timer.current !== undefined) return;
+    const wait = Math.max(0, lastDraw.current + REDRAW_MS - performance.now());
+    timer.current = setTimeout(() => {
+      requestAnimationFrame(() => {
+        timer.current = undefined;
+        lastDraw.current = performance.now();
+        plot.current?.setData(dataRef.current() as uPlot.AlignedData);
+      });
+    }, wait);
   }, [version]);
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   return (
     <figure className="run-chart" data-testid={testId} data-version={version}>
