@@ -3,7 +3,7 @@
 // then while a max-speed run streams snapshots and sampled events — each passively and while the
 // canvas is panned with the mouse. Prints the figures and the run/idle ratio measured in the same
 // run. Needs a build (`npm run build`). Run: node bench/renderer-fps.mjs [seconds per phase]
-/* global window, performance, requestAnimationFrame */
+/* global requestAnimationFrame */
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
