@@ -90,9 +90,10 @@ export class BlockBuilder {
   private keys = new Map<string, number>();
   private reasons = new Map<string, number>();
   private corrs = new Set<number>();
-  private typeMask = 0;
-  private statusMask = 0;
-  private nodeMask = 0;
+  // presence flags per mask bit; the masks are built once, at seal()
+  private readonly typeBits = new Uint8Array(MASK_BITS + 1);
+  private readonly statusBits = new Uint8Array(MASK_BITS + 1);
+  private readonly nodeBits = new Uint8Array(MASK_BITS + 1);
   private firstSeq = -1;
   private lastSeq = -1;
 
@@ -132,9 +133,10 @@ export class BlockBuilder {
       c.r.push(r);
     } else c.r.push(-1);
     this.payloads.push(e.status === 'emitted' ? e.payload : null);
-    this.typeMask = orBit(this.typeMask, y);
-    this.statusMask = orBit(this.statusMask, s);
-    this.nodeMask = orBit(orBit(this.nodeMask, o), g);
+    this.typeBits[y < MASK_BITS ? y : MASK_BITS] = 1;
+    this.statusBits[s < MASK_BITS ? s : MASK_BITS] = 1;
+    this.nodeBits[o < MASK_BITS ? o : MASK_BITS] = 1;
+    this.nodeBits[g < MASK_BITS ? g : MASK_BITS] = 1;
   }
 
   seal(): EventBlockRow | null {
@@ -147,9 +149,9 @@ export class BlockBuilder {
       n,
       t_min: c.t[0]!,
       t_max: c.t[n - 1]!,
-      type_mask: this.typeMask,
-      status_mask: this.statusMask,
-      node_mask: this.nodeMask,
+      type_mask: bitsToMask(this.typeBits),
+      status_mask: bitsToMask(this.statusBits),
+      node_mask: bitsToMask(this.nodeBits),
       keys: JSON.stringify([...this.keys.keys()]),
       corrs: `,${[...this.corrs].join(',')},`,
       data: JSON.stringify(c),
@@ -160,9 +162,17 @@ export class BlockBuilder {
     this.keys = new Map();
     this.reasons = new Map();
     this.corrs = new Set();
-    this.typeMask = this.statusMask = this.nodeMask = 0;
+    this.typeBits.fill(0);
+    this.statusBits.fill(0);
+    this.nodeBits.fill(0);
     return row;
   }
+}
+
+function bitsToMask(bits: Uint8Array): number {
+  let m = 0;
+  for (let i = 0; i < bits.length; i++) if (bits[i] === 1) m += 2 ** i;
+  return m;
 }
 
 function emptyColumns(): BlockColumns {
