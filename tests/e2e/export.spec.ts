@@ -36,6 +36,7 @@ test('AsyncAPI documents dropped on the window import onto the canvas', async ({
     await dropFile(app, c.file, readFileSync(path.join(fixtures, c.file), 'utf8'), c.file.endsWith('.json') ? 'application/json' : 'application/yaml');
     await expect(app.getByTestId('editor-banner')).toContainText(`Imported ${c.file}`);
     for (const id of c.nodes) await expect(nodeEl(app, id)).toBeVisible();
+    await app.getByTestId('editor-banner').getByRole('button').first().click(); // the banner would hide the canvas
     await app.waitForTimeout(400); // fitView animation
     await snap(app, `import-${c.file.replace(/\W+/g, '-')}`);
   }
