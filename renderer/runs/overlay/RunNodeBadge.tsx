@@ -35,7 +35,7 @@ export const RunNodeBadge = memo(function RunNodeBadge({ nodeId, kind }: { nodeI
         title={`${v.state} · in ${v.in} · out ${v.out} · ${v.throughput}/s${v.errors ? ` · ${v.errors} errors` : ''}${v.drops ? ` · ${v.drops} dropped` : ''}`}
       >
         <span className="run-badge__state">{v.state}</span>
-        <span className="run-badge__count" title="in / out">{count(v.in)}↦{count(v.out)}</span>
+        <span className="run-badge__count" title="in / out">{count(v.in)} → {count(v.out)}</span>
         <span className="run-badge__rate">{count(v.throughput)}/s</span>
         {(broker || backlog > 0 || v.consumerLag > 0) && (
           <span className={`run-badge__backlog run-badge__backlog--${level}`} data-testid={`run-backlog-${nodeId}`} title={broker ? `queue depth ${v.queueDepth}, consumer lag ${v.consumerLag}` : `waiting for this consumer: ${v.consumerLag}`}>

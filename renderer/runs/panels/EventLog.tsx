@@ -45,7 +45,7 @@ export function EventLog({ nodes, types }: { nodes: readonly { id: string; name:
   const set = (patch: Partial<LogFilters>) => setFilters((f) => ({ ...f, ...patch }));
   if (!query) return <p className="run-empty">Start a run or open one from History to browse its events.</p>;
   return (
-    <div className="run-log__main">
+    <div className="run-log__outer">
       <div className="run-log__filters" role="group" aria-label="Event filters">
         <select aria-label="Event type" value={filters.type} onChange={(e) => set({ type: e.target.value })} data-testid="log-filter-type">
           <option value="">all types</option>

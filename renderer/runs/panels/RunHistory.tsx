@@ -61,7 +61,7 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
   return (
     <div className="run-history" data-testid="run-history">
       <div className="run-history__bar">
-        <button type="button" className="btn" disabled={picked.length !== 2} onClick={() => onCompare(picked[0], picked[1])} data-testid="history-compare">
+        <button type="button" className="btn" disabled={picked.length !== 2} onClick={() => onCompare(Math.min(picked[0], picked[1]), Math.max(picked[0], picked[1]))} data-testid="history-compare">
           Compare {picked.length === 2 ? 'the 2 picked runs' : '(pick 2)'}
         </button>
         <button type="button" className="btn btn-ghost" onClick={reload}>↻ Refresh</button>
