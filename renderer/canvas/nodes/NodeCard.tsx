@@ -25,7 +25,7 @@ export interface NodeCardProps {
 export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts, inbound = true, outbound = true }: NodeCardProps) {
   const { node, utilisation, inTypes, outTypes } = data;
   countRender(node.id);
-  // semantic zoom: far out, a card is its icon and name (what is readable there), which keeps
+  // semantic zoom: far out on a big graph, a card is its icon and name (what is readable there), which keeps
   // big graphs light to draw
   const far = useStore(farSelector);
   const kind: NodeKind = node.kind;
@@ -57,7 +57,7 @@ export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts
   );
 });
 
-const farSelector = (s: { transform: [number, number, number] }) => s.transform[2] < 0.35;
+const farSelector = (s: { transform: [number, number, number]; nodes: readonly unknown[] }) => s.transform[2] < 0.35 && s.nodes.length > 150;
 
 function TypeChips({ types, side }: { types: readonly string[]; side: 'in' | 'out' }) {
   if (types.length === 0) return <span />;
