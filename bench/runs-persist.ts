@@ -28,8 +28,8 @@ const seed = 42;
 const workerFile = resolveRunWorkerFile();
 const fmt = (x: number, d = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: d });
 
-async function appRun(retention: 'all' | 'none'): Promise<{ ms: number; meta: RunMeta; dir: string }> {
-  const tb = openTestBackend(workerFile);
+async function appRun(retention: 'all' | 'none', writerThread = true): Promise<{ ms: number; meta: RunMeta; dir: string }> {
+  const tb = openTestBackend(workerFile, undefined, writerThread);
   await tb.call('runs.setSettings', { projectId: tb.projectId, settings: { retention, eventCap: 100_000_000 } });
   const t0 = performance.now();
   const { runId } = await tb.call<{ runId: number }>('runs.start', { projectId: tb.projectId, scenario: { durationSec: simSec, seed }, speed: 'max' });
@@ -114,6 +114,8 @@ async function main(): Promise<void> {
     stored = rc.meta.eventCount;
     rmSync(rc.dir, { recursive: true, force: true });
   }
+  const cd = await appRun('all', false);
+  rmSync(cd.dir, { recursive: true, force: true });
   const bd = breakdown();
   const A = Math.min(...a);
   const C = Math.min(...c);
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
   console.log(`events per run: ${fmt(n)} (stored by C: ${fmt(stored)})`);
   console.log(`A  run, no event log           ${fmt(A)} ms   (runs: ${a.map((x) => fmt(x)).join(', ')})`);
   console.log(`C  run, every event persisted  ${fmt(C)} ms   (runs: ${c.map((x) => fmt(x)).join(', ')})`);
+  console.log(`C' same as C with the SQLite writes on the simulation thread (no writer thread): ${fmt(cd.ms)} ms`);
   console.log(`B  simulation alone, events made and discarded (main thread, no SQLite): ${fmt(b.ms)} ms`);
   console.log(`R  raw bulk insert of the same ${fmt(n)} rows: ${fmt(R)} ms = ${fmt((n / R) * 1000)} rows/s`);
   console.log(`one thread: simulation without event log ${fmt(bd.none)} ms; with event log, events discarded ${fmt(bd.discard)} ms (${(bd.discard / bd.none).toFixed(2)}x: the runtime's own cost of the log);`);

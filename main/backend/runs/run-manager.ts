@@ -48,6 +48,8 @@ export interface RunManagerOptions {
   workerFile?: string;
   /** better_sqlite3.node for another ABI (Electron), passed to workers */
   nativeBinding?: string;
+  /** SQLite writes of a run in a second thread (default true) */
+  writerThread?: boolean;
   /** is a process alive (recovery); default process.kill(pid, 0) */
   isAlive?: (pid: number) => boolean;
 }
@@ -105,7 +107,7 @@ export class RunManager {
     });
     const job: RunJob = {
       role: 'run', dbFile: this.store.databaseFile, runId: id, topology: input.topology, scenario: input.scenario, speed: input.speed, settings,
-      startPaused: input.startPaused ?? false, ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}),
+      startPaused: input.startPaused ?? false, writerThread: this.opts.writerThread ?? true, ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}),
     };
     let worker: Worker;
     try {

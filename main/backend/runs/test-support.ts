@@ -27,9 +27,9 @@ export interface TestBackend {
   close(): Promise<void>;
 }
 
-export function openTestBackend(workerFile: string, dataDir = mkdtempSync(path.join(os.tmpdir(), 'eventflow-runs-'))): TestBackend {
+export function openTestBackend(workerFile: string, dataDir = mkdtempSync(path.join(os.tmpdir(), 'eventflow-runs-')), writerThread = true): TestBackend {
   const store = openStore({ dataDir });
-  const backend = createBackend(store, { transport: 'ipc', runs: { workerFile } });
+  const backend = createBackend(store, { transport: 'ipc', runs: { workerFile, writerThread } });
   const project = store.projects.create('Checkout', checkoutTopology());
   const call = <T,>(method: string, input: unknown): Promise<T> => backend.dispatch(method, input) as Promise<T>;
   const waitStatus = (runId: number, want: (s: RunStatus) => boolean, timeoutMs = 60_000): Promise<RunStatusEvent> =>
