@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { Topology } from '../../shared/model';
+import { checkoutTemplate } from '../../shared/model/templates';
+import { moveNodes, replaceNode } from '../store/edits/nodes';
+import { createFlowDeriver, edgeLabel } from './derive';
+
+describe('flow derivation', () => {
+  const t0 = Topology.parse(checkoutTemplate());
+
+  it('a move keeps every other React Flow node object (so only the dragged node re-renders)', () => {
+    const d = createFlowDeriver();
+    const before = d.nodes(t0, new Set(), new Map());
+    const t1 = moveNodes(new Map([['payment', { x: 600, y: 220 }]])).run(t0).topology;
+    const after = d.nodes(t1, new Set(), new Map());
+    const changed = after.filter((n, i) => n !== before[i]).map((n) => n.id);
+    expect(changed).toEqual(['payment']);
+    expect(d.edges(t1, new Set())).toEqual(d.edges(t0, new Set()));
+  });
+
+  it('a settings change refreshes derived facts (utilisation) where they change', () => {
+    const d = createFlowDeriver();
+    const before = d.nodes(t0, new Set(), new Map());
+    const payment = t0.nodes.find((n) => n.id === 'payment');
+    if (!payment || payment.kind !== 'service') throw new Error('template changed');
+    const t1 = replaceNode({ ...payment, settings: { ...payment.settings, instances: 1 } }).run(t0).topology;
+    const after = d.nodes(t1, new Set(), new Map());
+    const p0 = before.find((n) => n.id === 'payment');
+    const p1 = after.find((n) => n.id === 'payment');
+    expect(p1?.data.utilisation).toBeGreaterThan(p0?.data.utilisation ?? Infinity);
+    expect(after.find((n) => n.id === 'storefront')).toBe(before.find((n) => n.id === 'storefront'));
+  });
+
+  it('derives dotted dead-letter links from settings and labels edges by event type', () => {
+    const edges = createFlowDeriver().edges(t0, new Set());
+    expect(edges.find((e) => e.id === 'dlq:payment')).toMatchObject({ source: 'payment', target: 'payments-dlq', data: { kind: 'dead-letter' } });
+    const pub = t0.edges.find((e) => e.id === 'e-payment-status');
+    expect(pub && edgeLabel(pub)).toBe('PaymentAuthorized, PaymentFailed');
+  });
+});
