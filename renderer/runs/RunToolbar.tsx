@@ -92,7 +92,8 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
       )}
       {refusal && (
         <div className="run-refusal" role="alert" data-testid="run-refusal">
-          <strong>{refusal.message}</strong>
+          <strong>{refusal.message.split('\n')[0]}</strong>
+          <button type="button" className="btn btn-ghost" aria-label="Dismiss" onClick={() => control.dismissRefusal()}>×</button>
           <ul>{refusal.issues.map((i, k) => <li key={k}><code>{i.path}</code> {i.message}</li>)}</ul>
         </div>
       )}

@@ -35,6 +35,8 @@ export interface RunController {
   scrub(timeMs: number): Promise<void>;
   /** leave replay */
   closeReplay(): void;
+  /** hide the list of lint errors a start was refused with */
+  dismissRefusal(): void;
   /** load a node's (or the system's) stored series for the replayed run */
   loadReplaySeries(nodeId: string | undefined): Promise<void>;
 }
@@ -176,6 +178,9 @@ export function createRunController(api: RunsApi, store: RunsStore, projectId: s
       } catch (e) {
         store.set({ error: message(e) });
       }
+    },
+    dismissRefusal() {
+      store.set({ refusal: undefined });
     },
     closeReplay() {
       scrubSeq++;

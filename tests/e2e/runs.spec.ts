@@ -116,3 +116,19 @@ test('run the checkout live, take Payment down and back, replay the outage, comp
   await expect(page.getByTestId('compare-topology')).toContainText('identical');
   await snap(page, 'runs-6-compare');
 });
+
+test('a topology with lint errors is refused with the errors listed', async ({ app: page }) => {
+  await openCheckoutExample(page);
+  // Payment with one slot of ~80 ms cannot keep up with ~20 orders/s: a capacity error
+  await page.getByTestId('node-payment').click();
+  await page.getByRole('textbox', { name: 'Instances' }).fill('1');
+  await page.getByRole('textbox', { name: 'Concurrency' }).fill('1');
+  await page.getByRole('textbox', { name: 'Concurrency' }).press('Tab');
+  await page.getByTestId('run-start').click();
+  const refusal = page.getByTestId('run-refusal');
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText(/error/);
+  await expect(refusal.locator('li').first()).toContainText('payment');
+  await expect(page.getByTestId('run-phase')).toHaveText('idle');
+  await snap(page, 'runs-7-lint-refusal');
+});
