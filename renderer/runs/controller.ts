@@ -106,6 +106,14 @@ export function createRunController(api: RunsApi, store: RunsStore, projectId: s
   const controller: RunController = {
     connect() {
       const off = api.onStatus(projectId, onStatus);
+      // after a reload (or in a second window) pick up a run of this project that is still going
+      api.list(projectId, 'date', 'desc').then((runs) => {
+        const going = runs.find((r) => r.status === 'running' || r.status === 'paused');
+        const cur = store.state.getState();
+        if (!going || cur.runId !== undefined || cur.phase !== 'idle') return;
+        store.reset({ runId: going.id, mode: 'live', phase: going.status, endMs: going.durationSec * 1000, speed: going.speed, simTimeMs: going.simulatedMs });
+        follow(going.id);
+      }, () => {});
       return () => {
         off();
         follow(undefined);

@@ -132,3 +132,18 @@ test('a topology with lint errors is refused with the errors listed', async ({ a
   await expect(page.getByTestId('run-phase')).toHaveText('idle');
   await snap(page, 'runs-7-lint-refusal');
 });
+
+test('a reload while a run is going follows the same run again', async ({ app: page }) => {
+  await openCheckoutExample(page);
+  await page.getByTestId('run-speed').selectOption('5');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-badge-storefront')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('run-phase')).toHaveText('running');
+  const storefront = page.getByTestId('run-badge-storefront');
+  await expect(storefront).toBeVisible();
+  const before = await num(storefront, 'data-out');
+  await expect.poll(() => num(storefront, 'data-out')).toBeGreaterThan(before);
+  await page.getByTestId('run-stop').click();
+  await expect(page.getByTestId('run-phase')).toHaveText('stopped');
+});
