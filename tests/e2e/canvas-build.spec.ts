@@ -29,9 +29,15 @@ async function addTypes(page: Page, field: string, types: readonly string[]) {
   for (const t of types) await expect(inspector(page).locator(`[data-field="${field}"]`)).toContainText(t);
 }
 
-/** Drags a palette kind onto the canvas at (x, y) inside the canvas; returns the new node's id. */
-async function drop(page: Page, kind: string, x: number, y: number): Promise<string> {
-  await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId('editor-canvas'), { targetPosition: { x, y } });
+/**
+ * Drags a palette kind onto the canvas at a point given in 1/1000ths of the canvas width/height
+ * (the canvas shares the column with other panels, so its size varies); returns the new node's id.
+ */
+async function drop(page: Page, kind: string, fx: number, fy: number): Promise<string> {
+  const canvas = page.getByTestId('editor-canvas');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('canvas not visible');
+  await page.getByTestId(`palette-${kind}`).dragTo(canvas, { targetPosition: { x: (box.width * fx) / 1000, y: (box.height * fy) / 1000 } });
   const id = await inspector(page).getAttribute('data-node-id');
   if (!id) throw new Error(`dropping ${kind} selected no node`);
   await expect(nodeEl(page, id)).toBeVisible();
@@ -81,36 +87,36 @@ async function topic(page: Page, x: number, y: number, template: Extract<Topolog
   return id;
 }
 
-test.use({ viewport: { width: 1600, height: 1000 } });
+test.use({ viewport: { width: 1600, height: 1200 } });
 
 test('builds the checkout example by hand and saves what the wizard would have made', async ({ app: page }) => {
   test.setTimeout(180_000);
   await createProject(page, 'Hand-built checkout');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
   // zoom out so the whole flow fits the canvas while we build it
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+-');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+-');
   await page.waitForTimeout(300);
 
   // producer
   const storefrontT = want('storefront', 'producer');
-  const storefront = await drop(page, 'producer', 80, 270);
+  const storefront = await drop(page, 'producer', 70, 380);
   await fill(page, 'name', storefrontT.name);
   if (storefrontT.settings.profile.kind !== 'poisson') throw new Error('test expects a Poisson storefront');
   await choose(page, 'settings.profile.kind', 'poisson');
   await fill(page, 'settings.profile.ratePerSec', storefrontT.settings.profile.ratePerSec);
   await expect(inspector(page).locator('[data-field="settings.emits"]')).toContainText('OrderPlaced');
 
-  const orders = await topic(page, 260, 270, want('orders', 'topic'));
-  const inventory = await service(page, 440, 100, want('inventory', 'service'));
-  const dlq = await drop(page, 'queue', 620, 600);
+  const orders = await topic(page, 240, 380, want('orders', 'topic'));
+  const inventory = await service(page, 410, 120, want('inventory', 'service'));
+  const dlq = await drop(page, 'queue', 580, 880);
   await fill(page, 'name', want('payments-dlq', 'queue').name);
-  const payment = await service(page, 440, 270, want('payment', 'service'));
+  const payment = await service(page, 410, 380, want('payment', 'service'));
   await choose(page, 'settings.deadLetterTarget', dlq);
-  const notification = await service(page, 440, 440, want('notification', 'service'));
-  const status = await topic(page, 620, 100, want('order-status', 'topic'));
-  const gateway = await sink(page, 620, 300, want('payment-gateway', 'sink'));
-  const email = await sink(page, 620, 450, want('email-provider', 'sink'));
-  const analytics = await sink(page, 800, 100, want('analytics', 'sink'));
+  const notification = await service(page, 410, 640, want('notification', 'service'));
+  const status = await topic(page, 580, 120, want('order-status', 'topic'));
+  const gateway = await sink(page, 580, 420, want('payment-gateway', 'sink'));
+  const email = await sink(page, 580, 640, want('email-provider', 'sink'));
+  const analytics = await sink(page, 750, 120, want('analytics', 'sink'));
   await snap(page, 'canvas-build-nodes');
 
   // edges, in the order a user would draw them
