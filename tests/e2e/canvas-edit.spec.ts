@@ -143,3 +143,47 @@ test('screenshots of the checkout example, light and dark', async ({ app: page }
   await page.waitForTimeout(200);
   await snap(page, 'canvas-checkout-dark');
 });
+
+test('quick-add by typing, group selection moves its children, find node', async ({ app: page }) => {
+  await page.setViewportSize({ width: 1600, height: 1200 });
+  await createProject(page, 'Group checkout', /Event-driven checkout/);
+  await expect(page.locator('.react-flow__node')).toHaveCount(CHECKOUT_NODES);
+
+  // "/" opens the quick-add box (Escape closes it); a double-click on empty canvas opens it there
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('quick-add')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('quick-add')).toHaveCount(0);
+  await page.locator('.react-flow__pane').dblclick({ position: { x: 140, y: 60 } });
+  // typing filters kinds and templates
+  await page.getByTestId('quick-add').getByRole('textbox').fill('filter op');
+  await page.keyboard.press('Enter');
+  await expect(nodeEl(page, 'filter')).toBeVisible();
+  await expect(page.getByTestId('node-inspector')).toHaveAttribute('data-node-id', 'filter');
+
+  // shift-click two services, Group (Ctrl+G): a bounded context that holds them
+  await nodeEl(page, 'inventory').click();
+  await nodeEl(page, 'payment').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Control+g');
+  const group = page.locator('[data-kind="group"]');
+  await expect(group).toHaveCount(1);
+  const before = await nodeEl(page, 'inventory').boundingBox();
+  const title = await group.locator('.ef-group__title').boundingBox();
+  if (!before || !title) throw new Error('group not visible');
+  await page.mouse.move(title.x + 10, title.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(title.x + 90, title.y + 65, { steps: 8 });
+  await page.mouse.up();
+  const after = await nodeEl(page, 'inventory').boundingBox();
+  expect((after?.x ?? 0) - before.x).toBeGreaterThan(40);
+  expect((after?.y ?? 0) - before.y).toBeGreaterThan(30);
+  await snap(page, 'canvas-group');
+
+  // Ctrl+F finds a node by name and selects it
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('node-search').getByRole('textbox').fill('e-mail');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('node-inspector')).toHaveAttribute('data-node-id', 'email-provider');
+});
