@@ -29,6 +29,7 @@ export function RunDock() {
   const topology = useDocument((s) => s.topology);
   const selection = useDocument((s) => s.selection.nodes);
   const mode = useRuns((s) => s.mode);
+  const hasData = useRuns((s) => s.snapshot !== undefined || s.mode === 'replay');
   const [tab, setTab] = useState<Tab>('live');
   const [open, setOpen] = useState(true);
   const [compare, setCompare] = useState<[RunId, RunId]>();
@@ -62,7 +63,7 @@ export function RunDock() {
           {tab === 'live' && (
             <div className="run-live">
               <KpiCards />
-              <RunCharts nodeId={selected?.id} nodeName={selected?.name} />
+              {hasData && <RunCharts nodeId={selected?.id} nodeName={selected?.name} />}
             </div>
           )}
           {tab === 'faults' && <FaultPanel targets={nodes} selectedId={selectedId} />}

@@ -166,8 +166,10 @@ export function createRunController(api: RunsApi, store: RunsStore, projectId: s
         const record = await api.get(runId);
         const endMs = record.simulatedMs || record.durationSec * 1000;
         store.set({ record, phase: record.status, endMs });
+        // the first scrub starts now, so a user's scrub made while the series load wins over it
+        const first = controller.scrub(atMs ?? endMs);
         await controller.loadReplaySeries(undefined);
-        await controller.scrub(atMs ?? endMs);
+        await first;
       } catch (e) {
         store.set({ error: message(e) });
       }
