@@ -204,6 +204,7 @@ export function Canvas() {
         fitViewOptions={FIT_OPTIONS}
         onlyRenderVisibleElements={large}
         elevateEdgesOnSelect
+        elevateNodesOnSelect={false}
         proOptions={PRO_OPTIONS}
         colorMode="system"
       >
