@@ -38,6 +38,25 @@ describe('runs store', () => {
     expect(store.state.getState().nodes.get('payment')?.consumerLag).toBe(9);
     expect(store.series('payment').columns(['t'])).toEqual([[1, 2]]);
   });
+  it('applies snapshots to React state at most every minApplyMs, the latest one winning', () => {
+    const frames: (() => void)[] = [];
+    let t = 1000;
+    const store = createRunsStore({ schedule: (cb) => frames.push(cb), minApplyMs: 50, now: () => t });
+    store.set({ runId: 1 });
+    const runFrame = () => frames.splice(0, frames.length).forEach((f) => f());
+    store.pushSnapshot(1, snap(1000, [node('x', 'topic', { queueDepth: 1 })]));
+    runFrame();
+    expect(store.state.getState().nodes.get('x')?.queueDepth).toBe(1);
+    t += 16;
+    store.pushSnapshot(1, snap(2000, [node('x', 'topic', { queueDepth: 2 })]));
+    store.pushSnapshot(1, snap(3000, [node('x', 'topic', { queueDepth: 3 })]));
+    runFrame();
+    expect(store.state.getState().nodes.get('x')?.queueDepth).toBe(1);
+    t += 40;
+    runFrame();
+    expect(store.state.getState().nodes.get('x')?.queueDepth).toBe(3);
+    expect(store.series('x').length).toBe(3);
+  });
   it('ignores snapshots of another run and turns cumulative errors into per-interval counts', () => {
     const store = createRunsStore({ schedule: (cb) => cb() });
     store.set({ runId: 1 });
