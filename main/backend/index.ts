@@ -9,8 +9,10 @@ export { StoreOpenError, openStore, resolveDataDir } from './store';
 export type { Store } from './store';
 
 export interface OpenedBackend extends Backend {
-  /** closes the database; call once, when the app quits */
+  /** closes the database at once (live run workers are left to die with the process) */
   close(): void;
+  /** stops live runs (each kept as 'stopped' with what it wrote), then closes the database */
+  shutdown(): Promise<void>;
 }
 
 /**
@@ -21,5 +23,21 @@ export function openBackend(opts: OpenStoreOptions & BackendOptions): OpenedBack
   const store = openStore(opts);
   // run workers open their own connection: they need the same native binding (Electron ABI)
   const backend = createBackend(store, { ...opts, runs: { ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}), ...opts.runs } });
-  return { ...backend, close: () => store.close() };
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    store.close();
+  };
+  return {
+    ...backend,
+    close,
+    shutdown: async () => {
+      try {
+        await backend.runs.dispose();
+      } finally {
+        close();
+      }
+    },
+  };
 }

@@ -8,6 +8,8 @@ import type { BackendPort } from './backend-port';
  */
 export interface DesktopBackend extends BackendPort {
   close(): void;
+  /** stops live runs cleanly, then closes the database */
+  shutdown(): Promise<void>;
 }
 
 export interface DesktopBackendOptions {
@@ -29,5 +31,6 @@ export async function openDesktopBackend(options: DesktopBackendOptions): Promis
     dispatch: (method, input) => backend.dispatch(method, input, { transport: 'ipc' }),
     subscribe: (stream, params, emit) => backend.subscribe(stream, params, emit, { transport: 'ipc' }),
     close: () => backend.close(),
+    shutdown: () => backend.shutdown(),
   };
 }

@@ -27,7 +27,7 @@ const h = vi.hoisted(() => {
       return true;
     }
   }
-  const state = { root: '', userData: '', dataDir: '', sent: [] as unknown[][], clipboard: [] as string[], dialogs: [] as unknown[], menus: [] as unknown[][], exits: [] as number[] };
+  const state = { root: '', userData: '', dataDir: '', sent: [] as unknown[][], clipboard: [] as string[], dialogs: [] as unknown[], menus: [] as unknown[][], exits: [] as number[], quits: 0 };
   let nextId = 1;
   class WebContents extends Emitter {
     id = nextId++;
@@ -81,7 +81,7 @@ const h = vi.hoisted(() => {
     addRecentDocument: () => {},
     clearRecentDocuments: () => {},
     exit: (code: number) => state.exits.push(code),
-    quit: () => {},
+    quit: () => { state.quits++; },
   });
   const handlers = new Map<string, Fn>();
   const ipcMain = {
@@ -240,5 +240,17 @@ describe('desktop shell wiring (main.ts)', () => {
     const saved = JSON.parse(readFileSync(path.join(h.state.userData, 'window-state.json'), 'utf8'));
     expect(saved).toEqual({ x: 40, y: 50, width: 1111, height: 777, maximized: false, fullScreen: false });
     expect(existsSync(path.join(h.state.dataDir, 'eventflow.sqlite'))).toBe(true);
+  });
+
+  it('holds the quit until live runs are stopped and the database is closed, then quits once', async () => {
+    const event = { prevented: 0, preventDefault() { this.prevented++; } };
+    const quitsBefore = h.state.quits;
+    h.app.emit('before-quit', event);
+    h.app.emit('before-quit', event); // a second Quit while stopping waits for the first
+    expect(event.prevented).toBe(2);
+    await until(() => h.state.quits === quitsBefore + 1);
+    const later = { prevented: 0, preventDefault() { this.prevented++; } };
+    h.app.emit('before-quit', later); // the real quit goes through
+    expect(later.prevented).toBe(0);
   });
 });

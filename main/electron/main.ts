@@ -197,6 +197,20 @@ async function start(): Promise<void> {
   }
   const localMethods = desktopMethods({ window: () => win, backend, remember: rememberRecentFile, documentsDir: app.getPath('documents') });
   const stopIpc = registerIpcTransport({ ipcMain, backend, localMethods, trusted: trustedRenderer, log });
+  // Quit waits for live runs to stop cleanly (kept as 'stopped', not 'interrupted').
+  let shutdown: 'no' | 'going' | 'done' = 'no';
+  app.on('before-quit', (event) => {
+    if (shutdown === 'done' || !backend) return;
+    event.preventDefault();
+    if (shutdown === 'going') return;
+    shutdown = 'going';
+    void backend.shutdown()
+      .catch((e: unknown) => log(`stopping runs on quit failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        shutdown = 'done';
+        app.quit();
+      });
+  });
   app.on('will-quit', () => {
     stopIpc();
     backend?.close();

@@ -43,10 +43,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.error(`eventflow web host: ${signal}, closing`);
-    void host.close().finally(() => {
-      backend.close();
-      process.exit(0);
-    });
+    // live runs end as 'stopped' (not 'interrupted') with everything they wrote
+    void host.close().then(() => backend.shutdown()).finally(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
