@@ -62,6 +62,14 @@ export function nodeIo(): CliIo {
   process.once('SIGINT', () => {
     interrupted.value = true;
   });
+  // `eventflow ... | head`: the reader went away — stop quietly, as Unix tools do
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      interrupted.value = true;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
   return {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
