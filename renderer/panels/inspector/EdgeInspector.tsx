@@ -29,7 +29,8 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
   }, [store, edge.id]);
   const done = useCallback(() => store.getState().seal(), [store]);
   const conditions = edge.conditions;
-  const setConditions = commitAt<AttributeCondition[]>(['conditions']);
+  // adding or removing a row is one undo step of its own
+  const setConditions = (next: AttributeCondition[]) => { const e = commitAt<AttributeCondition[]>(['conditions'])(next); done(); return e; };
 
   return (
     <div className="ef-inspector__body" data-testid="edge-inspector" data-edge-id={edge.id}>
@@ -56,7 +57,7 @@ export function EdgeInspector({ edge }: { edge: TopologyEdge }) {
           {conditions.map((c, i) => (
             <div className="ef-condition" key={i}>
               <TextField label="Field" field={`conditions.${i}.field`} value={c.field} commit={commitAt(['conditions', i, 'field'])} onDone={done} />
-              <SelectField label="Is" field={`conditions.${i}.comparator`} value={c.comparator} options={COMPARATORS} commit={commitAt(['conditions', i, 'comparator'])} />
+              <SelectField label="Is" field={`conditions.${i}.comparator`} value={c.comparator} options={COMPARATORS} commit={(v) => { const e = commitAt(['conditions', i, 'comparator'])(v); done(); return e; }} />
               <TextField label="Value" field={`conditions.${i}.value`} value={c.value} commit={commitAt(['conditions', i, 'value'])} onDone={done} />
               <button type="button" className="ef-icon-btn" aria-label={`Remove condition ${i + 1}`} onClick={() => setConditions(conditions.filter((_, k) => k !== i))}>×</button>
             </div>

@@ -1,9 +1,15 @@
 import { useDocument } from '../../store/react';
+import type { Edit } from '../../store/edits/edit';
 import { renameTopology } from '../../store/edits/nodes';
 import { useDocumentStoreApi } from '../../store/react';
 import { EdgeInspector } from './EdgeInspector';
 import { Section, TextField } from './fields';
 import { NodeInspector } from './NodeInspector';
+
+/** The project's description (exported as AsyncAPI info.description); a typing burst is one undo step. */
+function describeTopology(description: string): Edit {
+  return { label: 'Edit project description', coalesceKey: 'describe-topology', run: (t) => (t.description === description ? { topology: t } : { topology: { ...t, description } }) };
+}
 
 /** Right panel: the one selected node or edge, else a summary of the selection / project. */
 export function Inspector() {
@@ -29,6 +35,11 @@ export function Inspector() {
               const r = store.getState().apply(renameTopology(v));
               return r.ok ? undefined : r.issues[0]?.message;
             }} onDone={() => store.getState().seal()} />
+            <TextField label="Description" field="topology.description" value={topology.description} multiline placeholder="What this system does, for the team and the exports"
+              commit={(v) => {
+                const r = store.getState().apply(describeTopology(v));
+                return r.ok ? undefined : r.issues[0]?.message;
+              }} onDone={() => store.getState().seal()} />
             <dl className="ef-stats">
               <div><dt>Nodes</dt><dd>{topology.nodes.length}</dd></div>
               <div><dt>Connections</dt><dd>{topology.edges.length}</dd></div>

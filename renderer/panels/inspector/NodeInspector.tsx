@@ -5,10 +5,12 @@ import { KindIcon } from '../../canvas/icons';
 import { KIND_LABELS, OPERATOR_LABELS } from '../../store/edits/node-factory';
 import { useDocument } from '../../store/react';
 import { DistributionField } from './DistributionField';
-import { BoolField, NumberField, Section, SelectField, TextField, TypesField } from './fields';
+import { EnrichField } from './EnrichField';
+import { BoolField, ColorField, NumberField, Section, SelectField, TextField, TypesField } from './fields';
 import { useNodeCommit } from './node-commit';
 import { ProfileField } from './ProfileField';
 import { useEventTypeNames } from './use-event-types';
+import { SlowdownsField, TimeWindowsField } from './WindowsField';
 
 const TECH = BrokerTechnology.options;
 const OVERFLOW = OverflowPolicy.options;
@@ -18,7 +20,7 @@ const SYSTEMS = SinkSettings.shape.system.unwrap().options;
 
 /** Settings form of the selected node; every field validated by the node's zod schema. */
 export function NodeInspector({ node }: { node: TopologyNode }) {
-  const { commitAt, done } = useNodeCommit(node.id);
+  const { commitAt, commitStep, done } = useNodeCommit(node.id);
   const types = useEventTypeNames();
   const allNodes = useDocument((st) => st.topology.nodes);
   const dlqOptions = useMemo(() => allNodes.filter((n) => (n.kind === 'queue' || n.kind === 'topic') && n.id !== node.id).map((n) => n.id), [allNodes, node.id]);
@@ -26,10 +28,10 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
   const num = (label: string, key: string, unit?: string, hint?: string) => (
     <NumberField label={label} field={`settings.${key}`} unit={unit} hint={hint} value={(s as unknown as Record<string, number>)[key]} commit={commitAt(['settings', key])} onDone={done} />
   );
-  const tech = (value: string) => <SelectField label="Technology" field="settings.technology" value={value as (typeof TECH)[number]} options={TECH} commit={commitAt(['settings', 'technology'])} />;
+  const tech = (value: string) => <SelectField label="Technology" field="settings.technology" value={value as (typeof TECH)[number]} options={TECH} commit={commitStep(['settings', 'technology'])} />;
   const dlq = (value: string) => (
     <SelectField label="Dead-letter target" field="settings.deadLetterTarget" value={value} options={['', ...dlqOptions]} labels={{ '': '— none —' }}
-      commit={commitAt(['settings', 'deadLetterTarget'])} hint="Queue or topic that receives messages that exhausted their retries" />
+      commit={commitStep(['settings', 'deadLetterTarget'])} hint="Queue or topic that receives messages that exhausted their retries" />
   );
 
   return (
@@ -50,9 +52,9 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
         <>
           <Section title="Traffic">
             <SelectField label="Mode" field="settings.mode" value={node.settings.mode} options={['events', 'sessions'] as const}
-              labels={{ events: 'Emit events', sessions: 'Customer sessions' }} commit={commitAt(['settings', 'mode'])} />
+              labels={{ events: 'Emit events', sessions: 'Customer sessions' }} commit={commitStep(['settings', 'mode'])} />
             <ProfileField field="settings.profile" value={node.settings.profile} commit={commitAt<ArrivalProfile>(['settings', 'profile'])} done={done} />
-            <TypesField label="Emits" field="settings.emits" value={node.settings.emits} suggestions={types} commit={commitAt(['settings', 'emits'])} />
+            <TypesField label="Emits" field="settings.emits" value={node.settings.emits} suggestions={types} commit={commitStep(['settings', 'emits'])} />
           </Section>
           {node.settings.mode === 'sessions' && (
             <Section title="Customer sessions">
@@ -63,7 +65,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
                 <NumberField label="Mean items" field="settings.sessions.meanItems" value={node.settings.sessions.meanItems} commit={commitAt(['settings', 'sessions', 'meanItems'])} onDone={done} />
               </div>
               <SelectField label="Checkout" field="settings.sessions.checkoutMode" value={node.settings.sessions.checkoutMode} options={['async', 'sync'] as const}
-                labels={{ async: 'Async (event-driven)', sync: 'Sync (monolith waits)' }} commit={commitAt(['settings', 'sessions', 'checkoutMode'])} />
+                labels={{ async: 'Async (event-driven)', sync: 'Sync (monolith waits)' }} commit={commitStep(['settings', 'sessions', 'checkoutMode'])} />
             </Section>
           )}
         </>
@@ -79,7 +81,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
             {num('Capacity', 'capacity', 'events')}
           </div>
           <TextField label="Partition key field" field="settings.keyField" value={node.settings.keyField} placeholder="event key" commit={commitAt(['settings', 'keyField'])} onDone={done} />
-          <SelectField label="When full" field="settings.overflow" value={node.settings.overflow} options={OVERFLOW} commit={commitAt(['settings', 'overflow'])} />
+          <SelectField label="When full" field="settings.overflow" value={node.settings.overflow} options={OVERFLOW} commit={commitStep(['settings', 'overflow'])} />
           <TextField label="Address" field="settings.address" value={node.settings.address ?? ''} placeholder="e.g. orders.v1" commit={commitAt(['settings', 'address'], (v: string) => (v === '' ? undefined : v))} onDone={done} />
         </Section>
       )}
@@ -93,16 +95,18 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
             {num('Capacity', 'capacity', 'msgs')}
           </div>
           {dlq(node.settings.deadLetterTarget)}
-          <SelectField label="When full" field="settings.overflow" value={node.settings.overflow} options={OVERFLOW} commit={commitAt(['settings', 'overflow'])} />
-          <BoolField label="FIFO" field="settings.fifo" value={node.settings.fifo} commit={commitAt(['settings', 'fifo'])} />
+          <SelectField label="When full" field="settings.overflow" value={node.settings.overflow} options={OVERFLOW} commit={commitStep(['settings', 'overflow'])} />
+          <BoolField label="FIFO" field="settings.fifo" value={node.settings.fifo} commit={commitStep(['settings', 'fifo'])} />
+          <TextField label="Address" field="settings.address" value={node.settings.address ?? ''} placeholder="e.g. payments-retry" commit={commitAt(['settings', 'address'], (v: string) => (v === '' ? undefined : v))} onDone={done} />
         </Section>
       )}
 
       {node.kind === 'bus' && (
         <Section title="Event bus">
           {tech(node.settings.technology)}
-          <SelectField label="Unmatched events" field="settings.unmatched" value={node.settings.unmatched} options={['drop', 'dead-letter'] as const} commit={commitAt(['settings', 'unmatched'])} />
+          <SelectField label="Unmatched events" field="settings.unmatched" value={node.settings.unmatched} options={['drop', 'dead-letter'] as const} commit={commitStep(['settings', 'unmatched'])} />
           {dlq(node.settings.deadLetterTarget)}
+          <TextField label="Address" field="settings.address" value={node.settings.address ?? ''} placeholder="e.g. commerce-bus" commit={commitAt(['settings', 'address'], (v: string) => (v === '' ? undefined : v))} onDone={done} />
           <p className="ef-muted">Routes are the outgoing edges: select one to set its event types and conditions.</p>
         </Section>
       )}
@@ -118,9 +122,9 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
             <DistributionField label="Processing" field="settings.processing" value={node.settings.processing} commit={commitAt<Distribution>(['settings', 'processing'])} done={done} />
           </Section>
           <Section title="Events">
-            <TypesField label="Consumes" field="settings.consumes" value={node.settings.consumes} suggestions={types} commit={commitAt(['settings', 'consumes'])} />
-            <TypesField label="Emits on success" field="settings.emitsOnSuccess" value={node.settings.emitsOnSuccess} suggestions={types} commit={commitAt(['settings', 'emitsOnSuccess'])} />
-            <TypesField label="Emits on failure" field="settings.emitsOnFailure" value={node.settings.emitsOnFailure} suggestions={types} commit={commitAt(['settings', 'emitsOnFailure'])} />
+            <TypesField label="Consumes" field="settings.consumes" value={node.settings.consumes} suggestions={types} commit={commitStep(['settings', 'consumes'])} />
+            <TypesField label="Emits on success" field="settings.emitsOnSuccess" value={node.settings.emitsOnSuccess} suggestions={types} commit={commitStep(['settings', 'emitsOnSuccess'])} />
+            <TypesField label="Emits on failure" field="settings.emitsOnFailure" value={node.settings.emitsOnFailure} suggestions={types} commit={commitStep(['settings', 'emitsOnFailure'])} />
           </Section>
           <Section title="Failures">
             <div className="ef-grid2">
@@ -130,8 +134,14 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
               <NumberField label="Backoff" field="settings.retry.backoffMs" unit="ms" value={node.settings.retry.backoffMs} commit={commitAt(['settings', 'retry', 'backoffMs'])} onDone={done} />
               <NumberField label="Backoff multiplier" field="settings.retry.multiplier" unit="×" value={node.settings.retry.multiplier} commit={commitAt(['settings', 'retry', 'multiplier'])} onDone={done} />
             </div>
-            <BoolField label="Idempotent" field="settings.idempotent" value={node.settings.idempotent} commit={commitAt(['settings', 'idempotent'])} hint="Redeliveries do not repeat side effects" />
+            <BoolField label="Idempotent" field="settings.idempotent" value={node.settings.idempotent} commit={commitStep(['settings', 'idempotent'])} hint="Redeliveries do not repeat side effects" />
             {dlq(node.settings.deadLetterTarget)}
+          </Section>
+          <Section title="Outages and slowdowns">
+            <TimeWindowsField title="Outages" noun="outage" path={['settings', 'outages']} value={node.settings.outages} commitAt={commitAt} done={done}
+              empty="No outages: the service is up the whole run." />
+            <SlowdownsField path={['settings', 'slowdowns']} value={node.settings.slowdowns} commitAt={commitAt} done={done} />
+            <p className="ef-muted">Times are seconds from the start of a run.</p>
           </Section>
         </>
       )}
@@ -139,19 +149,25 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
       {node.kind === 'operator' && (
         <Section title="Operator">
           <SelectField label="Operation" field="settings.op" value={node.settings.op} options={OPS} labels={OPERATOR_LABELS}
-            commit={(op) => commitAt(['settings'])(OperatorSettings.parse({ op }))} />
+            commit={(op) => commitStep(['settings'])(OperatorSettings.parse({ op }))} />
           {operatorFields(node)}
         </Section>
       )}
 
       {node.kind === 'sink' && (
         <Section title="External system">
-          <SelectField label="System" field="settings.system" value={node.settings.system} options={SYSTEMS} commit={commitAt(['settings', 'system'])} />
+          <SelectField label="System" field="settings.system" value={node.settings.system} options={SYSTEMS} commit={commitStep(['settings', 'system'])} />
           <DistributionField label="Latency" field="settings.latency" value={node.settings.latency} commit={commitAt<Distribution>(['settings', 'latency'])} done={done} />
           <div className="ef-grid2">
             {num('Failure rate', 'failurePct', '%')}
             {num('Concurrency', 'concurrency')}
           </div>
+        </Section>
+      )}
+      {node.kind === 'sink' && (
+        <Section title="Availability">
+          <TimeWindowsField title="Outages" noun="outage" path={['settings', 'outages']} value={node.settings.outages} commitAt={commitAt} done={done}
+            empty="No outages: the system answers the whole run (seconds from the start of a run)." />
         </Section>
       )}
 
@@ -161,7 +177,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
             {num('Width', 'width', 'px')}
             {num('Height', 'height', 'px')}
           </div>
-          <TextField label="Colour" field="settings.color" value={node.settings.color} commit={commitAt(['settings', 'color'])} onDone={done} />
+          <ColorField label="Colour" field="settings.color" value={node.settings.color} commit={commitAt(['settings', 'color'])} onDone={done} />
         </Section>
       )}
     </div>
@@ -175,12 +191,17 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
         return (
           <>
             {text('Field', 'field', o.field)}
-            <SelectField label="Comparator" field="settings.comparator" value={o.comparator} options={COMPARATORS} commit={commitAt(['settings', 'comparator'])} />
+            <SelectField label="Comparator" field="settings.comparator" value={o.comparator} options={COMPARATORS} commit={commitStep(['settings', 'comparator'])} />
             {text('Value', 'value', o.value)}
           </>
         );
       case 'map':
-        return text('Emit as', 'emitAs', o.emitAs);
+        return (
+          <>
+            {text('Emit as', 'emitAs', o.emitAs)}
+            <EnrichField field="settings.enrich" value={o.enrich} commit={commitAt(['settings', 'enrich'])} done={done} />
+          </>
+        );
       case 'window':
         return (
           <>

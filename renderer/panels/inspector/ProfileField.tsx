@@ -59,8 +59,8 @@ export function ProfileField({ field, value, commit, done }: { field: string; va
             </div>
           ))}
           <div className="ef-row-actions">
-            <button type="button" className="ef-btn ef-btn--small" onClick={() => commit({ ...value, steps: [...value.steps, { atSec: (value.steps.at(-1)?.atSec ?? 0) + 300, ratePerSec: value.steps.at(-1)?.ratePerSec ?? 10 }] })}>Add step</button>
-            {value.steps.length > 1 && <button type="button" className="ef-btn ef-btn--small" onClick={() => commit({ ...value, steps: value.steps.slice(0, -1) })}>Remove last</button>}
+            <button type="button" className="ef-btn ef-btn--small" onClick={() => { commit({ ...value, steps: [...value.steps, { atSec: (value.steps.at(-1)?.atSec ?? 0) + 300, ratePerSec: value.steps.at(-1)?.ratePerSec ?? 10 }] }); done(); }}>Add step</button>
+            {value.steps.length > 1 && <button type="button" className="ef-btn ef-btn--small" onClick={() => { commit({ ...value, steps: value.steps.slice(0, -1) }); done(); }}>Remove last</button>}
           </div>
         </div>
       )}

@@ -85,6 +85,20 @@ export function TextField({ label, field, hint, value, commit, onDone, placehold
   );
 }
 
+/** A #rrggbb colour: the platform's colour picker plus the hex text, both validated on commit. */
+export function ColorField({ label, field, hint, value, commit, onDone }: FieldShell & { value: string; commit: Commit<string>; onDone?: () => void }) {
+  const id = useId();
+  const d = useDraft(value);
+  return (
+    <Row label={label} htmlFor={id} error={d.error} hint={hint}>
+      <input type="color" className="ef-color" aria-label={`${label} picker`} value={/^#[0-9a-fA-F]{6}$/.test(d.text) ? d.text : value}
+        onChange={(e) => d.set(e.target.value, commit(e.target.value))} onBlur={() => { d.reset(); onDone?.(); }} />
+      <input id={id} data-field={field} className="ef-input" value={d.text} spellCheck={false} aria-invalid={d.error ? true : undefined}
+        onChange={(e) => d.set(e.target.value, commit(e.target.value))} onBlur={() => { d.reset(); onDone?.(); }} />
+    </Row>
+  );
+}
+
 export function SelectField<T extends string>({ label, field, hint, value, options, commit, labels }: FieldShell & { value: T; options: readonly T[]; commit: Commit<T>; labels?: Partial<Record<T, string>> }) {
   const id = useId();
   const [error, setError] = useState<string | undefined>(undefined);

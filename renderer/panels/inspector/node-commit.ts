@@ -26,5 +26,11 @@ export function useNodeCommit(nodeId: string) {
     return r.ok ? undefined : r.issues[0]?.message;
   }, [store, nodeId]);
   const done = useCallback(() => store.getState().seal(), [store]);
-  return { commitAt, done };
+  /** For discrete controls (selects, switches, tokens, add/remove): each change is its own undo step. */
+  const commitStep = useCallback(<T,>(path: Path, transform?: (v: T) => unknown): Commit<T> => (value: T) => {
+    const error = commitAt<T>(path, transform)(value);
+    store.getState().seal();
+    return error;
+  }, [store, commitAt]);
+  return { commitAt, commitStep, done };
 }
