@@ -9,6 +9,8 @@ import { EDITOR_COMMANDS } from '../commands/index';
 import { runCommand } from '../commands/keyboard';
 import { useDocument } from '../store/react';
 import { useEditor, useUi } from './editor-context';
+import { HistoryDialog } from './HistoryDialog';
+import { useHistoryPanelOpen } from './history-state';
 import { ExportButton } from '../export/ExportButton';
 import { SaveIndicator } from './SaveIndicator';
 
@@ -24,6 +26,7 @@ export function Toolbar() {
   useDocument((s) => s.topology.nodes.length);
   const snap = useUi((s) => s.snapToGrid);
   const notice = useDocument((s) => s.notice);
+  const historyOpen = useHistoryPanelOpen(editor);
   const ctx: CommandContext = { editor, flow };
 
   const btn = (id: string, icon: CanvasIconName, extra?: { pressed?: boolean; label?: string }) => {
@@ -45,14 +48,28 @@ export function Toolbar() {
       {group(<>{btn('edit.undo', 'undo')}{btn('edit.redo', 'redo')}</>)}
       {group(<>{btn('arrange.alignLeft', 'alignLeft')}{btn('arrange.alignTop', 'alignTop')}{btn('arrange.distributeH', 'distributeH')}{btn('arrange.group', 'group', { label: 'Group Selection' })}</>)}
       {group(<>{btn('arrange.autoLayout', 'layout')}{btn('view.fitView', 'fit')}{btn('editor.toggleSnap', 'grid', { pressed: snap })}</>)}
-      {group(<>{btn('edit.find', 'search')}{btn('file.import', 'upload', { label: 'Open .eventflow.json…' })}{btn('file.saveAs', 'download', { label: 'Download .eventflow.json' })}</>)}
+      {group(<>{btn('edit.find', 'search')}{btn('file.import', 'upload', { label: 'Import AsyncAPI or .eventflow.json…' })}{btn('file.saveAs', 'download', { label: 'Download .eventflow.json' })}
+        <button type="button" className={`ef-tool${historyOpen ? ' is-pressed' : ''}`} aria-label="Version History…" title="Version History… (earlier saves; restore one)"
+          onClick={() => runCommand(ctx, 'file.history')} data-command="file.history">
+          <HistoryIcon />
+        </button></>)}
       <ExportButton />
       <div className="ef-toolbar__spacer" />
       {notice && <span className="ef-toolbar__notice" role="status" data-testid="notice">{notice}</span>}
       <SaveIndicator />
+      {historyOpen && <HistoryDialog />}
       <button type="button" className="ef-btn ef-btn--primary" onClick={() => runCommand(ctx, 'file.save')} title={`Save (${formatShortcut('CmdOrCtrl+S', platform)})`} data-command="file.save">
         <CanvasIcon name="save" size={14} /> Save
       </button>
     </div>
+  );
+}
+
+/** A clock with a back arrow (the canvas icon set has none). */
+function HistoryIcon() {
+  return (
+    <svg width={16} height={16} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth={1.4} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.6h2.6M8 5v3.2l2.2 1.4" />
+    </svg>
   );
 }

@@ -58,13 +58,15 @@ export function ImportDropZone() {
 }
 
 /** File picker variant (File > Import…): opens the browser's file chooser. */
-export function pickImportFile(onFile: (file: File) => void): void {
+export function pickImportFile(onFile: (file: File) => void, onCancel?: () => void): void {
   const input = document.createElement('input');
   input.type = 'file';
   input.accept = '.yaml,.yml,.json,application/json,application/yaml';
   input.onchange = () => {
     const file = input.files?.[0];
     if (file) onFile(file);
+    else onCancel?.();
   };
+  input.addEventListener('cancel', () => onCancel?.());
   input.click();
 }

@@ -121,10 +121,10 @@ test('a bad .eventflow.json names the problem and leaves the project untouched',
   await expect(page.locator('.react-flow__node')).toHaveCount(CHECKOUT_NODES);
   const bad = { ...checkoutTemplate(), edges: [{ id: 'x', kind: 'publish', source: 'storefront', target: 'nowhere' }] };
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open .eventflow.json…' }).click();
+  await page.getByRole('button', { name: 'Import AsyncAPI or .eventflow.json…' }).click();
   await (await chooser).setFiles({ name: 'broken.eventflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   const banner = page.getByTestId('editor-banner');
-  await expect(banner).toContainText('Cannot open broken.eventflow.json');
+  await expect(banner).toContainText('Cannot import broken.eventflow.json — the project is unchanged');
   await expect(banner).toContainText('edges[0].target');
   await expect(page.locator('.react-flow__node')).toHaveCount(CHECKOUT_NODES);
   await snap(page, 'canvas-bad-file');

@@ -42,6 +42,21 @@ test('AsyncAPI documents dropped on the window import onto the canvas', async ({
   }
 });
 
+test('File > Import picks an AsyncAPI document from disk, one undo brings the old canvas back', async ({ app }) => {
+  await createProject(app, 'Picked', /Event-driven checkout/);
+  await expect(nodeEl(app, 'payment')).toBeVisible();
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: 'Import AsyncAPI or .eventflow.json…' }).click();
+  const file = 'amqp-shipping.asyncapi.yaml';
+  await (await chooser).setFiles({ name: file, mimeType: 'application/yaml', buffer: readFileSync(path.join(fixtures, file)) });
+  await expect(app.getByTestId('editor-banner')).toContainText(`Imported ${file}`);
+  await expect(nodeEl(app, 'warehouse')).toBeVisible();
+  await expect(nodeEl(app, 'payment')).toHaveCount(0);
+  await app.getByRole('button', { name: 'Undo' }).click();
+  await expect(nodeEl(app, 'payment')).toBeVisible();
+  await expect(nodeEl(app, 'warehouse')).toHaveCount(0);
+});
+
 test('a broken document is refused with its line and the canvas is unchanged', async ({ app }) => {
   await createProject(app, 'Refused');
   await dropFile(app, 'kafka-orders.asyncapi.yaml', readFileSync(path.join(fixtures, 'kafka-orders.asyncapi.yaml'), 'utf8'));
