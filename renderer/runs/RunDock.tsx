@@ -11,6 +11,7 @@ import { RunHistory } from './panels/RunHistory';
 import { RunsProvider, useRuns } from './react';
 import type { RunId } from './runs-api';
 import { RunToolbar } from './RunToolbar';
+import { useDockHeight } from './dock-height';
 import './runs.css';
 
 type Tab = 'live' | 'faults' | 'events' | 'history' | 'compare';
@@ -33,6 +34,7 @@ export function RunDock() {
   const [tab, setTab] = useState<Tab>('live');
   const [open, setOpen] = useState(true);
   const [compare, setCompare] = useState<[RunId, RunId]>();
+  const resize = useDockHeight();
 
   const nodes = useMemo(() => topology.nodes.filter((n) => n.kind !== 'group').map((n) => ({ id: n.id, name: n.name, kind: n.kind })), [topology]);
   const producers = useMemo(() => nodes.filter((n) => n.kind === 'producer').map((n) => n.id), [nodes]);
@@ -48,7 +50,11 @@ export function RunDock() {
     ...(compare ? [{ id: 'compare' as const, label: 'Compare' }] : []),
   ];
   return (
-    <section className={`run-dock${open ? '' : ' is-collapsed'}`} aria-label="Runs" data-testid="run-dock">
+    <section className={`run-dock${open ? '' : ' is-collapsed'}`} aria-label="Runs" data-testid="run-dock" style={open ? { height: resize.height } : undefined}>
+      {open && (
+        <div className="run-dock__resize" role="separator" aria-orientation="horizontal" aria-label="Resize run panel" aria-valuenow={resize.height}
+          tabIndex={0} onPointerDown={resize.onPointerDown} onKeyDown={resize.onKeyDown} data-testid="run-dock-resize" />
+      )}
       <RunToolbar producerIds={producers} />
       <div className="run-dock__tabs" role="tablist">
         {tabs.map((t) => (
