@@ -53,7 +53,7 @@ export const Scenario = z.object({
   faults: z.array(Fault).max(1000).default([]),
   /** simulated ms between MetricsSnapshots (onSnapshot); 0 = no periodic snapshots */
   snapshotIntervalMs: z.number().min(0).max(86_400_000).default(1000),
-  /** which SimEvents reach hooks.onEvent: 'sampled' keeps whole traces (by correlationId) */
+  /** which SimEvents reach hooks.onEvent / onEventChunk: 'sampled' keeps whole traces (by correlationId) */
   eventLog: EventLogMode.default('none'),
   /** fraction of traces kept when eventLog = 'sampled' */
   eventLogSampleRate: z.number().min(0).max(1).default(0.01),
@@ -83,6 +83,11 @@ export type SimEventStatus =
   | 'dropped'        // lost: broker overflow, unmatched route, retries exhausted without DLQ
   | 'filtered';      // a stream operator discarded it (not a loss)
 
+/** Every status, in a fixed order: EventChunk.status holds indexes into it (stored logs too). */
+export const SIM_EVENT_STATUSES: readonly SimEventStatus[] = [
+  'emitted', 'published', 'delivered', 'processed', 'failed', 'retried', 'redelivered', 'duplicate', 'dead-lettered', 'dropped', 'filtered',
+];
+
 export interface SimEvent {
   /** order in the log (0, 1, 2...) */
   seq: number;
@@ -107,6 +112,45 @@ export interface SimEvent {
   attempt?: number;
   /** a short reason for failed/dropped/dead-lettered */
   reason?: string;
+}
+
+/** The run's names, append-only: EventChunk columns hold indexes into them. */
+export interface EventNames {
+  readonly types: readonly string[];
+  /** sources and targets (node ids, edge ids, '' for "no target") */
+  readonly nodes: readonly string[];
+  readonly reasons: readonly string[];
+}
+
+/**
+ * Consecutive records of the event log in columns (hooks.onEventChunk): record j is
+ * `{ seq: firstSeq + j, time: time[j], id: id[j], ... }`. No object per record is made, which is
+ * what lets a run persist every event at little cost. The chunk and its arrays are reused once the
+ * callback returns: copy what you keep. Only the first `length` entries are meaningful.
+ */
+export interface EventChunk {
+  readonly firstSeq: number;
+  readonly length: number;
+  readonly time: Float64Array;
+  readonly id: Float64Array;
+  readonly correlationId: Float64Array;
+  /** -1 for a root message */
+  readonly causationId: Float64Array;
+  /** -1 when the record has no attempt */
+  readonly attempt: Int32Array;
+  /** index into SIM_EVENT_STATUSES */
+  readonly status: Uint8Array;
+  /** index into names.types */
+  readonly type: Uint16Array;
+  /** index into names.nodes */
+  readonly source: Uint16Array;
+  readonly target: Uint16Array;
+  /** index into names.reasons, -1 for none */
+  readonly reason: Int32Array;
+  readonly key: readonly string[];
+  /** the message's payload (the same object on every record of a message) */
+  readonly payload: readonly Readonly<Record<string, unknown>>[];
+  readonly names: EventNames;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,7 +272,10 @@ export interface RunSummary {
 // The handle
 
 export interface SimulationHooks {
+  /** every logged record as an object, synchronously (simple; costs an object per record) */
   onEvent?: (e: SimEvent) => void;
+  /** the same records in columns, when a chunk is full and at the end of every runUntil (cheap: use it to store a log) */
+  onEventChunk?: (c: EventChunk) => void;
   onSnapshot?: (s: MetricsSnapshot) => void;
 }
 

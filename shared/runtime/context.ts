@@ -1,4 +1,5 @@
-import type { Kpis, SimEvent, SimEventStatus } from './api';
+import type { EventChunk, Kpis, SimEvent, SimEventStatus } from './api';
+import { EventLog } from './event-log';
 import { NodeFaults } from './faults';
 import type { Flows } from './flows';
 import type { HeapScheduler } from './heap-scheduler';
@@ -40,11 +41,9 @@ type Listener = (m: Msg) => void;
 /** Shared services of one run: clock, ids, event log, faults, flows, KPIs. */
 export class RunContext {
   private msgSeq = 0;
-  private logSeq = 0;
   deliveries = 0;
-  /** FNV-1a over the event log lines (only when logging) */
-  logHash = 0x811c9dc5;
   readonly logging: boolean;
+  private readonly eventLog: EventLog | null;
   readonly kpis = new KpiCounters();
   private readonly faults = new Map<string, NodeFaults>();
   private readonly createdListeners = new Map<string, Listener[]>();
@@ -56,10 +55,22 @@ export class RunContext {
     readonly seed: number,
     private readonly logMode: 'all' | 'sampled' | 'none',
     private readonly sampleRate: number,
-    private readonly onEvent: ((e: SimEvent) => void) | undefined,
+    onEvent: ((e: SimEvent) => void) | undefined,
     readonly flows: Flows,
+    onEventChunk?: (c: EventChunk) => void,
   ) {
-    this.logging = logMode !== 'none' && onEvent !== undefined;
+    this.logging = logMode !== 'none' && (onEvent !== undefined || onEventChunk !== undefined);
+    this.eventLog = this.logging ? new EventLog(onEvent, onEventChunk) : null;
+  }
+
+  /** FNV-1a over the event log records (only when logging) */
+  get logHash(): number {
+    return this.eventLog?.hash ?? 0x811c9dc5;
+  }
+
+  /** hands buffered log records to hooks.onEventChunk */
+  flushLog(): void {
+    this.eventLog?.flush();
   }
 
   get now(): number {
@@ -95,7 +106,8 @@ export class RunContext {
     const now = this.sched.now();
     const correlationId = parent === null ? id : parent.correlationId;
     const traced = parent === null ? this.sampleTrace(id) : parent.traced;
-    const m: Msg = { id, type, key, payload, correlationId, causationId: parent === null ? -1 : parent.id, createdAt: now, poison, traced };
+    const m: Msg = { id, type, key, payload, correlationId, causationId: parent === null ? -1 : parent.id, createdAt: now, poison, traced, logType: 0, logHash: 0 };
+    if (traced) this.eventLog!.prepare(m);
     this.countKpis(m);
     this.flows.created(m, now);
     const listeners = this.createdListeners.get(type);
@@ -137,15 +149,7 @@ export class RunContext {
   }
 
   log(m: Msg, status: SimEventStatus, source: string, target: string, attempt?: number, reason?: string): void {
-    if (!m.traced || this.onEvent === undefined) return;
-    const e: SimEvent = {
-      seq: this.logSeq++, id: m.id, type: m.type, time: this.sched.now(), key: m.key, payload: m.payload,
-      correlationId: m.correlationId, causationId: m.causationId < 0 ? null : m.causationId, source, target, status,
-    };
-    if (attempt !== undefined) e.attempt = attempt;
-    if (reason !== undefined) e.reason = reason;
-    // the hash covers what identifies the record; payload content is a function of the same draws
-    this.logHash = fnv1a(`${e.seq}|${e.id}|${e.type}|${e.time}|${e.key}|${e.correlationId}|${e.causationId}|${source}|${target}|${status}|${attempt ?? ''}|${reason ?? ''}|${m.poison ? 1 : 0}`, this.logHash);
-    this.onEvent(e);
+    if (!m.traced || this.eventLog === null) return;
+    this.eventLog.record(m, this.sched.now(), status, source, target, attempt ?? -1, reason);
   }
 }

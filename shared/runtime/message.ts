@@ -12,4 +12,7 @@ export interface Msg {
   poison: boolean;
   /** its trace is written to the event log (all / sampled) */
   traced: boolean;
+  /** event log: index of the type in the run's names, hash of type + key (set once when traced) */
+  logType: number;
+  logHash: number;
 }

@@ -33,7 +33,7 @@ class SimulationRun implements Simulation {
     this.scenario = parsed.data;
     this.endMs = this.scenario.durationSec * 1000;
     const flows = new Flows(this.scenario.flows.length > 0 ? this.scenario.flows : defaultFlows(topology));
-    this.ctx = new RunContext(this.sched, this.scenario.seed, this.scenario.eventLog, this.scenario.eventLogSampleRate, hooks.onEvent, flows);
+    this.ctx = new RunContext(this.sched, this.scenario.seed, this.scenario.eventLog, this.scenario.eventLogSampleRate, hooks.onEvent, flows, hooks.onEventChunk);
     this.graph = compile(topology, this.ctx);
     this.faults = [];
     for (const f of this.scenario.faults) this.addFault(f);
@@ -51,7 +51,11 @@ class SimulationRun implements Simulation {
   }
 
   runUntil(simMs: number): void {
-    this.sched.runUntil(Math.min(simMs, this.endMs));
+    try {
+      this.sched.runUntil(Math.min(simMs, this.endMs));
+    } finally {
+      this.ctx.flushLog();
+    }
   }
 
   runToEnd(): RunSummary {
