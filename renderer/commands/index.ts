@@ -13,6 +13,7 @@ import { selectAllCommand } from './edit-select-all';
 import { undoCommand } from './edit-undo';
 import { quickAddCommand } from './editor-quick-add';
 import { toggleSnapCommand } from './editor-snap';
+import { historyCommand } from './file-history';
 import { importCommand } from './file-import';
 import { saveAsCommand } from './file-save-as';
 import { saveCommand } from './file-save';
@@ -27,6 +28,6 @@ export const EDITOR_COMMANDS: ReadonlyMap<string, EditorCommand> = new Map([
   undoCommand, redoCommand, cutCommand, copyCommand, pasteCommand, duplicateCommand, deleteCommand, selectAllCommand, findCommand,
   zoomInCommand, zoomOutCommand, zoomResetCommand, fitViewCommand, toggleMinimapCommand,
   autoLayoutCommand, ...alignCommands, groupCommand, ungroupCommand,
-  saveCommand, saveAsCommand, importCommand,
+  saveCommand, saveAsCommand, importCommand, historyCommand,
   toggleSnapCommand, quickAddCommand,
 ].map((c) => [c.id, c]));
