@@ -113,6 +113,9 @@ test('run the checkout live, take Payment down and back, replay the outage, comp
   const compare = page.getByTestId('run-compare');
   await expect(compare).toBeVisible();
   await expect(page.getByTestId('compare-kpis').locator('tbody tr')).not.toHaveCount(0);
+  // A (older) is the outage run: the clean run B has the far better p99, shown as an improvement
+  await expect(compare.locator('tr[data-metric="p99"] td').nth(3)).toHaveClass(/is-good/);
+  await expect(compare.locator('thead')).toContainText(/A: #\d+ .*B: #\d+/);
   await expect(page.getByTestId('compare-topology')).toContainText('identical');
   await snap(page, 'runs-6-compare');
 });

@@ -1,10 +1,28 @@
 import { useEffect, useState } from 'react';
-import type { CompareResult, MetricSeries } from '../../../shared/api/runs';
+import type { CompareResult, KpiDiffRow, MetricSeries, RunMeta } from '../../../shared/api/runs';
 import { TimeSeriesChart, alignSeries } from '../../charts/TimeSeriesChart';
 import { useRunsRequired } from '../react';
 import type { RunId } from '../runs-api';
+import { clock, money } from '../format';
 
-const fmt = (v: number): string => (Math.abs(v) >= 1000 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3).replace(/\.?0+$/, '') || '0');
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const fine = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+const num = (v: number): string => (Math.abs(v) >= 10 ? grouped : fine).format(v);
+
+/** A KPI in its own unit: conversion as %, revenue in the run's currency, the rest grouped. */
+function kpiText(metric: string, v: number, currency: string, signed = false): string {
+  const sign = signed && v > 0 ? '+' : '';
+  if (metric === 'conversion') return `${sign}${(v * 100).toFixed(1)} ${signed ? 'pt' : '%'}`;
+  if (metric === 'revenue') return `${sign}${money(v, currency)}`;
+  return `${sign}${num(v)}`;
+}
+
+/** checkout KPIs stay 0 in both runs when the topology has no customer sessions: say so, not "0 → 0" */
+const NEEDS_SESSIONS = new Set(['conversion', 'checkoutP99']);
+const notMeasured = (k: KpiDiffRow): boolean => NEEDS_SESSIONS.has(k.metric) && k.a === 0 && k.b === 0;
+
+const startTime = (r: RunMeta): string => new Date(r.createdAt).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const runTitle = (r: RunMeta): string => `#${r.id} · ${r.name || 'Run'} · seed ${r.seed} · started ${startTime(r)}`;
 
 /** Two runs side by side: KPI diff, system charts overlaid, topology differences. */
 export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
@@ -28,8 +46,10 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
 
   if (error) return <div className="run-error" role="alert">{error}</div>;
   if (!result || !series) return <p className="run-empty">Comparing…</p>;
-  const nameA = result.a.name || `Run ${result.a.id}`;
-  const nameB = result.b.name || `Run ${result.b.id}`;
+  // runs of one project often share a name: the id and start time tell them apart
+  const nameA = `#${result.a.id} ${result.a.name || 'Run'}`;
+  const nameB = `#${result.b.id} ${result.b.name || 'Run'}`;
+  const currency = result.a.kpis.currency;
   const over = (pick: (m: MetricSeries) => number[]) => () => alignSeries([series[0].timeMs.map((t) => t / 1000), pick(series[0])], [series[1].timeMs.map((t) => t / 1000), pick(series[1])]);
   const pair = [{ label: nameA, color: '#2563eb' }, { label: nameB, color: '#f97316', dash: true }];
   const t = result.topology;
@@ -39,15 +59,27 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
   ];
   return (
     <div className="run-compare" data-testid="run-compare">
+      {Math.abs(result.a.simulatedMs - result.b.simulatedMs) > 0.05 * Math.max(result.a.simulatedMs, result.b.simulatedMs) && (
+        <p className="run-compare__note" role="note">
+          The runs cover different simulated time (A {clock(result.a.simulatedMs)}, B {clock(result.b.simulatedMs)}): counts such as orders and revenue are not like for like; rates and latencies are.
+        </p>
+      )}
       <table className="run-table run-compare__kpis" data-testid="compare-kpis">
-        <thead><tr><th>KPI</th><th>A: {nameA}</th><th>B: {nameB}</th><th>Δ</th><th>B/A</th></tr></thead>
+        <thead><tr><th>KPI</th><th title={runTitle(result.a)}>A: #{result.a.id} · {startTime(result.a)}</th><th title={runTitle(result.b)}>B: #{result.b.id} · {startTime(result.b)}</th><th>Δ</th><th>B/A</th></tr></thead>
         <tbody>
           {result.kpis.map((k) => {
             const better = k.delta === 0 ? '' : (k.delta > 0) === (k.better === 'higher') ? 'is-good' : 'is-bad';
+            if (notMeasured(k)) {
+              return (
+                <tr key={k.metric} data-metric={k.metric} className="is-muted">
+                  <td>{k.label}</td><td colSpan={4} title="Only topologies with a customer-session producer (browse → cart → checkout) measure it">– not measured (no checkout sessions in these runs)</td>
+                </tr>
+              );
+            }
             return (
               <tr key={k.metric} data-metric={k.metric}>
-                <td>{k.label}</td><td>{fmt(k.a)}</td><td>{fmt(k.b)}</td>
-                <td className={better}>{k.delta > 0 ? '+' : ''}{fmt(k.delta)}</td>
+                <td>{k.label}</td><td>{kpiText(k.metric, k.a, currency)}</td><td>{kpiText(k.metric, k.b, currency)}</td>
+                <td className={better}>{kpiText(k.metric, k.delta, currency, true)}</td>
                 <td>{k.ratio === null ? '–' : `${k.ratio.toFixed(2)}×`}</td>
               </tr>
             );
