@@ -101,3 +101,35 @@ test('outage windows, slowdowns and enrich attributes: edited in the inspector, 
   await expect(field('settings.slowdowns.0.factor')).toHaveValue('4');
   await snap(page, 'inspector-outages');
 });
+
+test('project event types: payload field descriptions, duplicate field names refused; project description', async ({ app: page }) => {
+  await createProject(page, 'Loyalty');
+  // the project's own description (exported as AsyncAPI info.description)
+  await page.getByTestId('project-inspector').locator('[data-field="topology.description"]').fill('Loyalty points for repeat buyers');
+  await page.getByTestId('project-inspector').locator('[data-field="topology.description"]').press('Tab');
+
+  await page.getByRole('tab', { name: 'Event types' }).click();
+  const panel = page.getByTestId('event-types-panel');
+  await panel.getByRole('textbox', { name: 'New event type name' }).fill('PointsEarned');
+  await panel.getByRole('button', { name: 'Add', exact: true }).click();
+  const type = panel.getByTestId('event-type-PointsEarned');
+  await type.getByRole('button', { name: 'Add field' }).click();
+  await type.locator('[data-field="fields.1.name"]').fill('id');
+  await expect(type.getByRole('alert')).toHaveText('"id" is already a field of PointsEarned');
+  await type.locator('[data-field="fields.1.name"]').fill('points');
+  await type.locator('[data-field="fields.1.type"]').selectOption('integer');
+  await type.locator('[data-field="fields.1.description"]').fill('Points credited for this order');
+  await type.locator('[data-field="fields.1.description"]').press('Tab');
+  await snap(page, 'event-type-fields');
+
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-status', 'saved');
+  await page.reload();
+  await expect(page.getByTestId('project-editor')).toBeVisible();
+  const saved = await downloadTopology(page);
+  expect(saved.description).toBe('Loyalty points for repeat buyers');
+  expect(saved.eventTypes.find((t) => t.name === 'PointsEarned')?.fields).toEqual([
+    { name: 'id', type: 'id', required: true },
+    { name: 'points', type: 'integer', required: true, description: 'Points credited for this order' },
+  ]);
+});

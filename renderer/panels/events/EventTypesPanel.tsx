@@ -67,8 +67,20 @@ function CustomType({ def, open, onToggle }: { def: EventTypeDef; open: boolean;
     const r = store.getState().apply(putEventType(next, def.name, `type:${def.name}:${key}`));
     return r.ok ? undefined : r.issues[0]?.message;
   };
-  const setField = (i: number, patch: Partial<EventField>) => put({ ...def, fields: def.fields.map((f, k) => (k === i ? { ...f, ...patch } : f)) }, `field${i}`);
+  const setField = (i: number, patch: Partial<EventField>, key: string) => {
+    // two payload fields with one name would make an ambiguous payload schema
+    if (patch.name !== undefined && def.fields.some((f, k) => k !== i && f.name === patch.name)) return `"${patch.name}" is already a field of ${def.name}`;
+    return put({ ...def, fields: def.fields.map((f, k) => (k === i ? { ...f, ...patch } : f)) }, `field${i}.${key}`);
+  };
   const done = () => store.getState().seal();
+  /** discrete changes (select, switch, add, remove) are one undo step each */
+  const step = (error: string | undefined) => { done(); return error; };
+  const freeName = () => {
+    const taken = new Set(def.fields.map((f) => f.name));
+    let n = def.fields.length + 1;
+    while (taken.has(`field${n}`)) n++;
+    return `field${n}`;
+  };
   return (
     <div className={`ef-type${open ? ' is-open' : ''}`} data-testid={`event-type-${def.name}`}>
       <button type="button" className="ef-type__head" onClick={onToggle} aria-expanded={open}>
@@ -83,15 +95,19 @@ function CustomType({ def, open, onToggle }: { def: EventTypeDef; open: boolean;
           <div className="ef-payload">
             {def.fields.map((f, i) => (
               <div className="ef-payload__row" key={i}>
-                <TextField label="Field" field={`fields.${i}.name`} value={f.name} commit={(v) => setField(i, { name: v })} onDone={done} />
-                <SelectField label="Type" field={`fields.${i}.type`} value={f.type} options={FIELD_TYPES} commit={(v) => setField(i, { type: v })} />
-                <BoolField label="Required" field={`fields.${i}.required`} value={f.required} commit={(v) => setField(i, { required: v })} />
-                <button type="button" className="ef-icon-btn" aria-label={`Remove field ${f.name}`} onClick={() => put({ ...def, fields: def.fields.filter((_, k) => k !== i) }, 'remove')}>×</button>
+                <TextField label="Field" field={`fields.${i}.name`} value={f.name} commit={(v) => setField(i, { name: v }, 'name')} onDone={done} />
+                <SelectField label="Type" field={`fields.${i}.type`} value={f.type} options={FIELD_TYPES} commit={(v) => step(setField(i, { type: v }, 'type'))} />
+                <BoolField label="Required" field={`fields.${i}.required`} value={f.required} commit={(v) => step(setField(i, { required: v }, 'required'))} />
+                <button type="button" className="ef-icon-btn" aria-label={`Remove field ${f.name}`} onClick={() => step(put({ ...def, fields: def.fields.filter((_, k) => k !== i) }, 'remove'))}>×</button>
+                <div className="ef-payload__about">
+                  <TextField label={`About ${f.name}`} field={`fields.${i}.description`} value={f.description ?? ''} placeholder="optional; exported with the schema"
+                    commit={(v) => setField(i, { description: v === '' ? undefined : v }, 'description')} onDone={done} />
+                </div>
               </div>
             ))}
           </div>
           <div className="ef-row-actions">
-            <button type="button" className="ef-btn ef-btn--small" onClick={() => put({ ...def, fields: [...def.fields, { name: `field${def.fields.length + 1}`, type: 'string', required: true }] }, 'add')}>Add field</button>
+            <button type="button" className="ef-btn ef-btn--small" onClick={() => step(put({ ...def, fields: [...def.fields, { name: freeName(), type: 'string', required: true }] }, 'add'))}>Add field</button>
             <button type="button" className="ef-btn ef-btn--small ef-btn--danger" onClick={() => store.getState().apply(removeEventType(def.name))}>Delete type</button>
           </div>
         </div>
