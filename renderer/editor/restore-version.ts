@@ -25,13 +25,13 @@ export async function restoreVersion(editor: EditorServices, version: VersionSum
   await editor.save('autosave');
   const ui = editor.ui.getState();
   if (ui.saveStatus === 'error') {
-    return { ok: false, message: `Nothing was restored: your latest changes could not be saved first and would be lost (${reason(ui.saveError ?? 'unknown error')}).` };
+    return { ok: false, message: `Nothing was restored: your latest changes could not be saved first and would be lost (${failureReason(ui.saveError ?? 'unknown error')}).` };
   }
   let topology;
   try {
     ({ topology } = await editor.api.call('projects.restoreVersion', { id: editor.projectId, versionId: version.versionId }));
   } catch (e) {
-    return { ok: false, message: `Could not restore this version (${reason(e)}). The canvas is unchanged.` };
+    return { ok: false, message: `Could not restore this version (${failureReason(e)}). The canvas is unchanged.` };
   }
   const r = editor.doc.getState().apply({
     label: `Restore version of ${versionTime(version)}`,
@@ -46,7 +46,7 @@ export async function restoreVersion(editor: EditorServices, version: VersionSum
 }
 
 /** The cause in a few words, without the trailing punctuation (it goes inside a sentence). */
-function reason(e: unknown): string {
+export function failureReason(e: unknown): string {
   const text = e instanceof ApiError && e.code === 'disconnected' ? 'the connection to the backend was lost' : typeof e === 'string' ? e : errorMessage(e);
   return text.trim().replace(/[.…\s]+$/u, '');
 }
