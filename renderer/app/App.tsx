@@ -4,6 +4,9 @@ import type { ProjectSummary } from '../../shared/api/types';
 import { TEMPLATES } from '../../shared/model/templates';
 import { useApi, useConnectionState } from '../api/react';
 import { runEditorCommand } from '../commands/active-editor';
+import { CommandPalette } from '../palette/CommandPalette';
+import type { PaletteItem } from '../palette/palette-items';
+import { ShortcutsDialog } from '../palette/ShortcutsDialog';
 import { AboutDialog } from '../shell/AboutDialog';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Icon } from '../shell/icons';
@@ -14,13 +17,14 @@ import { StartPage } from '../shell/StartPage';
 import { StatusBar } from '../shell/StatusBar';
 import { TopBar } from '../shell/TopBar';
 import { runAppCommand } from './app-commands';
+import { PLATFORM, paletteItems, useAppKeyboard } from './app-keyboard';
 import type { AppCommandContext } from './app-commands';
 import { EditorSlot } from './EditorSlot';
 import { errorMessage } from './errors';
 import { useRoute } from './route';
 import { useProjects } from './useProjects';
 
-type OpenDialog = { kind: 'new' } | { kind: 'about' } | { kind: 'delete'; project: ProjectSummary } | undefined;
+type OpenDialog = { kind: 'new' } | { kind: 'about' } | { kind: 'palette'; items: PaletteItem[] } | { kind: 'shortcuts' } | { kind: 'delete'; project: ProjectSummary } | undefined;
 
 /** The app frame: top bar, the current page (project list or editor), status bar. */
 export function App() {
@@ -47,8 +51,20 @@ export function App() {
   // Native menu items (Electron) arrive as command ids: app commands first, then the open editor's.
   const commandCtx = useRef<AppCommandContext>(undefined);
   useEffect(() => {
-    commandCtx.current = { route, navigate, openNewProject: () => setDialog({ kind: 'new' }), openAbout: () => setDialog({ kind: 'about' }) };
+    commandCtx.current = {
+      route, navigate,
+      openNewProject: () => setDialog({ kind: 'new' }),
+      openAbout: () => setDialog({ kind: 'about' }),
+      // availability is taken when the palette opens (event time), not during render
+      openPalette: () => setDialog({ kind: 'palette', items: commandCtx.current ? paletteItems(commandCtx.current) : [] }),
+      openShortcuts: () => setDialog({ kind: 'shortcuts' }),
+    };
   });
+  const runAnyCommand = useCallback((id: string) => {
+    const ctx = commandCtx.current;
+    if (ctx && !runAppCommand(id, undefined, ctx)) runEditorCommand(id);
+  }, []);
+  useAppKeyboard(commandCtx);
   useEffect(
     () =>
       window.eventflow?.onCommand((id, args) => {
@@ -113,6 +129,8 @@ export function App() {
       <StatusBar info={info} state={state} transport={api.transport} />
 
       {dialog?.kind === 'about' && <AboutDialog info={info} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'palette' && <CommandPalette items={dialog.items} onRun={runAnyCommand} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'shortcuts' && <ShortcutsDialog platform={PLATFORM} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'new' && <NewProjectDialog onCreate={create} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog title="Delete project?" confirmLabel="Delete project" danger onConfirm={() => remove(dialog.project)} onClose={() => setDialog(undefined)}>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCommandId } from '../../shared/commands';
+import { COMMANDS, isCommandId } from '../../shared/commands';
+import { EDITOR_COMMANDS } from '../commands';
 import { APP_COMMANDS, runAppCommand } from './app-commands';
 import type { AppCommandContext } from './app-commands';
 import type { Route } from './route';
@@ -12,6 +13,8 @@ function ctx(route: Route = { page: 'projects' }) {
     navigate: (r) => seen.push(formatRoute(r)),
     openNewProject: () => seen.push('new'),
     openAbout: () => seen.push('about'),
+    openPalette: () => seen.push('palette'),
+    openShortcuts: () => seen.push('shortcuts'),
   };
   return { c, seen };
 }
@@ -19,6 +22,11 @@ function ctx(route: Route = { page: 'projects' }) {
 describe('app commands', () => {
   it('are all declared in shared/commands', () => {
     for (const id of Object.keys(APP_COMMANDS)) expect(isCommandId(id), id).toBe(true);
+  });
+
+  it('every registry command is performed by the shell or the editor: no menu item or shortcut is a dead end', () => {
+    const performed = new Set([...Object.keys(APP_COMMANDS), ...EDITOR_COMMANDS.keys()]);
+    expect(COMMANDS.map((c) => c.id).filter((id) => !performed.has(id))).toEqual([]);
   });
 
   it('project.open navigates to a valid id only', () => {

@@ -7,6 +7,8 @@ export interface AppCommandContext {
   navigate: (route: Route) => void;
   openNewProject: () => void;
   openAbout: () => void;
+  openPalette: () => void;
+  openShortcuts: () => void;
 }
 
 interface AppCommand {
@@ -36,6 +38,8 @@ export const APP_COMMANDS: Partial<Record<CommandId, AppCommand>> = {
     },
   },
   'help.about': { enabled: () => true, perform: (ctx) => ctx.openAbout() },
+  'help.shortcuts': { enabled: () => true, perform: (ctx) => ctx.openShortcuts() },
+  'view.commandPalette': { enabled: () => true, perform: (ctx) => ctx.openPalette() },
 };
 
 /** Runs an app command; false when the id is not an app command or it is disabled now. */

@@ -13,12 +13,14 @@ import { selectAllCommand } from './edit-select-all';
 import { undoCommand } from './edit-undo';
 import { quickAddCommand } from './editor-quick-add';
 import { toggleSnapCommand } from './editor-snap';
+import { exportCommand } from './file-export';
 import { historyCommand } from './file-history';
 import { importCommand } from './file-import';
 import { saveAsCommand } from './file-save-as';
 import { saveCommand } from './file-save';
 import { fitViewCommand } from './view-fit';
 import { toggleMinimapCommand } from './view-minimap';
+import { runCommands } from './run-control';
 import { zoomInCommand, zoomOutCommand, zoomResetCommand } from './view-zoom';
 
 export type { CommandContext, EditorCommand } from './command';
@@ -28,6 +30,6 @@ export const EDITOR_COMMANDS: ReadonlyMap<string, EditorCommand> = new Map([
   undoCommand, redoCommand, cutCommand, copyCommand, pasteCommand, duplicateCommand, deleteCommand, selectAllCommand, findCommand,
   zoomInCommand, zoomOutCommand, zoomResetCommand, fitViewCommand, toggleMinimapCommand,
   autoLayoutCommand, ...alignCommands, groupCommand, ungroupCommand,
-  saveCommand, saveAsCommand, importCommand, historyCommand,
+  saveCommand, saveAsCommand, importCommand, exportCommand, historyCommand, ...runCommands,
   toggleSnapCommand, quickAddCommand,
 ].map((c) => [c.id, c]));

@@ -69,7 +69,7 @@ export function useEditorKeyboard(getCtx: () => CommandContext): void {
     document.addEventListener('copy', onCopyOrCut);
     document.addEventListener('cut', onCopyOrCut);
     document.addEventListener('paste', onPaste);
-    setActiveEditorRunner((id) => runCommand(getCtx(), id));
+    setActiveEditorRunner((id) => runCommand(getCtx(), id), (id) => EDITOR_COMMANDS.get(id)?.enabled(getCtx()));
     return () => {
       window.removeEventListener('keydown', onKey);
       document.removeEventListener('copy', onCopyOrCut);

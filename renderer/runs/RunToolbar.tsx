@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Fault } from '../../shared/runtime/api';
+import { useEditor } from '../editor/editor-context';
 import { clock, speedLabel } from './format';
 import { useRuns, useRunsRequired } from './react';
 import type { Speed } from './runs-api';
+import { setRunActions } from './run-actions';
 
 export const SPEEDS: readonly Speed[] = [0.1, 0.5, 1, 2, 5, 10, 50, 100, 500, 1000, 'max'];
 
@@ -34,6 +36,23 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
     const faults: Fault[] = draft.trafficFactor === 1 ? [] : producerIds.map((nodeId) => ({ kind: 'burst', nodeId, startSec: 0, endSec: draft.durationSec, factor: draft.trafficFactor }));
     void control.start({ scenario: { durationSec: draft.durationSec, seed: draft.seed, faults }, speed });
   };
+  // the Run menu, its shortcuts and the palette act through this toolbar (same scenario, same checks)
+  const editor = useEditor();
+  const latest = useRef({ start, phase, mode, going });
+  useEffect(() => {
+    latest.current = { start, phase, mode, going };
+  });
+  useEffect(() => {
+    setRunActions(editor, {
+      canStart: () => latest.current.mode !== 'replay' && !latest.current.going,
+      start: () => latest.current.start(),
+      canPause: () => latest.current.phase === 'running' || latest.current.phase === 'paused',
+      togglePause: () => void (latest.current.phase === 'paused' ? control.resume() : control.pause()),
+      canStop: () => latest.current.going,
+      stop: () => void control.stop(),
+    });
+    return () => setRunActions(editor, undefined);
+  }, [editor, control]);
   const num = (v: string, min: number, max: number, fallback: number) => {
     const n = Number(v);
     return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
