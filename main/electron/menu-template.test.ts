@@ -20,7 +20,7 @@ describe('native menu template from the command registry', () => {
 
   it('builds File with Recent and Quit, Edit with the editing commands', () => {
     const t = buildMenuTemplate({ ...ctx, platform: 'windows', recent: [{ path: 'C:\\x\\shop.eventflow.json', label: 'shop.eventflow.json' }] });
-    expect(labels(submenu(t, 'File'))).toEqual(['New Project…', 'Open…', 'Open Recent', '---', 'Save', 'Save As…', '---', 'Import…', 'Export…', '---', 'Close Project', '---', 'Quit']);
+    expect(labels(submenu(t, 'File'))).toEqual(['New Project…', 'Open…', 'Open Recent', '---', 'Save', 'Save As…', 'Version History…', '---', 'Import…', 'Export…', '---', 'Close Project', '---', 'Quit']);
     const recent = submenu(t, 'File').find((e) => e.type === 'submenu');
     expect(recent).toMatchObject({ items: [{ type: 'recent', path: 'C:\\x\\shop.eventflow.json' }, { type: 'separator' }, { type: 'clearRecent', enabled: true }] });
     expect(labels(submenu(t, 'Edit'))).toEqual(['Undo', 'Redo', '---', 'Cut', 'Copy', 'Paste', 'Duplicate', 'Delete', '---', 'Select All', 'Find Node…']);

@@ -43,7 +43,7 @@ describe('command registry declarations', () => {
   it('groups menu items in declaration order and leaves hidden commands out', () => {
     expect(menuGroups('file').map((g) => g.map((c) => c.id))).toEqual([
       ['file.new', 'file.open'],
-      ['file.save', 'file.saveAs'],
+      ['file.save', 'file.saveAs', 'file.history'],
       ['file.import', 'file.export'],
       ['file.close'],
     ]);

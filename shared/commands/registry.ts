@@ -44,7 +44,7 @@ export const COMMANDS = [
   d({ id: 'file.save', label: 'Save', menu: 'file', group: 'save', shortcut: 'CmdOrCtrl+S', description: 'Save the topology (keeps the previous one as a version).' }),
   d({ id: 'file.saveAs', label: 'Save As…', menu: 'file', group: 'save', shortcut: 'CmdOrCtrl+Shift+S', description: 'Save the topology to an .eventflow.json file.' }),
   // not a native menu item yet (the menu-template tests list File's items): toolbar + palette
-  d({ id: 'file.history', label: 'Version History…', menu: 'file', group: 'save', hiddenFromMenu: true, description: 'Earlier explicitly saved versions of the project; restore one.' }),
+  d({ id: 'file.history', label: 'Version History…', menu: 'file', group: 'save', description: 'Earlier explicitly saved versions of the project; restore one.' }),
   d({ id: 'file.import', label: 'Import…', menu: 'file', group: 'transfer', description: 'Import a topology (.eventflow.json, AsyncAPI).' }),
   d({ id: 'file.export', label: 'Export…', menu: 'file', group: 'transfer', shortcut: 'CmdOrCtrl+E', description: 'Export as AsyncAPI, JSON Schema, Mermaid, SVG or PNG.' }),
   d({ id: 'file.close', label: 'Close Project', menu: 'file', group: 'close', shortcut: 'CmdOrCtrl+W', description: 'Close the project and return to the start page.' }),
