@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { SimEvent } from '../../../shared/runtime/api';
+import type { RunEvent } from '../../../shared/api/runs';
+import type { EventChunk, SimEvent } from '../../../shared/runtime/api';
+import { createSimulation } from '../../../shared/runtime/simulation';
 import { BlockBuilder, DictionaryBuilder, MASK_BITS, decodeBlock, maskBit, maskOf } from './event-block';
+import type { EventBlockRow } from './event-block';
+import { checkoutTopology } from './test-support';
 
 const ev = (seq: number, o: Partial<SimEvent> = {}): SimEvent => ({
   seq, id: seq, type: 'OrderPlaced', time: seq * 10, key: `o-${seq % 3}`, payload: { orderId: `o-${seq % 3}` }, correlationId: seq - (seq % 3), causationId: seq % 3 === 0 ? null : seq - 1,
@@ -38,6 +42,73 @@ describe('event blocks', () => {
     expect(pick({ afterSeq: -1, key: 'nope' })).toEqual([]);
     expect(pick({ afterSeq: -1, correlationId: 3 })).toEqual([3, 4, 5]);
     expect(decodeBlock(row, d.dict, { afterSeq: -1 }, 2)).toHaveLength(2);
+  });
+
+  it('blocks built from the runtime columns (onEventChunk) hold exactly the records onEvent sees; payloads once per message', () => {
+    const t = checkoutTopology();
+    const scenario = { durationSec: 30, seed: 3, eventLog: 'all' as const, faults: [{ kind: 'error-rate' as const, nodeId: 'payment', startSec: 5, endSec: 20, failurePct: 40 }] };
+    const objects: SimEvent[] = [];
+    createSimulation(t, scenario, { onEvent: (e) => objects.push(e) }).runToEnd();
+    const d = new DictionaryBuilder();
+    const b = new BlockBuilder(d, 1000);
+    const rows: EventBlockRow[] = [];
+    const onChunk = (c: EventChunk): void => {
+      let j = 0;
+      while (j < c.length) {
+        j += b.addChunk(c, j, c.length);
+        if (b.size === b.capacity) rows.push(b.seal()!);
+      }
+    };
+    const sim = createSimulation(t, scenario, { onEventChunk: onChunk });
+    while (!sim.done) sim.runUntil(sim.now + 2_500);
+    rows.push(b.seal()!);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.every((r) => r.cols !== null && r.data === '' && r.last_seq - r.first_seq + 1 === r.n)).toBe(true);
+    const decoded = rows.flatMap((r) => decodeBlock(r, d.dict, { afterSeq: -1 }, 1e6));
+    const expected: RunEvent[] = objects.map((e) => ({
+      seq: e.seq, id: e.id, type: e.type, timeMs: e.time, key: e.key, correlationId: e.correlationId, causationId: e.causationId, source: e.source,
+      target: e.target, status: e.status, attempt: e.attempt ?? null, reason: e.reason ?? null, payload: e.status === 'emitted' ? (e.payload as Record<string, unknown>) : null,
+    }));
+    expect(expected.some((e) => e.reason !== null)).toBe(true);
+    expect(decoded).toEqual(expected);
+    // per-record SimEvents through add() give the same rows
+    const d2 = new DictionaryBuilder();
+    const b2 = new BlockBuilder(d2, 1000);
+    const rows2: EventBlockRow[] = [];
+    for (const e of objects) {
+      b2.add(e);
+      if (b2.size === b2.capacity) rows2.push(b2.seal()!);
+    }
+    rows2.push(b2.seal()!);
+    expect(rows2.map((r) => ({ ...r, cols: Buffer.from(r.cols!).toString('base64') }))).toEqual(rows.map((r) => ({ ...r, cols: Buffer.from(r.cols!).toString('base64') })));
+    expect(d2.dict).toEqual(d.dict);
+  });
+
+  it('reads a block as SQLite returns it (a Buffer at any offset) and refuses a damaged one', () => {
+    const d = new DictionaryBuilder();
+    const b = new BlockBuilder(d);
+    for (let i = 0; i < 5; i++) b.add(ev(i, { payload: { orderId: `o-${i}`, city: 'Zürich', note: 'café 🚚 "quoted"' } }));
+    const row = b.seal()!;
+    expect(decodeBlock(row, d.dict, { afterSeq: 3 }, 10)[0]!.payload).toEqual({ orderId: 'o-4', city: 'Zürich', note: 'café 🚚 "quoted"' });
+    const shifted = Buffer.alloc(row.cols!.length + 3);
+    shifted.set(row.cols!, 3);
+    const unaligned = shifted.subarray(3);
+    expect(decodeBlock({ ...row, cols: unaligned }, d.dict, { afterSeq: -1 }, 10)).toEqual(decodeBlock(row, d.dict, { afterSeq: -1 }, 10));
+    expect(() => decodeBlock({ ...row, cols: row.cols!.subarray(0, 20) }, d.dict, { afterSeq: -1 }, 10)).toThrow(/event block at seq 0/);
+    expect(() => b.add(ev(1, { id: 2 ** 33 }))).toThrow(/beyond what the event log stores/);
+  });
+
+  it('still reads blocks stored as columnar JSON (before the binary format)', () => {
+    const legacy = {
+      first_seq: 10, keys: '["o-1","o-2"]', cols: null,
+      data: JSON.stringify({ t: [1, 2], i: [7, 8], y: [0, 0], s: [0, 4], o: [0, 1], g: [1, 2], k: [0, 1], c: [7, 7], z: [-1, 7], a: [0, 3], r: [-1, 0], r0: ['boom'] }),
+      payloads: JSON.stringify([{ orderId: 'o-1' }, null]),
+    };
+    const dict = { types: ['OrderPlaced'], nodes: ['storefront', 'orders', ''] };
+    expect(decodeBlock(legacy, dict, { afterSeq: -1 }, 10)).toEqual([
+      { seq: 10, id: 7, type: 'OrderPlaced', timeMs: 1, key: 'o-1', correlationId: 7, causationId: null, source: 'storefront', target: 'orders', status: 'emitted', attempt: null, reason: null, payload: { orderId: 'o-1' } },
+      { seq: 11, id: 8, type: 'OrderPlaced', timeMs: 2, key: 'o-2', correlationId: 7, causationId: 7, source: 'orders', target: '', status: 'failed', attempt: 2, reason: 'boom', payload: null },
+    ]);
   });
 
   it('masks are exact below MASK_BITS names and share the last bit beyond', () => {

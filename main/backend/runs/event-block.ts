@@ -1,34 +1,55 @@
 /**
- * The stored form of the event log: blocks of consecutive events, columnar JSON, one SQLite row
- * per block (see migrations.ts for why). A block row also carries skip information so a query
- * decodes only blocks that can match: seq/time range, exact bit masks of the types, statuses and
- * nodes present, and the distinct keys / correlation ids as text SQLite can search with instr().
+ * The stored form of the event log: blocks of consecutive events, one SQLite row per block (see
+ * migrations.ts for why). The records are binary columns (`cols`, format 1 below: typed arrays
+ * back to back, read back as views without parsing); blocks written before format 1 hold columnar
+ * JSON in `data` and are still read. A block row also carries skip information so a query decodes
+ * only blocks that can match: seq/time range, exact bit masks of the types, statuses and nodes
+ * present, and the distinct keys / correlation ids as text SQLite can search with instr().
  */
 import type { RunEvent } from '../../../shared/api/runs';
-import type { SimEvent, SimEventStatus } from '../../../shared/runtime/api';
+import { SIM_EVENT_STATUSES } from '../../../shared/runtime/api';
+import type { EventChunk, SimEvent, SimEventStatus } from '../../../shared/runtime/api';
 
-export const STATUSES: readonly SimEventStatus[] = ['emitted', 'published', 'delivered', 'processed', 'failed', 'retried', 'redelivered', 'duplicate', 'dead-lettered', 'dropped', 'filtered'];
+/** status indexes as stored (the runtime's fixed order) */
+export const STATUSES: readonly SimEventStatus[] = SIM_EVENT_STATUSES;
 const STATUS_INDEX = new Map(STATUSES.map((s, i) => [s, i]));
+const EMITTED = STATUS_INDEX.get('emitted')!;
 
 /** Bits usable in a mask (JS numbers are exact up to 2^53); names beyond share the last bit. */
 export const MASK_BITS = 52;
 export const maskBit = (index: number): number => 2 ** Math.min(index, MASK_BITS);
 
-/** Per-run names of types and nodes (nodes include edge ids and '' used as targets). Append-only. */
+/** Per-run names of types, nodes (incl. edge ids and '' used as targets) and reasons. Append-only. */
 export interface RunDictionary {
   types: string[];
   nodes: string[];
+  /** reasons of binary blocks (older runs keep theirs per block) */
+  reasons?: string[];
 }
 
 export class DictionaryBuilder {
   private readonly typeIdx = new Map<string, number>();
   private readonly nodeIdx = new Map<string, number>();
+  private readonly reasonIdx = new Map<string, number>();
+  private readonly reasons: string[];
   /** set when a name was added since the last takeChanged() */
   private changed = false;
 
   constructor(readonly dict: RunDictionary = { types: [], nodes: [] }) {
     dict.types.forEach((t, i) => this.typeIdx.set(t, i));
     dict.nodes.forEach((n, i) => this.nodeIdx.set(n, i));
+    this.reasons = dict.reasons ??= [];
+    this.reasons.forEach((r, i) => this.reasonIdx.set(r, i));
+  }
+
+  reason(text: string): number {
+    let i = this.reasonIdx.get(text);
+    if (i === undefined) {
+      i = this.reasons.push(text) - 1;
+      this.reasonIdx.set(text, i);
+      this.changed = true;
+    }
+    return i;
   }
 
   type(name: string): number {
@@ -68,115 +89,212 @@ export interface EventBlockRow {
   type_mask: number;
   status_mask: number;
   node_mask: number;
-  /** JSON array of the distinct keys; data.k indexes into it */
+  /** JSON array of the distinct keys; records index into it */
   keys: string;
   /** ",12,40,41," distinct correlation ids */
   corrs: string;
+  /** '' for binary blocks; columnar JSON in blocks written before format 1 */
   data: string;
-  /** JSON array aligned with the events: payload object for 'emitted' records, else null */
+  /** '' for binary blocks (their payloads are inside `cols`); JSON blocks: an array aligned with
+   * the records, null except on 'emitted' ones */
   payloads: string;
+  /** the records and their payloads, binary format 1 (null in older blocks): one buffer of its
+   * own, so it can be transferred to the writer thread without a copy */
+  cols: Uint8Array | null;
 }
 
-interface BlockColumns {
-  t: number[]; i: number[]; y: number[]; s: number[]; o: number[]; g: number[]; k: number[]; c: number[]; z: number[]; a: number[];
-  /** reasons: index into r0 (the block's reason strings) or -1 */
-  r: number[]; r0: string[];
+/**
+ * Binary format 1, little-endian (the platform's; x86 and arm are both), n records:
+ *   u32 version = 1, u32 n, u32 payload bytes, u32 0,
+ *   f64 time[n], u32 id[n], u32 correlationId[n], u32 causation+1[n] (0 = none), u32 attempt+1[n] (0 = none),
+ *   u16 key[n] (into `keys`), u16 type[n], u16 source[n], u16 target[n] (into the run dictionary), u16 reason+1[n] (into dict.reasons),
+ *   u8 status[n] (into STATUSES),
+ *   UTF-8 JSON array of the payloads of the 'emitted' records, in order (each message's payload once)
+ * 35 bytes a record + payloads; every column starts aligned for its typed array view.
+ */
+export const BLOCK_FORMAT = 1;
+const HEADER = 16;
+const columnBytes = (n: number): number => HEADER + 35 * n;
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+const MAX_ID = 0xffffffff;
+
+interface Columns {
+  t: Float64Array; i: Uint32Array; c: Uint32Array; z: Uint32Array; a: Uint32Array;
+  k: Uint16Array; y: Uint16Array; o: Uint16Array; g: Uint16Array; r: Uint16Array; s: Uint8Array;
 }
 
-/** Accumulates events into one block; seal() turns it into a row and starts a new one. */
+/** typed-array views over a block's bytes (buffer aligned to 8) */
+function columnsOf(buf: ArrayBuffer, base: number, n: number): Columns {
+  let at = base + HEADER;
+  const f64 = (): Float64Array => { const v = new Float64Array(buf, at, n); at += 8 * n; return v; };
+  const u32 = (): Uint32Array => { const v = new Uint32Array(buf, at, n); at += 4 * n; return v; };
+  const u16 = (): Uint16Array => { const v = new Uint16Array(buf, at, n); at += 2 * n; return v; };
+  return { t: f64(), i: u32(), c: u32(), z: u32(), a: u32(), k: u16(), y: u16(), o: u16(), g: u16(), r: u16(), s: new Uint8Array(buf, at, n) };
+}
+
+/**
+ * Accumulates records into one block (preallocated columns, no object per record); seal() turns
+ * it into a row and starts the next. Records come from the runtime's columns (addChunk, the
+ * app's path) or one SimEvent at a time (add).
+ */
 export class BlockBuilder {
-  private cols: BlockColumns = emptyColumns();
-  private payloads: (Readonly<Record<string, unknown>> | null)[] = [];
-  private keys = new Map<string, number>();
-  private reasons = new Map<string, number>();
-  private corrs = new Set<number>();
-  // presence flags per mask bit; the masks are built once, at seal()
-  private readonly typeBits = new Uint8Array(MASK_BITS + 1);
-  private readonly statusBits = new Uint8Array(MASK_BITS + 1);
-  private readonly nodeBits = new Uint8Array(MASK_BITS + 1);
+  private readonly cols: Columns;
+  private n = 0;
   private firstSeq = -1;
-  private lastSeq = -1;
+  private keys = new Map<string, number>();
+  private keyList: string[] = [];
+  private payloads: Readonly<Record<string, unknown>>[] = [];
+  // runtime name index -> dictionary index, grown as the runtime's append-only names grow
+  private readonly typeMap: number[] = [];
+  private readonly nodeMap: number[] = [];
+  private readonly reasonMap: number[] = [];
 
-  constructor(private readonly dict: DictionaryBuilder) {}
+  constructor(private readonly dict: DictionaryBuilder, readonly capacity = 2048) {
+    if (capacity < 1 || capacity > 65535) throw new RangeError(`block capacity ${capacity} is outside 1..65535`);
+    this.cols = columnsOf(new ArrayBuffer(columnBytes(capacity)), 0, capacity);
+  }
 
   get size(): number {
-    return this.cols.t.length;
+    return this.n;
+  }
+
+  private keyOf(key: string): number {
+    let k = this.keys.get(key);
+    if (k === undefined) {
+      k = this.keyList.push(key) - 1;
+      this.keys.set(key, k);
+    }
+    return k;
   }
 
   add(e: SimEvent): void {
+    if (this.n === this.capacity) throw new RangeError('block is full: seal() it first');
     const c = this.cols;
-    if (c.t.length === 0) this.firstSeq = e.seq;
-    this.lastSeq = e.seq;
-    c.t.push(e.time);
-    c.i.push(e.id);
-    const y = this.dict.type(e.type);
-    c.y.push(y);
+    const p = this.n++;
+    if (p === 0) this.firstSeq = e.seq;
+    if (e.id > MAX_ID || e.correlationId > MAX_ID) throw new RangeError(`message id ${e.id} is beyond what the event log stores (${MAX_ID})`);
+    c.t[p] = e.time;
+    c.i[p] = e.id;
+    c.c[p] = e.correlationId;
+    c.z[p] = e.causationId === null ? 0 : e.causationId + 1;
+    c.a[p] = e.attempt === undefined ? 0 : e.attempt + 1;
+    c.k[p] = this.keyOf(e.key);
+    c.y[p] = this.dict.type(e.type);
+    c.o[p] = this.dict.node(e.source);
+    c.g[p] = this.dict.node(e.target);
+    c.r[p] = e.reason === undefined ? 0 : this.dict.reason(e.reason) + 1;
     const s = STATUS_INDEX.get(e.status) ?? 0;
-    c.s.push(s);
-    const o = this.dict.node(e.source);
-    const g = this.dict.node(e.target);
-    c.o.push(o);
-    c.g.push(g);
-    let k = this.keys.get(e.key);
-    if (k === undefined) this.keys.set(e.key, (k = this.keys.size));
-    c.k.push(k);
-    c.c.push(e.correlationId);
-    this.corrs.add(e.correlationId);
-    c.z.push(e.causationId ?? -1);
-    c.a.push(e.attempt === undefined ? 0 : e.attempt + 1);
-    if (e.reason !== undefined) {
-      let r = this.reasons.get(e.reason);
-      if (r === undefined) {
-        this.reasons.set(e.reason, (r = this.reasons.size));
-        c.r0.push(e.reason);
-      }
-      c.r.push(r);
-    } else c.r.push(-1);
-    this.payloads.push(e.status === 'emitted' ? e.payload : null);
-    this.typeBits[y < MASK_BITS ? y : MASK_BITS] = 1;
-    this.statusBits[s < MASK_BITS ? s : MASK_BITS] = 1;
-    this.nodeBits[o < MASK_BITS ? o : MASK_BITS] = 1;
-    this.nodeBits[g < MASK_BITS ? g : MASK_BITS] = 1;
+    c.s[p] = s;
+    if (s === EMITTED) this.payloads.push(e.payload);
+  }
+
+  /** copies records [from, to) of a runtime chunk; returns how many fit (the rest needs a new block) */
+  addChunk(ch: EventChunk, from: number, to: number): number {
+    const take = Math.min(to - from, this.capacity - this.n);
+    if (take <= 0) return 0;
+    this.syncNames(ch);
+    const c = this.cols;
+    const base = this.n;
+    if (base === 0) this.firstSeq = ch.firstSeq + from;
+    c.t.set(ch.time.subarray(from, from + take), base);
+    const typeMap = this.typeMap;
+    const nodeMap = this.nodeMap;
+    const reasonMap = this.reasonMap;
+    const payloads = this.payloads;
+    for (let j = from, p = base; j < from + take; j++, p++) {
+      const id = ch.id[j]!;
+      if (id > MAX_ID) throw new RangeError(`message id ${id} is beyond what the event log stores (${MAX_ID})`);
+      c.i[p] = id;
+      c.c[p] = ch.correlationId[j]!;
+      c.z[p] = ch.causationId[j]! + 1;
+      c.a[p] = ch.attempt[j]! + 1;
+      c.k[p] = this.keyOf(ch.key[j]!);
+      c.y[p] = typeMap[ch.type[j]!]!;
+      c.o[p] = nodeMap[ch.source[j]!]!;
+      c.g[p] = nodeMap[ch.target[j]!]!;
+      const r = ch.reason[j]!;
+      c.r[p] = r < 0 ? 0 : reasonMap[r]! + 1;
+      const s = ch.status[j]!;
+      c.s[p] = s;
+      if (s === EMITTED) payloads.push(ch.payload[j]!);
+    }
+    this.n += take;
+    return take;
+  }
+
+  private syncNames(ch: EventChunk): void {
+    const { types, nodes, reasons } = ch.names;
+    for (let i = this.typeMap.length; i < types.length; i++) this.typeMap.push(this.dict.type(types[i]!));
+    for (let i = this.nodeMap.length; i < nodes.length; i++) this.nodeMap.push(this.dict.node(nodes[i]!));
+    for (let i = this.reasonMap.length; i < reasons.length; i++) this.reasonMap.push(this.dict.reason(reasons[i]!));
   }
 
   seal(): EventBlockRow | null {
-    const c = this.cols;
-    const n = c.t.length;
+    const n = this.n;
     if (n === 0) return null;
+    const c = this.cols;
+    const json = JSON.stringify(this.payloads);
+    const jsonBytes = Buffer.byteLength(json, 'utf8');
+    const buf = new ArrayBuffer(columnBytes(n) + jsonBytes);
+    new Uint32Array(buf, 0, 4).set([BLOCK_FORMAT, n, jsonBytes, 0]);
+    const written = utf8.encodeInto(json, new Uint8Array(buf, columnBytes(n))).written;
+    if (written !== jsonBytes) throw new Error(`event block: payload JSON is ${written} bytes, expected ${jsonBytes}`);
+    const out = columnsOf(buf, 0, n);
+    out.t.set(c.t.subarray(0, n));
+    out.i.set(c.i.subarray(0, n));
+    out.c.set(c.c.subarray(0, n));
+    out.z.set(c.z.subarray(0, n));
+    out.a.set(c.a.subarray(0, n));
+    out.k.set(c.k.subarray(0, n));
+    out.y.set(c.y.subarray(0, n));
+    out.o.set(c.o.subarray(0, n));
+    out.g.set(c.g.subarray(0, n));
+    out.r.set(c.r.subarray(0, n));
+    out.s.set(c.s.subarray(0, n));
     const row: EventBlockRow = {
       first_seq: this.firstSeq,
-      last_seq: this.lastSeq,
+      last_seq: this.firstSeq + n - 1,
       n,
-      t_min: c.t[0]!,
-      t_max: c.t[n - 1]!,
-      type_mask: bitsToMask(this.typeBits),
-      status_mask: bitsToMask(this.statusBits),
-      node_mask: bitsToMask(this.nodeBits),
-      keys: JSON.stringify([...this.keys.keys()]),
-      corrs: `,${[...this.corrs].join(',')},`,
-      data: JSON.stringify(c),
-      payloads: JSON.stringify(this.payloads),
+      t_min: out.t[0]!,
+      t_max: out.t[n - 1]!,
+      type_mask: presenceMask(out.y),
+      status_mask: presenceMask(out.s),
+      node_mask: presenceMask(out.o, out.g),
+      keys: JSON.stringify(this.keyList),
+      corrs: distinctText(out.c),
+      data: '',
+      payloads: '',
+      cols: new Uint8Array(buf),
     };
-    this.cols = emptyColumns();
-    this.payloads = [];
+    this.n = 0;
     this.keys = new Map();
-    this.reasons = new Map();
-    this.corrs = new Set();
-    this.typeBits.fill(0);
-    this.statusBits.fill(0);
-    this.nodeBits.fill(0);
+    this.keyList = [];
+    this.payloads = [];
     return row;
   }
+}
+
+const presence = new Uint8Array(MASK_BITS + 1);
+/** the mask of the indexes present in the columns (exact below MASK_BITS) */
+function presenceMask(...cols: (Uint8Array | Uint16Array)[]): number {
+  presence.fill(0);
+  for (const col of cols) for (let j = 0; j < col.length; j++) presence[Math.min(col[j]!, MASK_BITS)] = 1;
+  return bitsToMask(presence);
+}
+
+/** ",a,b,c," of the distinct values (sorted) */
+function distinctText(ids: Uint32Array): string {
+  const sorted = Uint32Array.from(ids).sort();
+  const parts: number[] = [];
+  for (let j = 0; j < sorted.length; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) parts.push(sorted[j]!);
+  return `,${parts.join(',')},`;
 }
 
 function bitsToMask(bits: Uint8Array): number {
   let m = 0;
   for (let i = 0; i < bits.length; i++) if (bits[i] === 1) m += 2 ** i;
   return m;
-}
-
-function emptyColumns(): BlockColumns {
-  return { t: [], i: [], y: [], s: [], o: [], g: [], k: [], c: [], z: [], a: [], r: [], r0: [] };
 }
 
 /** OR of a mask bit without 32-bit bitwise operators (masks use up to 53 bits). */
@@ -203,14 +321,81 @@ export interface BlockFilter {
   afterSeq: number;
 }
 
+/** The columnar JSON of blocks written before format 1. */
+interface JsonColumns {
+  t: number[]; i: number[]; y: number[]; s: number[]; o: number[]; g: number[]; k: number[]; c: number[]; z: number[]; a: number[];
+  /** reasons: index into r0 (the block's reason strings) or -1 */
+  r: number[]; r0: string[];
+}
+
+type StoredBlock = Pick<EventBlockRow, 'first_seq' | 'keys' | 'data' | 'payloads'> & { cols?: Uint8Array | null };
+
 /** Decodes the matching records of one stored block, in seq order, at most `limit`. */
-export function decodeBlock(
-  row: Pick<EventBlockRow, 'first_seq' | 'keys' | 'data' | 'payloads'>,
-  dict: RunDictionary,
-  f: BlockFilter,
-  limit: number,
-): RunEvent[] {
-  const c = JSON.parse(row.data) as BlockColumns;
+export function decodeBlock(row: StoredBlock, dict: RunDictionary, f: BlockFilter, limit: number): RunEvent[] {
+  return row.cols !== undefined && row.cols !== null && row.cols.length > 0 ? decodeBinary(row, row.cols, dict, f, limit) : decodeJson(row, dict, f, limit);
+}
+
+function decodeBinary(row: StoredBlock, bytes: Uint8Array, dict: RunDictionary, f: BlockFilter, limit: number): RunEvent[] {
+  // SQLite hands back a Buffer that may start anywhere in a pool: typed views need alignment
+  const b = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
+  const head = new Uint32Array(b.buffer, b.byteOffset, 4);
+  const n = head[1]!;
+  const jsonBytes = head[2]!;
+  if (head[0] !== BLOCK_FORMAT || b.byteLength !== columnBytes(n) + jsonBytes) {
+    throw new Error(`event block at seq ${row.first_seq}: unknown format ${head[0]} or size ${b.byteLength} for ${n} records`);
+  }
+  const c = columnsOf(b.buffer as ArrayBuffer, b.byteOffset, n);
+  const keys = JSON.parse(row.keys) as string[];
+  const keyIdx = f.key === undefined ? -2 : keys.indexOf(f.key);
+  if (keyIdx === -1) return [];
+  const picked: number[] = [];
+  const payloadAt: number[] = [];
+  let emitted = 0;
+  for (let j = 0; j < n && picked.length < limit; j++) {
+    const isEmitted = c.s[j] === EMITTED;
+    if (isEmitted) emitted++;
+    if (row.first_seq + j <= f.afterSeq) continue;
+    const t = c.t[j]!;
+    if (f.fromMs !== undefined && t < f.fromMs) continue;
+    if (f.toMs !== undefined && t > f.toMs) break;
+    if (f.types !== undefined && !f.types.has(c.y[j]!)) continue;
+    if (f.statuses !== undefined && !f.statuses.has(c.s[j]!)) continue;
+    if (f.node !== undefined && c.o[j] !== f.node && c.g[j] !== f.node) continue;
+    if (keyIdx >= 0 && c.k[j] !== keyIdx) continue;
+    if (f.correlationId !== undefined && c.c[j] !== f.correlationId) continue;
+    picked.push(j);
+    payloadAt.push(isEmitted ? emitted - 1 : -1);
+  }
+  if (picked.length === 0) return [];
+  const payloads = payloadAt.some((x) => x >= 0)
+    ? (JSON.parse(fromUtf8.decode(b.subarray(columnBytes(n), columnBytes(n) + jsonBytes))) as Record<string, unknown>[])
+    : [];
+  const reasons = dict.reasons ?? [];
+  return picked.map((j, x): RunEvent => {
+    const z = c.z[j]!;
+    const a = c.a[j]!;
+    const r = c.r[j]!;
+    const pi = payloadAt[x]!;
+    return {
+      seq: row.first_seq + j,
+      id: c.i[j]!,
+      type: dict.types[c.y[j]!] ?? '?',
+      timeMs: c.t[j]!,
+      key: keys[c.k[j]!] ?? '',
+      correlationId: c.c[j]!,
+      causationId: z === 0 ? null : z - 1,
+      source: dict.nodes[c.o[j]!] ?? '?',
+      target: dict.nodes[c.g[j]!] ?? '',
+      status: STATUSES[c.s[j]!] ?? 'emitted',
+      attempt: a === 0 ? null : a - 1,
+      reason: r === 0 ? null : (reasons[r - 1] ?? null),
+      payload: pi >= 0 ? (payloads[pi] ?? null) : null,
+    };
+  });
+}
+
+function decodeJson(row: StoredBlock, dict: RunDictionary, f: BlockFilter, limit: number): RunEvent[] {
+  const c = JSON.parse(row.data) as JsonColumns;
   const keys = JSON.parse(row.keys) as string[];
   const keyIdx = f.key === undefined ? -2 : keys.indexOf(f.key);
   if (keyIdx === -1) return [];

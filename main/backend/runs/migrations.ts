@@ -125,4 +125,12 @@ export const runMigrations: Migration[] = [
       `);
     },
   },
+  {
+    // format 1: a block's records as binary columns (event-block.ts); `data` is '' then.
+    // Older blocks keep their columnar JSON and are still read.
+    name: 'event blocks: binary columns',
+    up: (db) => {
+      db.exec('ALTER TABLE run_event_blocks ADD COLUMN cols BLOB');
+    },
+  },
 ];

@@ -3,7 +3,7 @@
  * metric rows) and writes it in one transaction per flush. Lives in the run worker.
  */
 import type { RunSettings, RunStatus } from '../../../shared/api/runs';
-import type { MetricsSnapshot, SimEvent } from '../../../shared/runtime/api';
+import type { EventChunk, MetricsSnapshot, SimEvent } from '../../../shared/runtime/api';
 import { BlockBuilder, DictionaryBuilder } from './event-block';
 import type { EventBlockRow } from './event-block';
 import { runKpisOf } from './kpis';
@@ -25,7 +25,7 @@ export class RunRecorder {
   private readonly cap: number;
 
   constructor(private readonly repo: { writeBatch(id: number, b: RunBatch): void }, private readonly runId: number, settings: RunSettings) {
-    this.block = new BlockBuilder(this.dict);
+    this.block = new BlockBuilder(this.dict, BLOCK_EVENTS);
     this.cap = settings.retention === 'none' ? 0 : settings.retention === 'all' ? settings.eventCap : Number.MAX_SAFE_INTEGER;
   }
 
@@ -42,6 +42,22 @@ export class RunRecorder {
     this.block.add(e);
     this.stored++;
     if (this.block.size >= BLOCK_EVENTS) this.blocks.push(this.block.seal()!);
+  };
+
+  /** hooks.onEventChunk: the app's path, records copied column by column into blocks */
+  readonly onEventChunk = (c: EventChunk): void => {
+    let j = 0;
+    while (j < c.length) {
+      const room = this.cap - this.stored;
+      if (room <= 0) {
+        this.truncated = true;
+        return;
+      }
+      const took = this.block.addChunk(c, j, j + Math.min(c.length - j, room));
+      j += took;
+      this.stored += took;
+      if (this.block.size >= BLOCK_EVENTS) this.blocks.push(this.block.seal()!);
+    }
   };
 
   onSnapshot(s: MetricsSnapshot): void {

@@ -122,8 +122,8 @@ export class RunRepository {
         k_throughput = @throughput, k_errors = @errors WHERE id = @id`),
       heartbeat: db.prepare('UPDATE runs SET heartbeat_at = ? WHERE id = ?'),
       summary: db.prepare('UPDATE runs SET summary = @summary, sim_ms = @sim_ms WHERE id = @id'),
-      block: db.prepare(`INSERT INTO run_event_blocks (run_id, first_seq, last_seq, n, t_min, t_max, type_mask, status_mask, node_mask, keys, corrs, data, payloads)
-        VALUES (@run_id, @first_seq, @last_seq, @n, @t_min, @t_max, @type_mask, @status_mask, @node_mask, @keys, @corrs, @data, @payloads)`),
+      block: db.prepare(`INSERT INTO run_event_blocks (run_id, first_seq, last_seq, n, t_min, t_max, type_mask, status_mask, node_mask, keys, corrs, data, payloads, cols)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       metric: db.prepare(`INSERT OR REPLACE INTO run_metrics (run_id, node, time_ms, throughput, queue_depth, consumer_lag, in_flight, utilisation, p50, p95, p99, errors, retries, dead_letters, drops, state, orders, revenue, orders_lost)
         VALUES (@run_id, @node, @time_ms, @throughput, @queue_depth, @consumer_lag, @in_flight, @utilisation, @p50, @p95, @p99, @errors, @retries, @dead_letters, @drops, @state, @orders, @revenue, @orders_lost)`),
       snapshot: db.prepare('INSERT OR REPLACE INTO run_snapshots (run_id, time_ms, snapshot) VALUES (?, ?, ?)'),
@@ -139,7 +139,7 @@ export class RunRepository {
       firstSnapshot: db.prepare('SELECT time_ms, snapshot FROM run_snapshots WHERE run_id = ? ORDER BY time_ms LIMIT 1'),
       metrics: db.prepare('SELECT * FROM run_metrics WHERE run_id = ? AND node = ? AND time_ms >= ? AND time_ms <= ? ORDER BY time_ms'),
       seqAtTime: db.prepare('SELECT first_seq FROM run_event_blocks WHERE run_id = ? AND t_max >= ? ORDER BY t_max LIMIT 1'),
-      trace: db.prepare('SELECT first_seq, keys, data, payloads FROM run_event_blocks WHERE run_id = ? AND instr(corrs, ?) > 0 ORDER BY last_seq'),
+      trace: db.prepare('SELECT first_seq, keys, data, payloads, cols FROM run_event_blocks WHERE run_id = ? AND instr(corrs, ?) > 0 ORDER BY last_seq'),
       getSettings: db.prepare('SELECT settings FROM run_settings WHERE project_id = ?'),
       setSettings: db.prepare('INSERT INTO run_settings (project_id, settings) VALUES (?, ?) ON CONFLICT (project_id) DO UPDATE SET settings = excluded.settings'),
     };
@@ -185,7 +185,9 @@ export class RunRepository {
   /** One worker flush: blocks, metrics, snapshots, faults and progress, atomically. */
   writeBatch(runId: number, b: RunBatch): void {
     this.db.transaction(() => {
-      for (const blk of b.blocks) this.q.block!.run({ run_id: runId, ...blk });
+      for (const k of b.blocks) {
+        this.q.block!.run(runId, k.first_seq, k.last_seq, k.n, k.t_min, k.t_max, k.type_mask, k.status_mask, k.node_mask, k.keys, k.corrs, k.data, k.payloads, k.cols);
+      }
       for (const m of b.metrics) this.q.metric!.run({ run_id: runId, ...m });
       for (const s of b.snapshots) this.q.snapshot!.run(runId, s.timeMs, s.json);
       this.q.progress!.run({
@@ -346,13 +348,13 @@ export class RunRepository {
       conds.push('instr(keys, @key) > 0');
       params['key'] = JSON.stringify(q.key);
     }
-    const sql = `SELECT first_seq, last_seq, t_min, keys, data, payloads FROM run_event_blocks WHERE ${conds.join(' AND ')} ORDER BY last_seq LIMIT @blocks`;
+    const sql = `SELECT first_seq, last_seq, t_min, keys, data, payloads, cols FROM run_event_blocks WHERE ${conds.join(' AND ')} ORDER BY last_seq LIMIT @blocks`;
     const filter = { types, statuses, node, key: q.key, fromMs: q.fromMs, toMs: q.toMs, afterSeq: q.afterSeq };
     const events: EventsPage['events'] = [];
     let scanned = 0;
     let cursor = after;
     let done = true;
-    for (const b of this.db.prepare(sql).iterate(params) as IterableIterator<{ first_seq: number; last_seq: number; t_min: number; keys: string; data: string; payloads: string }>) {
+    for (const b of this.db.prepare(sql).iterate(params) as IterableIterator<{ first_seq: number; last_seq: number; t_min: number; keys: string; data: string; payloads: string; cols: Uint8Array | null }>) {
       if (q.toMs !== undefined && b.t_min > q.toMs) break;
       if (scanned === MAX_BLOCKS_PER_PAGE) {
         done = false;
@@ -380,7 +382,7 @@ export class RunRepository {
     const dict = this.dictionary(r);
     const events: TraceResult['events'] = [];
     let truncated = false;
-    for (const b of this.q.trace!.iterate(runId, `,${correlationId},`) as IterableIterator<{ first_seq: number; keys: string; data: string; payloads: string }>) {
+    for (const b of this.q.trace!.iterate(runId, `,${correlationId},`) as IterableIterator<{ first_seq: number; keys: string; data: string; payloads: string; cols: Uint8Array | null }>) {
       events.push(...decodeBlock(b, dict, { correlationId, afterSeq: -1 }, MAX_TRACE_EVENTS - events.length));
       if (events.length >= MAX_TRACE_EVENTS) {
         truncated = true;

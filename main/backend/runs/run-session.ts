@@ -5,7 +5,8 @@
  */
 import type { LiveFault, RunSettings, RunSpeed, RunStatus, SampledEvent } from '../../../shared/api/runs';
 import type { Topology } from '../../../shared/model/topology';
-import type { Fault, MetricsSnapshot, Scenario, SimEvent, Simulation } from '../../../shared/runtime/api';
+import { SIM_EVENT_STATUSES } from '../../../shared/runtime/api';
+import type { EventChunk, Fault, MetricsSnapshot, Scenario, Simulation } from '../../../shared/runtime/api';
 import { RealTimeDriver } from '../../../shared/runtime/realtime';
 import { createSimulation } from '../../../shared/runtime/simulation';
 import { runKpisOf } from './kpis';
@@ -22,7 +23,9 @@ const SAMPLES_PER_POST = 10;
 /** wall ms one max-speed slice aims at (keeps the worker responsive to pause/stop) */
 const MAX_SLICE_WALL_MS = 30;
 const HEARTBEAT_MS = 5000;
-const SAMPLED_STATUSES = new Set<SimEvent['status']>(['published', 'delivered', 'processed']);
+/** statuses worth animating (published, delivered, processed), by status index */
+const SAMPLED_STATUS = new Uint8Array(SIM_EVENT_STATUSES.length);
+for (const s of ['published', 'delivered', 'processed'] as const) SAMPLED_STATUS[SIM_EVENT_STATUSES.indexOf(s)] = 1;
 
 interface OpenFault {
   base: LiveFault;
@@ -74,9 +77,10 @@ export class RunSession {
       eventLogSampleRate: o.settings.sampleRate,
     };
     this.sim = createSimulation(o.topology, scenario, {
-      onEvent: (e) => {
-        this.recorder.onEvent(e);
-        this.sample(e);
+      // columns, not an object per event: this is what keeps persisting every event cheap
+      onEventChunk: (c) => {
+        this.recorder.onEventChunk(c);
+        this.sample(c);
       },
       onSnapshot: (s) => this.recorder.onSnapshot(s),
     });
@@ -233,15 +237,18 @@ export class RunSession {
     }
   }
 
-  /** reservoir sample of the events since the last post */
-  private sample(e: SimEvent): void {
-    if (!SAMPLED_STATUSES.has(e.status)) return;
-    this.seen++;
-    const slot = this.samples.length < SAMPLES_PER_POST ? this.samples.length : Math.floor(Math.random() * this.seen);
-    if (slot >= SAMPLES_PER_POST) return;
-    this.samples[slot] = {
-      seq: e.seq, id: e.id, type: e.type, timeMs: e.time, key: e.key, correlationId: e.correlationId, source: e.source, target: e.target, status: e.status,
-    };
+  /** reservoir sample of the events since the last post (objects only for the kept ones) */
+  private sample(c: EventChunk): void {
+    for (let j = 0; j < c.length; j++) {
+      if (SAMPLED_STATUS[c.status[j]!] !== 1) continue;
+      this.seen++;
+      const slot = this.samples.length < SAMPLES_PER_POST ? this.samples.length : Math.floor(Math.random() * this.seen);
+      if (slot >= SAMPLES_PER_POST) continue;
+      this.samples[slot] = {
+        seq: c.firstSeq + j, id: c.id[j]!, type: c.names.types[c.type[j]!]!, timeMs: c.time[j]!, key: c.key[j]!, correlationId: c.correlationId[j]!,
+        source: c.names.nodes[c.source[j]!]!, target: c.names.nodes[c.target[j]!]!, status: SIM_EVENT_STATUSES[c.status[j]!]!,
+      };
+    }
   }
 
   /**
