@@ -51,6 +51,15 @@ describe('eventflow run', () => {
     expect(report.snapshots[0]!.nodes.find((n) => n.id === 'payment')!.state).toBe('down');
   });
 
+  it('--json - puts only the JSON report on stdout (the table goes to stderr) and writes no file', async () => {
+    const r = await cli('run', checkoutFile, '--duration', '1m', '--json', '-', '--snapshot-interval', '30s');
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    const report = JSON.parse(r.out) as { summary: unknown; snapshots: { timeMs: number }[] };
+    expect(report.snapshots.map((s) => s.timeMs)).toEqual([30_000, 60_000]);
+    expect(r.err).toContain('business KPIs');
+    expect(existsSync(path.join(dir, '-'))).toBe(false);
+  });
+
   it('reads a scenario file, lets flags override it, and paces real time with --speed', async () => {
     writeFileSync(path.join(dir, 'scenario.json'), JSON.stringify({ durationSec: 30, seed: 3, faults: [{ kind: 'slowdown', nodeId: 'payment', startSec: 0, endSec: 30, factor: 3 }] }));
     const r = await cli('run', checkoutFile, '--scenario', 'scenario.json', '--seed', '9', '--speed', '1000');

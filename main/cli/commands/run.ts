@@ -25,7 +25,7 @@ const usage = `usage: eventflow run <topology.eventflow.json> [options]
                              poison:storefront:0-60:2
   --scenario <file.json>   scenario JSON (durationSec, seed, faults, flows...); flags override it
   --snapshot-interval <d>  time-series resolution in the JSON report  (default 10s)
-  --json <report.json>     write the summary and the metric time series as JSON
+  --json <report.json>     write the summary and the metric time series as JSON (- = stdout)
   --save                   store the run in the app's database; the app lists it under Runs
   --data-dir <dir>         the app's data folder for --save (default: EVENTFLOW_DATA_DIR,
                            else the per-user folder the app uses)`;
@@ -179,9 +179,13 @@ export const runCommand: CliCommand = {
       saver.finish(summary, io.interrupted.value);
       io.err(`saved as run #${saver.runId} in ${saver.databaseFile}\n`);
     }
-    io.out(formatSummary(summary));
+    // `--json -`: stdout carries only the JSON (for jq and friends); the table goes to stderr
+    const toStdout = jsonOut === '-';
+    (toStdout ? io.err : io.out)(formatSummary(summary));
     io.err(`simulated ${formatDuration(sim.now)} in ${((io.now() - started) / 1000).toFixed(2)} s wall time\n`);
-    if (jsonOut !== undefined) {
+    if (toStdout) {
+      io.out(`${JSON.stringify({ scenario, summary, snapshots }, null, 2)}\n`);
+    } else if (jsonOut !== undefined) {
       const target = path.resolve(io.cwd, jsonOut);
       try {
         writeFileSync(target, `${JSON.stringify({ scenario, summary, snapshots }, null, 2)}\n`);
