@@ -9,7 +9,8 @@ import type { Topology } from '../../shared/model/topology';
 import { parseTopologyText } from '../../shared/model/validate';
 import type { EditorServices } from '../editor/editor-context';
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+// the native file's own limit (parseTopologyText); AsyncAPI documents have tighter ones (source-doc.ts)
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export type ImportOutcome =
   | { ok: true; topology: Topology; kind: 'asyncapi' | 'topology'; problems: ImportProblem[] }

@@ -3,7 +3,7 @@
  * (screenshots kept as artifacts), a broken one leaves the project unchanged with the line of the
  * problem, and File > Export downloads Mermaid and a PNG that are checked byte by byte.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -55,6 +55,17 @@ test('File > Import picks an AsyncAPI document from disk, one undo brings the ol
   await app.getByRole('button', { name: 'Undo' }).click();
   await expect(nodeEl(app, 'payment')).toBeVisible();
   await expect(nodeEl(app, 'warehouse')).toHaveCount(0);
+
+  // a 50 MB file is refused up front with its size and the limit; the canvas stays
+  const huge = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: 'Import AsyncAPI or .eventflow.json…' }).click();
+  const hugeFile = test.info().outputPath('huge.eventflow.json');
+  writeFileSync(hugeFile, Buffer.alloc(50 * 1024 * 1024, 32));
+  await (await huge).setFiles(hugeFile);
+  await expect(app.getByTestId('editor-banner')).toContainText('Cannot import huge.eventflow.json — the project is unchanged');
+  await expect(app.getByTestId('editor-banner')).toContainText('the file is 50.0 MB; the limit is 20 MB');
+  await expect(nodeEl(app, 'payment')).toBeVisible();
+  rmSync(hugeFile); // not an artifact worth keeping
 });
 
 test('a broken document is refused with its line and the canvas is unchanged', async ({ app }) => {
