@@ -36,6 +36,8 @@ class NameTable {
   }
 }
 
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
+
 class Chunk implements EventChunk {
   firstSeq = 0;
   length = 0;
@@ -54,7 +56,6 @@ class Chunk implements EventChunk {
 
   constructor(readonly names: EventNames) {}
 }
-const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
 
 export class EventLog {
   private seq = 0;
@@ -136,6 +137,8 @@ export class EventLog {
     try {
       this.onChunk!(c);
     } finally {
+      // drop the payload references: kept here they would outlive the young generation (GC cost)
+      c.payload.fill(EMPTY, 0, c.length);
       c.length = 0;
     }
   }

@@ -13,7 +13,7 @@ import type { Topology } from '../../../shared/model/topology';
 import { Fault as FaultSchema, Scenario as ScenarioSchema } from '../../../shared/runtime/api';
 import type { Fault, MetricsSnapshot, RunSummary, Scenario } from '../../../shared/runtime/api';
 import type { EventBlockRow, RunDictionary } from './event-block';
-import { STATUSES, decodeBlock, maskOf } from './event-block';
+import { STATUSES, compressBlock, decodeBlock, maskOf } from './event-block';
 import { EMPTY_KPIS } from './kpis';
 
 export interface RunRow {
@@ -184,8 +184,10 @@ export class RunRepository {
 
   /** One worker flush: blocks, metrics, snapshots, faults and progress, atomically. */
   writeBatch(runId: number, b: RunBatch): void {
+    // compressed before the transaction: the write lock is held only for the inserts
+    const blocks = b.blocks.map(compressBlock);
     this.db.transaction(() => {
-      for (const k of b.blocks) {
+      for (const k of blocks) {
         this.q.block!.run(runId, k.first_seq, k.last_seq, k.n, k.t_min, k.t_max, k.type_mask, k.status_mask, k.node_mask, k.keys, k.corrs, k.data, k.payloads, k.cols);
       }
       for (const m of b.metrics) this.q.metric!.run({ run_id: runId, ...m });
