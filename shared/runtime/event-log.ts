@@ -24,14 +24,20 @@ class NameTable {
   readonly names: string[] = [];
   readonly hashes: number[] = [];
   private readonly index = new Map<string, number>();
+  // nodes log with the same id strings over and over: a one-entry cache skips most lookups
+  private last: string | null = null;
+  private lastIdx = 0;
 
   of(name: string): number {
+    if (name === this.last) return this.lastIdx;
     let i = this.index.get(name);
     if (i === undefined) {
       i = this.names.push(name) - 1;
       this.hashes.push(fnv1a(name));
       this.index.set(name, i);
     }
+    this.last = name;
+    this.lastIdx = i;
     return i;
   }
 }
@@ -65,6 +71,8 @@ export class EventLog {
   private readonly nodes = new NameTable();
   private readonly reasons = new NameTable();
   private readonly chunk: Chunk | null;
+  /** index of '' once seen (most records have no target); interned on first use, like any name */
+  private noTarget = -1;
 
   constructor(
     private readonly onEvent: ((e: SimEvent) => void) | undefined,
@@ -83,7 +91,7 @@ export class EventLog {
     const seq = this.seq++;
     const st = STATUS_CODE.get(status) ?? 0;
     const src = this.nodes.of(source);
-    const tgt = this.nodes.of(target);
+    const tgt = target !== '' ? this.nodes.of(target) : this.noTarget >= 0 ? this.noTarget : (this.noTarget = this.nodes.of(''));
     const rsn = reason === undefined ? -1 : this.reasons.of(reason);
     f64[0] = now;
     let h = this.hash;

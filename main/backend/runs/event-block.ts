@@ -147,6 +147,8 @@ export class BlockBuilder {
   private firstSeq = -1;
   private keys = new Map<string, number>();
   private keyList: string[] = [];
+  private lastKey: string | null = null;
+  private lastKeyIdx = 0;
   /** payload JSON lines, one per addChunk: made as records arrive, so payload objects die young
    * (kept until seal they outlive the young generation); one stringify per batch, not per payload */
   private payloadLines: string[] = [];
@@ -166,11 +168,15 @@ export class BlockBuilder {
   }
 
   private keyOf(key: string): number {
+    // a message's records often follow each other: same key object, no Map lookup
+    if (key === this.lastKey) return this.lastKeyIdx;
     let k = this.keys.get(key);
     if (k === undefined) {
       k = this.keyList.push(key) - 1;
       this.keys.set(key, k);
     }
+    this.lastKey = key;
+    this.lastKeyIdx = k;
     return k;
   }
 
@@ -284,6 +290,7 @@ export class BlockBuilder {
     this.n = 0;
     this.keys = new Map();
     this.keyList = [];
+    this.lastKey = null;
     this.payloadLines = [];
     return row;
   }

@@ -63,6 +63,9 @@ export class RunSession {
   private posted: MetricsSnapshot | null = null;
   private samples: SampledEvent[] = [];
   private seen = 0;
+  /** algorithm L state: weight and the index of the next matching event that replaces a sample */
+  private w = 1;
+  private nextPick = 0;
   private readonly open = new Map<number, OpenFault>();
   private nextHandle = 1;
   private ticking = false;
@@ -237,13 +240,27 @@ export class RunSession {
     }
   }
 
-  /** reservoir sample of the events since the last post (objects only for the kept ones) */
+  /**
+   * Reservoir sample of the events since the last post (objects only for the kept ones). Vitter's
+   * algorithm L: the next replacement index is drawn ahead, so a random number is needed only
+   * per replacement, not per event.
+   */
   private sample(c: EventChunk): void {
     for (let j = 0; j < c.length; j++) {
       if (SAMPLED_STATUS[c.status[j]!] !== 1) continue;
-      this.seen++;
-      const slot = this.samples.length < SAMPLES_PER_POST ? this.samples.length : Math.floor(Math.random() * this.seen);
-      if (slot >= SAMPLES_PER_POST) continue;
+      const seen = ++this.seen;
+      let slot: number;
+      if (seen <= SAMPLES_PER_POST) {
+        slot = seen - 1;
+        if (seen === SAMPLES_PER_POST) {
+          this.w = Math.exp(Math.log(Math.random()) / SAMPLES_PER_POST);
+          this.nextPick = seen + 1 + Math.floor(Math.log(Math.random()) / Math.log(1 - this.w));
+        }
+      } else if (seen === this.nextPick) {
+        slot = Math.floor(Math.random() * SAMPLES_PER_POST);
+        this.w *= Math.exp(Math.log(Math.random()) / SAMPLES_PER_POST);
+        this.nextPick = seen + 1 + Math.floor(Math.log(Math.random()) / Math.log(1 - this.w));
+      } else continue;
       this.samples[slot] = {
         seq: c.firstSeq + j, id: c.id[j]!, type: c.names.types[c.type[j]!]!, timeMs: c.time[j]!, key: c.key[j]!, correlationId: c.correlationId[j]!,
         source: c.names.nodes[c.source[j]!]!, target: c.names.nodes[c.target[j]!]!, status: SIM_EVENT_STATUSES[c.status[j]!]!,
