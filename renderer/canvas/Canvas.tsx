@@ -1,7 +1,7 @@
 import type { Connection, Edge, EdgeChange, NodeChange, OnNodeDrag } from '@xyflow/react';
 import { Background, BackgroundVariant, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { DragEvent, MouseEvent as ReactMouseEvent } from 'react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { connectionVerdict } from '../../shared/model';
 import { useEditor, useUi } from '../editor/editor-context';
 import { connect } from '../store/edits/edges';
@@ -11,9 +11,11 @@ import { addNode, moveNodes, replaceNode } from '../store/edits/nodes';
 import { useDocument } from '../store/react';
 import { RunOverlay } from '../runs/overlay/RunOverlay';
 import { ConnectionHint } from './ConnectionHint';
+import type { SizeEstimate } from './derive';
 import { createFlowDeriver } from './derive';
 import { EDGE_TYPES, EdgeMarkers } from './edges/EventEdge';
 import type { FlowEdge, FlowNode } from './flow-types';
+import { FAR_ZOOM, estimatedCardSize, fitViewport } from './initial-view';
 import { NODE_TYPES } from './nodes';
 import { PALETTE_MIME, paletteItem } from './palette-items';
 import { countRender } from './render-counter';
@@ -23,6 +25,9 @@ const SNAP: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
+const MIN_ZOOM = 0.05;
+/** Above this many nodes the canvas draws only what is in view and opens on a computed viewport. */
+const LARGE = 300;
 const MINIMAP_STYLE = { width: 168, height: 112 };
 const minimapNodeClass = (n: FlowNode) => `ef-minimap__node ef-minimap__node--${n.type ?? ''}`;
 
@@ -36,12 +41,25 @@ export function Canvas() {
   const snapToGrid = useUi((s) => s.snapToGrid);
   const minimap = useUi((s) => s.minimap);
   const [deriver] = useState(createFlowDeriver);
-  const nodes = useMemo(() => deriver.nodes(topology, selection.nodes, measured), [deriver, topology, selection.nodes, measured]);
+  const large = topology.nodes.length > LARGE;
+  // Big graphs open on a viewport computed here from positions and estimated card sizes, so React
+  // Flow mounts only the cards in view, already at that zoom (initial-view.ts). That needs the
+  // pane's size first: measured before <ReactFlow> mounts (a layout effect, so before any paint).
+  const paneRef = useRef<HTMLDivElement>(null);
+  const [opening] = useState(() => ({ large, fit: topology.nodes.length > 0 }));
+  const [initialView, setInitialView] = useState<{ viewport: { x: number; y: number; zoom: number }; estimate: SizeEstimate } | undefined>();
+  useLayoutEffect(() => {
+    const el = paneRef.current;
+    if (!opening.large || initialView || !el) return;
+    const s = doc.getState();
+    const far = estimatedCardSize(false, true);
+    const viewport = fitViewport(s.topology, (n) => s.measured.get(n.id) ?? (n.kind === 'group' ? n.settings : far), { width: el.clientWidth, height: el.clientHeight }, { minZoom: MIN_ZOOM, ...FIT_OPTIONS });
+    setInitialView({ viewport, estimate: viewport.zoom < FAR_ZOOM ? 'far' : 'full' });
+  }, [doc, opening, initialView]);
+  const estimate = initialView?.estimate ?? 'none';
+  const nodes = useMemo(() => deriver.nodes(topology, selection.nodes, measured, estimate), [deriver, topology, selection.nodes, measured, estimate]);
   const edges = useMemo(() => deriver.edges(topology, selection.edges), [deriver, topology, selection.edges]);
   countRender('(canvas)');
-  const large = topology.nodes.length > 300;
-  // fit the view once on open when there is something to see (an empty canvas must not zoom to its first node)
-  const [fitOnOpen] = useState(() => topology.nodes.length > 0);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     countRender(`(changes:${changes[0]?.type ?? ''})`);
@@ -173,9 +191,9 @@ export function Canvas() {
   }, [flow, ui]);
 
   return (
-    <div className={`ef-canvas${large ? ' is-large' : ''}`} onDoubleClick={onDoubleClick} data-testid="editor-canvas">
+    <div className={`ef-canvas${large ? ' is-large' : ''}`} onDoubleClick={onDoubleClick} data-testid="editor-canvas" ref={paneRef}>
       <EdgeMarkers />
-      <ReactFlow<FlowNode, FlowEdge>
+      {(!opening.large || initialView) && <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
@@ -198,9 +216,11 @@ export function Canvas() {
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         connectionRadius={28}
-        minZoom={0.05}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
-        fitView={fitOnOpen}
+        // fit the view once on open when there is something to see (an empty canvas must not zoom to its first node)
+        fitView={opening.fit && !opening.large}
+        defaultViewport={initialView?.viewport}
         fitViewOptions={FIT_OPTIONS}
         onlyRenderVisibleElements={large}
         elevateEdgesOnSelect
@@ -212,7 +232,7 @@ export function Canvas() {
         {minimap && !large && <MiniMap pannable zoomable style={MINIMAP_STYLE} className="ef-minimap" nodeClassName={minimapNodeClass} />}
         <ConnectionHint />
         <RunOverlay />
-      </ReactFlow>
+      </ReactFlow>}
     </div>
   );
 }

@@ -37,3 +37,25 @@ describe('flow derivation', () => {
     expect(pub && edgeLabel(pub)).toBe('PaymentAuthorized, PaymentFailed');
   });
 });
+
+describe('size estimates for big graphs', () => {
+  const t0 = Topology.parse(checkoutTemplate());
+
+  it('an unmeasured node gets an estimated size and handles; a measured one keeps what React Flow measured', () => {
+    const d = createFlowDeriver();
+    const measured = new Map([['payment', { width: 232, height: 124 }]]);
+    const nodes = d.nodes(t0, new Set(), measured, 'far');
+    const storefront = nodes.find((n) => n.id === 'storefront');
+    expect(storefront?.measured).toEqual({ width: 232, height: 51 });
+    // a producer has no inbound handle
+    expect(storefront?.handles?.map((h) => h.type)).toEqual(['source']);
+    const payment = nodes.find((n) => n.id === 'payment');
+    expect(payment?.measured).toEqual({ width: 232, height: 124 });
+    expect(payment?.handles).toBeUndefined();
+  });
+
+  it('without an estimate nothing is guessed (small graphs are measured by React Flow)', () => {
+    const nodes = createFlowDeriver().nodes(t0, new Set(), new Map());
+    expect(nodes.every((n) => n.handles === undefined && n.measured === undefined)).toBe(true);
+  });
+});

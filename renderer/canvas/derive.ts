@@ -4,6 +4,10 @@ import { estimateLoads } from '../../shared/model/capacity';
 import { emittedTypes } from '../store/edits/edges';
 import type { Size } from '../store/edits/geometry';
 import type { FlowEdge, FlowNode } from './flow-types';
+import { estimatedCardSize, estimatedHandles } from './initial-view';
+
+/** How to size nodes React Flow has not measured yet: not at all, or estimated (big graphs). */
+export type SizeEstimate = 'none' | 'far' | 'full';
 
 /**
  * Topology → React Flow nodes/edges, memoised per element: an unchanged model node (same object,
@@ -13,7 +17,7 @@ import type { FlowEdge, FlowNode } from './flow-types';
 export function createFlowDeriver() {
   let factsKey: { edges: readonly TopologyEdge[]; settings: unknown[] } | undefined;
   let facts = new Map<string, NodeFacts>();
-  const nodeCache = new Map<string, { src: TopologyNode; selected: boolean; size: Size | undefined; facts: NodeFacts; flow: FlowNode }>();
+  const nodeCache = new Map<string, { src: TopologyNode; selected: boolean; size: Size | undefined; estimate: SizeEstimate; facts: NodeFacts; flow: FlowNode }>();
   const edgeCache = new Map<string, { src: TopologyEdge | TopologyNode; selected: boolean; flow: FlowEdge }>();
 
   function nodeFacts(t: Topology): Map<string, NodeFacts> {
@@ -25,7 +29,11 @@ export function createFlowDeriver() {
     return facts;
   }
 
-  function nodes(t: Topology, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>): FlowNode[] {
+  /**
+   * `estimate` (big graphs): a node without a measured size gets an estimated one plus its handle
+   * positions, so React Flow can skip mounting it while it is out of view (see initial-view.ts).
+   */
+  function nodes(t: Topology, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>, estimate: SizeEstimate = 'none'): FlowNode[] {
     const f = nodeFacts(t);
     const out: FlowNode[] = [];
     const seen = new Set<string>();
@@ -35,10 +43,12 @@ export function createFlowDeriver() {
       const size = measured.get(n.id);
       const nf = f.get(n.id) ?? NO_FACTS;
       const c = nodeCache.get(n.id);
-      if (c && c.src === n && c.selected === isSel && c.size === size && c.facts === nf) {
+      const est = size || n.kind === 'group' ? 'none' : estimate;
+      if (c && c.src === n && c.selected === isSel && c.size === size && c.estimate === est && c.facts === nf) {
         out.push(c.flow);
         continue;
       }
+      const guess = est === 'none' ? undefined : estimatedCardSize(nf.inTypes.length > 0 || nf.outTypes.length > 0, est === 'far');
       const flow: FlowNode = {
         id: n.id,
         type: n.kind,
@@ -49,8 +59,13 @@ export function createFlowDeriver() {
         ...(n.kind === 'group' ? { width: n.settings.width, height: n.settings.height, style: { width: n.settings.width, height: n.settings.height }, zIndex: -1 } : {}),
         ...(size ? { measured: size } : {}),
         ...(n.kind === 'group' ? { measured: { width: n.settings.width, height: n.settings.height }, dragHandle: '.group-node__title' } : {}),
+        // `measured` too: React Flow counts a graph as initialised (fitView resolves) only when every
+        // node has a size; a card's real size replaces the guess when it mounts, if they differ
+        ...(guess ? { measured: guess, handles: estimatedHandles(n.kind, guess) } : {}),
+        // a group has no handles: saying so spares React Flow from mounting it just to look for some
+        ...(n.kind === 'group' && estimate !== 'none' ? { handles: [] } : {}),
       };
-      nodeCache.set(n.id, { src: n, selected: isSel, size, facts: nf, flow });
+      nodeCache.set(n.id, { src: n, selected: isSel, size, estimate: est, facts: nf, flow });
       out.push(flow);
     }
     for (const id of nodeCache.keys()) if (!seen.has(id)) nodeCache.delete(id);

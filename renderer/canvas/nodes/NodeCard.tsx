@@ -5,6 +5,7 @@ import type { NodeKind } from '../../../shared/model';
 import { KIND_LABELS } from '../../store/edits/node-factory';
 import { eventColor } from '../event-colors';
 import type { FlowNodeData } from '../flow-types';
+import { FAR_MIN_NODES, FAR_ZOOM } from '../initial-view';
 import { KindIcon } from '../icons';
 import { RunNodeBadge } from '../../runs/overlay/RunNodeBadge';
 import { countRender } from '../render-counter';
@@ -57,7 +58,7 @@ export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts
   );
 });
 
-const farSelector = (s: { transform: [number, number, number]; nodes: readonly unknown[] }) => s.transform[2] < 0.35 && s.nodes.length > 150;
+const farSelector = (s: { transform: [number, number, number]; nodes: readonly unknown[] }) => s.transform[2] < FAR_ZOOM && s.nodes.length > FAR_MIN_NODES;
 
 function TypeChips({ types, side }: { types: readonly string[]; side: 'in' | 'out' }) {
   if (types.length === 0) return <span />;
