@@ -1,5 +1,5 @@
 import type { Connection, Edge, EdgeChange, NodeChange, OnNodeDrag } from '@xyflow/react';
-import { Background, BackgroundVariant, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, BackgroundVariant, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
 import type { DragEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { connectionVerdict } from '../../shared/model';
@@ -14,12 +14,14 @@ import { ConnectionHint } from './ConnectionHint';
 import type { SizeEstimate } from './derive';
 import { createFlowDeriver } from './derive';
 import { EDGE_TYPES, EdgeMarkers } from './edges/EventEdge';
+import { FarEdgeLayer } from './edges/FarEdgeLayer';
 import type { FlowEdge, FlowNode } from './flow-types';
 import { FAR_ZOOM, estimatedCardSize, fitViewport } from './initial-view';
 import { NODE_TYPES } from './nodes';
 import { PALETTE_MIME, paletteItem } from './palette-items';
 import { countRender } from './render-counter';
 import type { PaletteItem } from './palette-items';
+import './canvas.css';
 
 const SNAP: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -28,6 +30,7 @@ const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.1 };
 const MIN_ZOOM = 0.05;
 /** Above this many nodes the canvas draws only what is in view and opens on a computed viewport. */
 const LARGE = 300;
+const NO_EDGES: FlowEdge[] = [];
 const MINIMAP_STYLE = { width: 168, height: 112 };
 const minimapNodeClass = (n: FlowNode) => `ef-minimap__node ef-minimap__node--${n.type ?? ''}`;
 
@@ -59,6 +62,9 @@ export function Canvas() {
   const estimate = initialView?.estimate ?? 'none';
   const nodes = useMemo(() => deriver.nodes(topology, selection.nodes, measured, estimate), [deriver, topology, selection.nodes, measured, estimate]);
   const edges = useMemo(() => deriver.edges(topology, selection.edges), [deriver, topology, selection.edges]);
+  // far out on a big graph, unselected edges are drawn by one cheap layer instead of React Flow
+  const farOut = useStore((s) => s.transform[2] < FAR_ZOOM) && large;
+  const [flowEdges, farEdges] = useMemo(() => (farOut ? [edges.filter((e) => e.selected), edges.filter((e) => !e.selected)] : [edges, NO_EDGES]), [edges, farOut]);
   countRender('(canvas)');
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -195,7 +201,7 @@ export function Canvas() {
       <EdgeMarkers />
       {(!opening.large || initialView) && <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
-        edges={edges}
+        edges={flowEdges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
@@ -230,6 +236,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} className="ef-canvas__bg" />
         {minimap && !large && <MiniMap pannable zoomable style={MINIMAP_STYLE} className="ef-minimap" nodeClassName={minimapNodeClass} />}
+        {farEdges.length > 0 && <FarEdgeLayer edges={farEdges} />}
         <ConnectionHint />
         <RunOverlay />
       </ReactFlow>}
