@@ -30,6 +30,7 @@ export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts
   // big graphs light to draw
   const far = useStore(farSelector);
   const kind: NodeKind = node.kind;
+  if (far) return <FarCard data={data} selected={selected} inbound={inbound} outbound={outbound} />;
   return (
     <div className={`ef-node ef-node--${kind}${selected ? ' is-selected' : ''}`} data-testid={`node-${node.id}`} data-kind={kind}>
       {inbound && <Handle type="target" position={Position.Left} className="ef-handle ef-handle--in" title={inTypes.length ? `in: ${inTypes.join(', ')}` : 'in'} />}
@@ -57,6 +58,28 @@ export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts
     </div>
   );
 });
+
+/**
+ * The far-out card: what the full card shows from afar (kind colour, name, ρ colour when high,
+ * run state) with few elements and nothing that needs its own clip or transform, so a thousand of
+ * them are cheap to lay out, paint and composite. Same size as the full card's head (initial-view.ts).
+ */
+function FarCard({ data, selected, inbound, outbound }: Pick<NodeCardProps, 'data' | 'selected' | 'inbound' | 'outbound'>) {
+  const { node, utilisation } = data;
+  const level = utilisation === undefined ? 'ok' : utilisation >= 1 ? 'over' : utilisation >= 0.8 ? 'high' : 'ok';
+  return (
+    <div className={`ef-node ef-node--${node.kind} ef-node--far${selected ? ' is-selected' : ''}`} data-testid={`node-${node.id}`} data-kind={node.kind}>
+      {inbound && <Handle type="target" position={Position.Left} className="ef-handle ef-handle--in" />}
+      <span className="ef-node__far-icon" />
+      <span className="ef-node__far-name">{node.name.length > FAR_NAME_CHARS ? `${node.name.slice(0, FAR_NAME_CHARS - 1)}…` : node.name}</span>
+      {level !== 'ok' && <span className={`ef-node__far-rho ef-node__far-rho--${level}`} />}
+      <RunNodeBadge nodeId={node.id} kind={node.kind} />
+      {outbound && <Handle type="source" position={Position.Right} className="ef-handle ef-handle--out" />}
+    </div>
+  );
+}
+/** what fits on one line of a far card: cut in JS, because a CSS ellipsis needs a clip per card */
+const FAR_NAME_CHARS = 22;
 
 const farSelector = (s: { transform: [number, number, number]; nodes: readonly unknown[] }) => s.transform[2] < FAR_ZOOM && s.nodes.length > FAR_MIN_NODES;
 
