@@ -52,16 +52,21 @@ describe('event blocks', () => {
     const d = new DictionaryBuilder();
     const b = new BlockBuilder(d, 1000);
     const rows: EventBlockRow[] = [];
-    const onChunk = (c: EventChunk): void => {
+    // a dictionary that does not match the runtime's name order takes the translating path
+    const d3 = new DictionaryBuilder({ types: ['Other'], nodes: ['elsewhere'], reasons: ['why'] });
+    const b3 = new BlockBuilder(d3, 1000);
+    const rows3: EventBlockRow[] = [];
+    const fill = (builder: BlockBuilder, out: EventBlockRow[], c: EventChunk): void => {
       let j = 0;
       while (j < c.length) {
-        j += b.addChunk(c, j, c.length);
-        if (b.size === b.capacity) rows.push(b.seal()!);
+        j += builder.addChunk(c, j, c.length);
+        if (builder.size === builder.capacity) out.push(builder.seal()!);
       }
     };
-    const sim = createSimulation(t, scenario, { onEventChunk: onChunk });
+    const sim = createSimulation(t, scenario, { onEventChunk: (c) => { fill(b, rows, c); fill(b3, rows3, c); } });
     while (!sim.done) sim.runUntil(sim.now + 2_500);
     rows.push(b.seal()!);
+    rows3.push(b3.seal()!);
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.every((r) => r.cols !== null && r.data === '' && r.last_seq - r.first_seq + 1 === r.n)).toBe(true);
     const decoded = rows.flatMap((r) => decodeBlock(r, d.dict, { afterSeq: -1 }, 1e6));
@@ -71,6 +76,7 @@ describe('event blocks', () => {
     }));
     expect(expected.some((e) => e.reason !== null)).toBe(true);
     expect(decoded).toEqual(expected);
+    expect(rows3.flatMap((r) => decodeBlock(r, d3.dict, { afterSeq: -1 }, 1e6))).toEqual(expected);
     // per-record SimEvents through add() give the same rows
     const d2 = new DictionaryBuilder();
     const b2 = new BlockBuilder(d2, 1000);
@@ -102,7 +108,7 @@ describe('event blocks', () => {
     expect(stored.cols!.length).toBeLessThan(row.cols!.length);
     expect(decodeBlock(stored, d.dict, { afterSeq: -1 }, 10)).toEqual(decodeBlock(row, d.dict, { afterSeq: -1 }, 10));
     expect(() => decodeBlock({ ...stored, cols: stored.cols!.subarray(0, 9) }, d.dict, { afterSeq: -1 }, 10)).toThrow(/seq 0: cannot decompress/);
-    // format 1 (payloads as one JSON array) is still read
+    // format 1 (payloads as one JSON array, +1 columns) is still read
     const n = row.n;
     const colBytes = 16 + 35 * n;
     const lines = Buffer.from(row.cols!.subarray(colBytes)).toString('utf8').split('\n');
@@ -111,6 +117,11 @@ describe('event blocks', () => {
     v1.set(row.cols!.subarray(0, colBytes));
     v1.set(arr, colBytes);
     new Uint32Array(v1.buffer, 0, 4).set([1, n, arr.length, 0]);
+    // formats 1-2: causation, attempt, reason stored + 1 (0 = none)
+    const z = new Int32Array(v1.buffer, 16 + 16 * n, 2 * n);
+    for (let j = 0; j < z.length; j++) z[j]! += 1;
+    const r = new Int16Array(v1.buffer, 16 + 32 * n, n);
+    for (let j = 0; j < n; j++) r[j]! += 1;
     expect(decodeBlock({ ...row, cols: v1 }, d.dict, { afterSeq: -1 }, 10)).toEqual(decodeBlock(row, d.dict, { afterSeq: -1 }, 10));
     expect(() => b.add(ev(1, { id: 2 ** 33 }))).toThrow(/beyond what the event log stores/);
   });

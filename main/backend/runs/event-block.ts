@@ -105,26 +105,28 @@ export interface EventBlockRow {
 }
 
 /**
- * Binary format 2, little-endian (the platform's; x86 and arm are both), n records:
- *   u32 version = 2, u32 n, u32 payload bytes, u32 0,
- *   f64 time[n], u32 id[n], u32 correlationId[n], u32 causation+1[n] (0 = none), u32 attempt+1[n] (0 = none),
- *   u16 key[n] (into `keys`), u16 type[n], u16 source[n], u16 target[n] (into the run dictionary), u16 reason+1[n] (into dict.reasons),
+ * Binary format 3, little-endian (the platform's; x86 and arm are both), n records:
+ *   u32 version = 3, u32 n, u32 payload bytes, u32 0,
+ *   f64 time[n], u32 id[n], u32 correlationId[n], i32 causationId[n] (-1 = none), i32 attempt[n] (-1 = none),
+ *   u16 key[n] (into `keys`), u16 type[n], u16 source[n], u16 target[n] (into the run dictionary), i16 reason[n] (into dict.reasons, -1 = none),
  *   u8 status[n] (into STATUSES),
  *   the payloads of the 'emitted' records in order (each message's payload once), UTF-8: lines of
  *   JSON arrays ('\n' never occurs inside JSON.stringify output), one line per batch of records added
- * 35 bytes a record + payloads; every column starts aligned for its typed array view.
- * Format 1 (briefly written: one JSON array, i.e. one line) reads the same way.
+ * 35 bytes a record + payloads; every column starts aligned for its typed array view. The columns
+ * use the runtime's own conventions (EventChunk), so most are copied with native typed-array set().
+ * Formats 1-2 (briefly written) stored causation, attempt and reason + 1 (0 = none) and are still read.
  * RunRepository stores the bytes brotli-compressed (data = 'br'), ~5x smaller.
  */
-export const BLOCK_FORMAT = 2;
+export const BLOCK_FORMAT = 3;
 const HEADER = 16;
 const columnBytes = (n: number): number => HEADER + 35 * n;
 const fromUtf8 = new TextDecoder();
-const MAX_ID = 0xffffffff;
+/** ids must fit the i32 causation column */
+const MAX_ID = 0x7fffffff;
 
 interface Columns {
-  t: Float64Array; i: Uint32Array; c: Uint32Array; z: Uint32Array; a: Uint32Array;
-  k: Uint16Array; y: Uint16Array; o: Uint16Array; g: Uint16Array; r: Uint16Array; s: Uint8Array;
+  t: Float64Array; i: Uint32Array; c: Uint32Array; z: Int32Array; a: Int32Array;
+  k: Uint16Array; y: Uint16Array; o: Uint16Array; g: Uint16Array; r: Int16Array; s: Uint8Array;
 }
 
 /** typed-array views over a block's bytes (buffer aligned to 8) */
@@ -132,8 +134,10 @@ function columnsOf(buf: ArrayBuffer, base: number, n: number): Columns {
   let at = base + HEADER;
   const f64 = (): Float64Array => { const v = new Float64Array(buf, at, n); at += 8 * n; return v; };
   const u32 = (): Uint32Array => { const v = new Uint32Array(buf, at, n); at += 4 * n; return v; };
+  const i32 = (): Int32Array => { const v = new Int32Array(buf, at, n); at += 4 * n; return v; };
   const u16 = (): Uint16Array => { const v = new Uint16Array(buf, at, n); at += 2 * n; return v; };
-  return { t: f64(), i: u32(), c: u32(), z: u32(), a: u32(), k: u16(), y: u16(), o: u16(), g: u16(), r: u16(), s: new Uint8Array(buf, at, n) };
+  const i16 = (): Int16Array => { const v = new Int16Array(buf, at, n); at += 2 * n; return v; };
+  return { t: f64(), i: u32(), c: u32(), z: i32(), a: i32(), k: u16(), y: u16(), o: u16(), g: u16(), r: i16(), s: new Uint8Array(buf, at, n) };
 }
 
 /**
@@ -157,6 +161,8 @@ export class BlockBuilder {
   private readonly typeMap: number[] = [];
   private readonly nodeMap: number[] = [];
   private readonly reasonMap: number[] = [];
+  /** the dictionary's indexes are the runtime's (always, for one run fed by chunks): columns are copied natively */
+  private identity = true;
 
   constructor(private readonly dict: DictionaryBuilder, readonly capacity = 2048) {
     if (capacity < 1 || capacity > 65535) throw new RangeError(`block capacity ${capacity} is outside 1..65535`);
@@ -189,13 +195,13 @@ export class BlockBuilder {
     c.t[p] = e.time;
     c.i[p] = e.id;
     c.c[p] = e.correlationId;
-    c.z[p] = e.causationId === null ? 0 : e.causationId + 1;
-    c.a[p] = e.attempt === undefined ? 0 : e.attempt + 1;
+    c.z[p] = e.causationId === null ? -1 : e.causationId;
+    c.a[p] = e.attempt === undefined ? -1 : e.attempt;
     c.k[p] = this.keyOf(e.key);
     c.y[p] = this.dict.type(e.type);
     c.o[p] = this.dict.node(e.source);
     c.g[p] = this.dict.node(e.target);
-    c.r[p] = e.reason === undefined ? 0 : this.dict.reason(e.reason) + 1;
+    c.r[p] = e.reason === undefined ? -1 : this.dict.reason(e.reason);
     const s = STATUS_INDEX.get(e.status) ?? 0;
     c.s[p] = s;
     if (s === EMITTED) this.pending.push(e.payload);
@@ -208,29 +214,44 @@ export class BlockBuilder {
     this.syncNames(ch);
     const c = this.cols;
     const base = this.n;
+    const end = from + take;
     if (base === 0) this.firstSeq = ch.firstSeq + from;
-    c.t.set(ch.time.subarray(from, from + take), base);
-    const typeMap = this.typeMap;
-    const nodeMap = this.nodeMap;
-    const reasonMap = this.reasonMap;
-    const payloads = this.pending;
-    for (let j = from, p = base; j < from + take; j++, p++) {
-      const id = ch.id[j]!;
-      if (id > MAX_ID) throw new RangeError(`message id ${id} is beyond what the event log stores (${MAX_ID})`);
-      c.i[p] = id;
-      c.c[p] = ch.correlationId[j]!;
-      c.z[p] = ch.causationId[j]! + 1;
-      c.a[p] = ch.attempt[j]! + 1;
-      c.k[p] = this.keyOf(ch.key[j]!);
-      c.y[p] = typeMap[ch.type[j]!]!;
-      c.o[p] = nodeMap[ch.source[j]!]!;
-      c.g[p] = nodeMap[ch.target[j]!]!;
-      const r = ch.reason[j]!;
-      c.r[p] = r < 0 ? 0 : reasonMap[r]! + 1;
-      const s = ch.status[j]!;
-      c.s[p] = s;
-      if (s === EMITTED) payloads.push(ch.payload[j]!);
+    // native copies (with conversion): no JS per record, fast even before the JIT warms up
+    c.t.set(ch.time.subarray(from, end), base);
+    c.i.set(ch.id.subarray(from, end), base);
+    c.c.set(ch.correlationId.subarray(from, end), base);
+    c.z.set(ch.causationId.subarray(from, end), base);
+    c.a.set(ch.attempt.subarray(from, end), base);
+    c.s.set(ch.status.subarray(from, end), base);
+    if (this.identity) {
+      c.y.set(ch.type.subarray(from, end), base);
+      c.o.set(ch.source.subarray(from, end), base);
+      c.g.set(ch.target.subarray(from, end), base);
+      c.r.set(ch.reason.subarray(from, end), base);
+    } else {
+      for (let j = from, p = base; j < end; j++, p++) {
+        c.y[p] = this.typeMap[ch.type[j]!]!;
+        c.o[p] = this.nodeMap[ch.source[j]!]!;
+        c.g[p] = this.nodeMap[ch.target[j]!]!;
+        const r = ch.reason[j]!;
+        c.r[p] = r < 0 ? -1 : this.reasonMap[r]!;
+      }
     }
+    // what needs JS per record: keys (interned per block), payloads of 'emitted' records, the id range
+    const payloads = this.pending;
+    const status = ch.status;
+    const key = ch.key;
+    const k = c.k;
+    let maxId = 0;
+    for (let j = from, p = base; j < end; j++, p++) {
+      k[p] = this.keyOf(key[j]!);
+      if (status[j] === EMITTED) {
+        payloads.push(ch.payload[j]!);
+        // an emitted record is its message's creation: the newest id so far
+        maxId = ch.id[j]!;
+      }
+    }
+    if (maxId > MAX_ID || ch.id[end - 1]! > MAX_ID) throw new RangeError(`message id ${Math.max(maxId, ch.id[end - 1]!)} is beyond what the event log stores (${MAX_ID})`);
     this.n += take;
     this.flushPayloads();
     return take;
@@ -247,6 +268,7 @@ export class BlockBuilder {
     for (let i = this.typeMap.length; i < types.length; i++) this.typeMap.push(this.dict.type(types[i]!));
     for (let i = this.nodeMap.length; i < nodes.length; i++) this.nodeMap.push(this.dict.node(nodes[i]!));
     for (let i = this.reasonMap.length; i < reasons.length; i++) this.reasonMap.push(this.dict.reason(reasons[i]!));
+    if (this.identity) this.identity = isIdentity(this.typeMap) && isIdentity(this.nodeMap) && isIdentity(this.reasonMap);
   }
 
   seal(): EventBlockRow | null {
@@ -295,6 +317,8 @@ export class BlockBuilder {
     return row;
   }
 }
+
+const isIdentity = (m: readonly number[]): boolean => m.every((v, i) => v === i);
 
 const presence = new Uint8Array(MASK_BITS + 1);
 /** the mask of the indexes present in the columns (exact below MASK_BITS) */
@@ -385,7 +409,7 @@ function decodeBinary(row: StoredBlock, stored: Uint8Array, dict: RunDictionary,
   const n = head[1]!;
   const jsonBytes = head[2]!;
   const version = head[0]!;
-  if ((version !== BLOCK_FORMAT && version !== 1) || b.byteLength !== columnBytes(n) + jsonBytes) {
+  if (version < 1 || version > BLOCK_FORMAT || b.byteLength !== columnBytes(n) + jsonBytes) {
     throw new Error(`event block at seq ${row.first_seq}: unknown format ${head[0]} or size ${b.byteLength} for ${n} records`);
   }
   const c = columnsOf(b.buffer as ArrayBuffer, b.byteOffset, n);
@@ -417,10 +441,12 @@ function decodeBinary(row: StoredBlock, stored: Uint8Array, dict: RunDictionary,
   }
   const payloadOf = (i: number): Record<string, unknown> | null => payloads[i] ?? null;
   const reasons = dict.reasons ?? [];
+  // formats 1-2 stored these + 1 with 0 for none, in unsigned columns
+  const shift = version < 3 ? 1 : 0;
   return picked.map((j, x): RunEvent => {
-    const z = c.z[j]!;
-    const a = c.a[j]!;
-    const r = c.r[j]!;
+    const z = shift === 1 ? (c.z[j]! >>> 0) - 1 : c.z[j]!;
+    const a = shift === 1 ? (c.a[j]! >>> 0) - 1 : c.a[j]!;
+    const r = shift === 1 ? (c.r[j]! & 0xffff) - 1 : c.r[j]!;
     const pi = payloadAt[x]!;
     return {
       seq: row.first_seq + j,
@@ -429,12 +455,12 @@ function decodeBinary(row: StoredBlock, stored: Uint8Array, dict: RunDictionary,
       timeMs: c.t[j]!,
       key: keys[c.k[j]!] ?? '',
       correlationId: c.c[j]!,
-      causationId: z === 0 ? null : z - 1,
+      causationId: z < 0 ? null : z,
       source: dict.nodes[c.o[j]!] ?? '?',
       target: dict.nodes[c.g[j]!] ?? '',
       status: STATUSES[c.s[j]!] ?? 'emitted',
-      attempt: a === 0 ? null : a - 1,
-      reason: r === 0 ? null : (reasons[r - 1] ?? null),
+      attempt: a < 0 ? null : a,
+      reason: r < 0 ? null : (reasons[r] ?? null),
       payload: pi >= 0 ? payloadOf(pi) : null,
     };
   });

@@ -3,11 +3,11 @@ import type { Migration } from '../store/migrations';
 /**
  * The runs schema (appended to the store's migrations). Events are stored in blocks of up to a
  * few thousand records (run_event_blocks): one row per block keeps persisting every event of a
- * max-speed run within a few % of the simulation's own time (a row per event with five indexes
- * is ~4x slower than the simulation — see docs/runs.md). Each block carries what queries need
- * to skip it without decoding: seq and time range, exact type/status/node bit masks (per-run
- * dictionary of <= 63 names; bit 63 = "some other name"), and the distinct keys and
- * correlation ids as searchable text.
+ * max-speed run cheap (a row per event with five indexes is ~4x slower than the simulation — see
+ * docs/runs.md). The records are binary columns, brotli-compressed (`cols`, event-block.ts).
+ * Each block carries what queries need to skip it without decoding: seq and time range, exact
+ * type/status/node bit masks (per-run dictionary; past 52 names the last bit is shared), and the
+ * distinct keys and correlation ids as searchable text.
  */
 export const runMigrations: Migration[] = [
   {
