@@ -1,5 +1,5 @@
 import type { Connection, Edge, EdgeChange, NodeChange, OnNodeDrag } from '@xyflow/react';
-import { Background, BackgroundVariant, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
+import { Background, BackgroundVariant, MiniMap, ReactFlow, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import type { DragEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { connectionVerdict } from '../../shared/model';
@@ -16,7 +16,7 @@ import { createFlowDeriver } from './derive';
 import { EDGE_TYPES, EdgeMarkers } from './edges/EventEdge';
 import { FarEdgeLayer } from './edges/FarEdgeLayer';
 import type { FlowEdge, FlowNode } from './flow-types';
-import { FAR_ZOOM, estimatedCardSize, fitViewport } from './initial-view';
+import { FAR_MIN_NODES, FAR_ZOOM, estimatedCardSize, fitViewport } from './initial-view';
 import { NODE_TYPES } from './nodes';
 import { PALETTE_MIME, paletteItem } from './palette-items';
 import { countRender } from './render-counter';
@@ -49,6 +49,7 @@ export function Canvas() {
   // Flow mounts only the cards in view, already at that zoom (initial-view.ts). That needs the
   // pane's size first: measured before <ReactFlow> mounts (a layout effect, so before any paint).
   const paneRef = useRef<HTMLDivElement>(null);
+  const rf = useStoreApi<FlowNode, FlowEdge>();
   const [opening] = useState(() => ({ large, fit: topology.nodes.length > 0 }));
   const [initialView, setInitialView] = useState<{ viewport: { x: number; y: number; zoom: number }; estimate: SizeEstimate } | undefined>();
   useLayoutEffect(() => {
@@ -57,13 +58,17 @@ export function Canvas() {
     const s = doc.getState();
     const far = estimatedCardSize(false, true);
     const viewport = fitViewport(s.topology, (n) => s.measured.get(n.id) ?? (n.kind === 'group' ? n.settings : far), { width: el.clientWidth, height: el.clientHeight }, { minZoom: MIN_ZOOM, ...FIT_OPTIONS });
+    // React Flow applies defaultViewport in an effect, after its first render: seed its store now so
+    // that first render already culls and draws the cards at this zoom (not at zoom 1 for a frame)
+    rf.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
     setInitialView({ viewport, estimate: viewport.zoom < FAR_ZOOM ? 'far' : 'full' });
-  }, [doc, opening, initialView]);
+  }, [doc, rf, opening, initialView]);
   const estimate = initialView?.estimate ?? 'none';
   const nodes = useMemo(() => deriver.nodes(topology, selection.nodes, measured, estimate), [deriver, topology, selection.nodes, measured, estimate]);
   const edges = useMemo(() => deriver.edges(topology, selection.edges), [deriver, topology, selection.edges]);
-  // far out on a big graph, unselected edges are drawn by one cheap layer instead of React Flow
-  const farOut = useStore((s) => s.transform[2] < FAR_ZOOM) && large;
+  // far out on a big graph (the zoom where cards turn light), unselected edges are drawn by one
+  // cheap layer instead of React Flow
+  const farOut = useStore((s) => s.transform[2] < FAR_ZOOM) && topology.nodes.length > FAR_MIN_NODES;
   const [flowEdges, farEdges] = useMemo(() => (farOut ? [edges.filter((e) => e.selected), edges.filter((e) => !e.selected)] : [edges, NO_EDGES]), [edges, farOut]);
   countRender('(canvas)');
 
