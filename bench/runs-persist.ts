@@ -5,7 +5,7 @@
  *   A  app run in a worker, event retention 'none' (metrics + snapshots stored)        <- baseline
  *   C  app run in a worker, event retention 'all' (every event into SQLite, writer thread)
  *   C' as C with the SQLite writes on the simulation thread (no writer thread)
- * A and C alternate `rounds` times after a warm-up run; best and median are printed.
+ * A and C alternate `rounds` times (A C, C A, ...) after a warm-up run; best and median are printed.
  *   target 1: C/A <= 1.15 (wall time with every event persisted vs without the event log)
  * Persisting throughput on the same rows: the records of one run are captured once (as the
  * runtime hands them over: columns), then
@@ -148,13 +148,19 @@ async function main(): Promise<void> {
   const cCpu: number[] = [];
   let stored = 0;
   for (let i = 0; i < rounds; i++) {
-    const ra = await appRun('none');
-    a.push(ra.ms);
-    aCpu.push(ra.cpuMs);
-    const rc = await appRun('all');
-    c.push(rc.ms);
-    cCpu.push(rc.cpuMs);
-    stored = rc.meta.eventCount;
+    // A then C, C then A: a drift in the machine's load does not favour one side
+    const order: ('none' | 'all')[] = i % 2 === 0 ? ['none', 'all'] : ['all', 'none'];
+    for (const retention of order) {
+      const r = await appRun(retention);
+      if (retention === 'none') {
+        a.push(r.ms);
+        aCpu.push(r.cpuMs);
+      } else {
+        c.push(r.ms);
+        cCpu.push(r.cpuMs);
+        stored = r.meta.eventCount;
+      }
+    }
   }
   const cd = (await appRun('all', false)).ms;
 

@@ -31,6 +31,10 @@ async function main(): Promise<void> {
   await tb.waitStatus(runId, isTerminal, 3_600_000);
   const meta = await tb.call<RunMeta>('runs.get', { runId });
   console.log(`runs-scrub: stored run #${runId}: ${meta.eventCount.toLocaleString('en-US')} events, ${simSec} simulated s, recorded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const db = tb.backend.store.db;
+  const blocks = db.prepare('SELECT count(*) AS n, sum(length(cols)) AS bytes FROM run_event_blocks WHERE run_id = ?').get(runId) as { n: number; bytes: number | null };
+  const fileBytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  console.log(`stored: ${blocks.n} blocks, ${((blocks.bytes ?? 0) / 1e6).toFixed(1)} MB of compressed event columns (${((blocks.bytes ?? 0) / meta.eventCount).toFixed(1)} bytes an event); database file ${(fileBytes / 1e6).toFixed(0)} MB`);
 
   const rnd = (): number => Math.random() * simSec * 1000;
   const time = async (f: () => Promise<unknown>): Promise<number> => {

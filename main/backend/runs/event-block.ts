@@ -121,6 +121,7 @@ export const BLOCK_FORMAT = 3;
 const HEADER = 16;
 const columnBytes = (n: number): number => HEADER + 35 * n;
 const fromUtf8 = new TextDecoder();
+const KEY_CACHE_MASK = 4095;
 /** ids must fit the i32 causation column */
 const MAX_ID = 0x7fffffff;
 
@@ -153,6 +154,9 @@ export class BlockBuilder {
   private keyList: string[] = [];
   private lastKey: string | null = null;
   private lastKeyIdx = 0;
+  /** message id -> key index in this block (direct-mapped; -1 = empty) */
+  private readonly keyCacheId = new Float64Array(KEY_CACHE_MASK + 1).fill(-1);
+  private readonly keyCacheIdx = new Uint16Array(KEY_CACHE_MASK + 1);
   /** payload JSON lines, one per addChunk: made as records arrive, so payload objects die young
    * (kept until seal they outlive the young generation); one stringify per batch, not per payload */
   private payloadLines: string[] = [];
@@ -241,10 +245,22 @@ export class BlockBuilder {
     const payloads = this.pending;
     const status = ch.status;
     const key = ch.key;
+    const ids = ch.id;
     const k = c.k;
+    const cacheId = this.keyCacheId;
+    const cacheIdx = this.keyCacheIdx;
     let maxId = 0;
     for (let j = from, p = base; j < end; j++, p++) {
-      k[p] = this.keyOf(key[j]!);
+      // a message's records share its key: a small direct-mapped cache by message id skips most Map lookups
+      const id = ids[j]!;
+      const slot = id & KEY_CACHE_MASK;
+      if (cacheId[slot] === id) k[p] = cacheIdx[slot]!;
+      else {
+        const ki = this.keyOf(key[j]!);
+        k[p] = ki;
+        cacheId[slot] = id;
+        cacheIdx[slot] = ki;
+      }
       if (status[j] === EMITTED) {
         payloads.push(ch.payload[j]!);
         // an emitted record is its message's creation: the newest id so far
@@ -271,7 +287,14 @@ export class BlockBuilder {
     if (this.identity) this.identity = isIdentity(this.typeMap) && isIdentity(this.nodeMap) && isIdentity(this.reasonMap);
   }
 
+  /** the block as a row (index fields computed here; the app's path lets the writer do it: sealBytes + indexBlock) */
   seal(): EventBlockRow | null {
+    const b = this.sealBytes();
+    return b === null ? null : indexBlock(b);
+  }
+
+  /** the block's bytes and keys; what a query needs to skip it (masks, ranges) is derived by indexBlock */
+  sealBytes(): SealedBlock | null {
     const n = this.n;
     if (n === 0) return null;
     const c = this.cols;
@@ -294,28 +317,43 @@ export class BlockBuilder {
     out.g.set(c.g.subarray(0, n));
     out.r.set(c.r.subarray(0, n));
     out.s.set(c.s.subarray(0, n));
-    const row: EventBlockRow = {
-      first_seq: this.firstSeq,
-      last_seq: this.firstSeq + n - 1,
-      n,
-      t_min: out.t[0]!,
-      t_max: out.t[n - 1]!,
-      type_mask: presenceMask(out.y),
-      status_mask: presenceMask(out.s),
-      node_mask: presenceMask(out.o, out.g),
-      keys: JSON.stringify(this.keyList),
-      corrs: distinctText(out.c),
-      data: '',
-      payloads: '',
-      cols: new Uint8Array(buf),
-    };
+    const sealed: SealedBlock = { first_seq: this.firstSeq, last_seq: this.firstSeq + n - 1, n, keys: JSON.stringify(this.keyList), cols: new Uint8Array(buf) };
     this.n = 0;
     this.keys = new Map();
     this.keyList = [];
     this.lastKey = null;
+    this.keyCacheId.fill(-1);
     this.payloadLines = [];
-    return row;
+    return sealed;
   }
+}
+
+/** A sealed block as the run worker hands it to the writer: bytes (transferable) and keys. */
+export type SealedBlock = Pick<EventBlockRow, 'first_seq' | 'last_seq' | 'n' | 'keys'> & { cols: Uint8Array };
+
+/**
+ * The row of a sealed block: time range, type/status/node masks and distinct correlation ids,
+ * computed from its columns (in the writer thread, off the simulation's thread).
+ */
+export function indexBlock(b: SealedBlock): EventBlockRow {
+  const bytes = b.cols;
+  const view = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
+  const c = columnsOf(view.buffer as ArrayBuffer, view.byteOffset, b.n);
+  return {
+    first_seq: b.first_seq,
+    last_seq: b.last_seq,
+    n: b.n,
+    t_min: c.t[0]!,
+    t_max: c.t[b.n - 1]!,
+    type_mask: presenceMask(c.y),
+    status_mask: presenceMask(c.s),
+    node_mask: presenceMask(c.o, c.g),
+    keys: b.keys,
+    corrs: distinctText(c.c),
+    data: '',
+    payloads: '',
+    cols: bytes,
+  };
 }
 
 const isIdentity = (m: readonly number[]): boolean => m.every((v, i) => v === i);

@@ -5,7 +5,7 @@
 import type { RunSettings, RunStatus } from '../../../shared/api/runs';
 import type { EventChunk, MetricsSnapshot, SimEvent } from '../../../shared/runtime/api';
 import { BlockBuilder, DictionaryBuilder } from './event-block';
-import type { EventBlockRow } from './event-block';
+import type { SealedBlock } from './event-block';
 import { runKpisOf } from './kpis';
 import type { MetricRow, RunBatch } from './run-repository';
 
@@ -15,7 +15,7 @@ export const BLOCK_EVENTS = 2048;
 export class RunRecorder {
   private readonly dict = new DictionaryBuilder();
   private readonly block: BlockBuilder;
-  private blocks: EventBlockRow[] = [];
+  private blocks: SealedBlock[] = [];
   private metrics: MetricRow[] = [];
   private snapshots: { timeMs: number; json: string }[] = [];
   private stored = 0;
@@ -41,7 +41,7 @@ export class RunRecorder {
     }
     this.block.add(e);
     this.stored++;
-    if (this.block.size >= BLOCK_EVENTS) this.blocks.push(this.block.seal()!);
+    if (this.block.size >= BLOCK_EVENTS) this.blocks.push(this.block.sealBytes()!);
   };
 
   /** hooks.onEventChunk: the app's path, records copied column by column into blocks */
@@ -56,7 +56,7 @@ export class RunRecorder {
       const took = this.block.addChunk(c, j, j + Math.min(c.length - j, room));
       j += took;
       this.stored += took;
-      if (this.block.size >= BLOCK_EVENTS) this.blocks.push(this.block.seal()!);
+      if (this.block.size >= BLOCK_EVENTS) this.blocks.push(this.block.sealBytes()!);
     }
   };
 
@@ -103,7 +103,7 @@ export class RunRecorder {
 
   /** Writes everything buffered (and the partial block) in one transaction. */
   flush(simMs: number, status: RunStatus | null = null): void {
-    const last = this.block.seal();
+    const last = this.block.sealBytes();
     if (last !== null) this.blocks.push(last);
     const dictChanged = this.dict.takeChanged();
     this.repo.writeBatch(this.runId, {

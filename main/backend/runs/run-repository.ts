@@ -12,8 +12,8 @@ import { parseTopology } from '../../../shared/model/validate';
 import type { Topology } from '../../../shared/model/topology';
 import { Fault as FaultSchema, Scenario as ScenarioSchema } from '../../../shared/runtime/api';
 import type { Fault, MetricsSnapshot, RunSummary, Scenario } from '../../../shared/runtime/api';
-import type { EventBlockRow, RunDictionary } from './event-block';
-import { STATUSES, compressBlock, decodeBlock, maskOf } from './event-block';
+import type { RunDictionary, SealedBlock } from './event-block';
+import { STATUSES, compressBlock, decodeBlock, indexBlock, maskOf } from './event-block';
 import { EMPTY_KPIS } from './kpis';
 
 export interface RunRow {
@@ -74,7 +74,8 @@ export interface NewRun {
 
 /** One transaction of the run worker. */
 export interface RunBatch {
-  blocks: EventBlockRow[];
+  /** sealed blocks: their index fields are derived and their bytes compressed here (writer thread) */
+  blocks: SealedBlock[];
   metrics: MetricRow[];
   snapshots: { timeMs: number; json: string }[];
   dict: RunDictionary | null;
@@ -184,8 +185,8 @@ export class RunRepository {
 
   /** One worker flush: blocks, metrics, snapshots, faults and progress, atomically. */
   writeBatch(runId: number, b: RunBatch): void {
-    // compressed before the transaction: the write lock is held only for the inserts
-    const blocks = b.blocks.map(compressBlock);
+    // indexed and compressed before the transaction: the write lock is held only for the inserts
+    const blocks = b.blocks.map((x) => compressBlock(indexBlock(x)));
     this.db.transaction(() => {
       for (const k of blocks) {
         this.q.block!.run(runId, k.first_seq, k.last_seq, k.n, k.t_min, k.t_max, k.type_mask, k.status_mask, k.node_mask, k.keys, k.corrs, k.data, k.payloads, k.cols);

@@ -117,7 +117,7 @@ export class ThreadedRunWriter implements RunWriter {
   writeBatch(id: number, batch: RunBatch): void {
     // the blocks' bytes move to the writer thread (transferred, not copied); the recorder no longer holds them
     const transfer: ArrayBuffer[] = [];
-    for (const b of batch.blocks) if (b.cols !== null && b.cols.byteOffset === 0 && b.cols.byteLength === b.cols.buffer.byteLength) transfer.push(b.cols.buffer as ArrayBuffer);
+    for (const b of batch.blocks) if (b.cols.byteOffset === 0 && b.cols.byteLength === b.cols.buffer.byteLength) transfer.push(b.cols.buffer as ArrayBuffer);
     this.worker.postMessage({ op: 'batch', id, batch } satisfies ToWriter, transfer);
   }
   finish(id: number, status: RunStatus, summary: RunSummary | null, kpis: RunKpis | null, simMs: number, error: string | null): void {
