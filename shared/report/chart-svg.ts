@@ -15,6 +15,10 @@ export interface ChartOptions {
   bands?: readonly { fromMs: number; toMs: number; label: string }[];
   width?: number;
   height?: number;
+  /** 'ms': values are durations, the y axis reads 850 ms / 4.2 s / 21.6 min */
+  unit?: 'ms';
+  /** said in the plot when there is no line to draw (default "no data") */
+  empty?: string;
 }
 
 export function escapeXml(s: string): string {
@@ -22,6 +26,28 @@ export function escapeXml(s: string): string {
 }
 
 const fmt = (v: number): string => (Math.abs(v) >= 1000 ? `${Math.round(v / 100) / 10}k` : String(Math.round(v * 100) / 100));
+
+/** A duration in the unit a reader expects: 86 ms, 4.2 s, 21.6 min, 3.1 h (not 1,293,844 ms). */
+export function duration(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const a = Math.abs(ms);
+  if (a < 1000) return `${Math.round(ms)} ms`;
+  if (a < 60_000) return `${Math.round(ms / 100) / 10} s`;
+  if (a < 3_600_000) return `${Math.round(ms / 6_000) / 10} min`;
+  return `${Math.round(ms / 360_000) / 10} h`;
+}
+
+/** Simulated time as h:mm:ss (the app's run clock). */
+export function simClock(ms: number): string {
+  const t = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  const sec = t % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
+}
+
+/** rough width of a label at font-size 11 (no text metrics in a pure string builder) */
+const labelWidth = (s: string): number => s.length * 6.4;
 
 /** Downsample to at most `max` points (min/max preserving would be nicer; stride keeps it simple). */
 function stride(n: number, max: number): number[] {
@@ -38,13 +64,30 @@ export function lineChartSvg(o: ChartOptions): string {
   const H = o.height ?? 220;
   const L = 56;
   const R = 12;
-  const T = 28;
   const B = 28;
   const xs = o.x;
+  // legend: swatch + name, left to right under the title, wrapping; the plot starts below it
+  const legend: { x: number; y: number; line: ChartLine }[] = [];
+  let lx = L;
+  let ly = 34;
+  for (const line of o.lines) {
+    const w = 14 + labelWidth(line.name) + 14;
+    if (lx > L && lx + w > W - R) {
+      lx = L;
+      ly += 15;
+    }
+    legend.push({ x: lx, y: ly, line });
+    lx += w;
+  }
+  const T = o.lines.length > 0 ? ly + 12 : 28;
+  const yText = (v: number): string => (o.unit === 'ms' ? duration(v) : fmt(v));
   const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(o.title)}">`];
   parts.push(`<text x="${L}" y="16" font-size="13" font-weight="600" fill="#111">${escapeXml(o.title)}</text>`);
-  if (xs.length === 0) {
-    parts.push(`<text x="${W / 2}" y="${H / 2}" text-anchor="middle" font-size="12" fill="#666">no data</text></svg>`);
+  for (const g of legend) {
+    parts.push(`<rect x="${g.x}" y="${g.y - 5}" width="10" height="3" rx="1" fill="${escapeXml(g.line.color)}"/><text x="${g.x + 14}" y="${g.y}" font-size="11" fill="#333">${escapeXml(g.line.name)}</text>`);
+  }
+  if (xs.length === 0 || o.lines.length === 0) {
+    parts.push(`<text x="${W / 2}" y="${H / 2}" text-anchor="middle" font-size="12" fill="#666">${escapeXml(xs.length === 0 ? 'no data' : (o.empty ?? 'no data'))}</text></svg>`);
     return parts.join('');
   }
   const x0 = xs[0]!;
@@ -62,15 +105,17 @@ export function lineChartSvg(o: ChartOptions): string {
   parts.push(`<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" stroke="#999"/><line x1="${L}" y1="${T}" x2="${L}" y2="${H - B}" stroke="#999"/>`);
   for (const f of [0, 0.5, 1]) {
     const y = py(ymax * f);
-    parts.push(`<text x="${L - 6}" y="${(y + 4).toFixed(1)}" font-size="10" text-anchor="end" fill="#555">${fmt(ymax * f)}</text>`);
+    parts.push(`<text x="${L - 6}" y="${(y + 4).toFixed(1)}" font-size="10" text-anchor="end" fill="#555">${yText(ymax * f)}</text>`);
   }
-  parts.push(`<text x="${L}" y="${H - 8}" font-size="10" fill="#555">${fmt(x0 / 1000)} s</text><text x="${W - R}" y="${H - 8}" font-size="10" text-anchor="end" fill="#555">${fmt(x1 / 1000)} s</text>`);
+  // x axis in simulated time (h:mm:ss), start / middle / end
+  parts.push(`<text x="${L}" y="${H - 8}" font-size="10" fill="#555">${simClock(x0)}</text>`);
+  parts.push(`<text x="${((L + W - R) / 2).toFixed(1)}" y="${H - 8}" font-size="10" text-anchor="middle" fill="#555">${simClock((x0 + x1) / 2)}</text>`);
+  parts.push(`<text x="${W - R}" y="${H - 8}" font-size="10" text-anchor="end" fill="#555">${simClock(x1)}</text>`);
   const idx = stride(xs.length, 600);
-  o.lines.forEach((l, li) => {
+  for (const l of o.lines) {
     const d = idx.map((i, k) => `${k === 0 ? 'M' : 'L'}${px(xs[i]!).toFixed(1)},${py(l.values[i] ?? 0).toFixed(1)}`).join('');
     parts.push(`<path d="${d}" fill="none" stroke="${escapeXml(l.color)}" stroke-width="1.5"/>`);
-    parts.push(`<text x="${W - R - li * 110}" y="16" font-size="11" text-anchor="end" fill="${escapeXml(l.color)}">${escapeXml(l.name)}</text>`);
-  });
+  }
   parts.push('</svg>');
   return parts.join('');
 }

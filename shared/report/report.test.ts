@@ -4,6 +4,7 @@ import { checkoutTemplate } from '../model/templates';
 import { parseTopology } from '../model/validate';
 import { evaluateThreshold, kpiDiff, parseThreshold, topologyDiff } from './compare';
 import { metricsCsv, runReportHtml } from './run-report';
+import { duration, lineChartSvg, simClock } from './chart-svg';
 
 const kpis = (o: Partial<RunKpis> = {}): RunKpis => ({
   orders: 1000, revenue: 50_000, currency: 'EUR', conversionRate: 0.03, ordersLost: 0, checkoutLatencyP99Ms: 300, p99Ms: 400, p95Ms: 300, throughputPerSec: 500, errors: 10, ...o,
@@ -70,7 +71,9 @@ describe('reports', () => {
     expect(html).toContain('&quot;quoted&quot; &amp; &lt;b&gt;');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(html).toContain("default-src 'none'");
-    expect(html).toContain('down on payment');
+    expect(html).toContain('down on Payment, simulated 0:00:01 → 0:00:02');
+    expect(html).toContain('injected live at 2026-11-25 00:00:01 UTC');
+    expect(html).toContain('started 2026-11-25 00:00:00 UTC');
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5); // 4 charts + topology
   });
 
@@ -79,5 +82,36 @@ describe('reports', () => {
     expect(csv).toHaveLength(5);
     expect(csv[1]).toBe('system,1000,1,0,0,0,0,1,2,3,0,0,0,0,healthy');
     expect(csv[4]).toBe("'=cmd,2000,2,5,0,1,0.5,1,2,3,0,0,0,0,down");
+  });
+
+  it('says "not measured" for checkout KPIs a run without sessions did not measure, latencies in their unit', () => {
+    const t = topo();
+    const run = {
+      id: 2, projectId: 'p', name: 'r', status: 'completed', topologyName: t.name, seed: 1, durationSec: 7200, simulatedMs: 4_314_100, speed: 'max',
+      createdAt: '2026-11-25T10:14:33.909Z', endedAt: null, kpis: kpis({ conversionRate: 0, checkoutLatencyP99Ms: 0, p99Ms: 1_293_844 }), eventCount: 10, eventsTruncated: false, retention: 'all', error: null,
+      scenario: { durationSec: 7200, seed: 1, faults: [], snapshotIntervalMs: 1000, eventLog: 'none', eventLogSampleRate: 0.01, flows: [] }, topology: t, summary: null, faults: [], annotations: [],
+    } satisfies RunDetail;
+    const html = runReportHtml({ run, system: series(null), nodes: [] });
+    expect(html).toMatch(/Conversion<b><span class="muted"[^>]*>not measured</);
+    expect(html).toContain('p99 end-to-end<b>21.6 min</b>');
+    expect(html).toContain('1:11:54 of 2:00:00 simulated');
+    expect(html).toContain('no queue built up');
+  });
+});
+
+describe('report charts', () => {
+  it('lays the legend out under the title, wrapping, never over it', () => {
+    const names = ['payments-dlq', 'orders', 'order-status', 'notification', 'inventory', 'analytics'];
+    const svg = lineChartSvg({ title: 'Queue depth', x: [0, 1000], lines: names.map((name) => ({ name, values: [0, 1], color: '#000' })), width: 360 });
+    const legendYs = names.map((n) => Number(new RegExp(`y="([\\d.]+)"[^>]*>${n}<`).exec(svg)?.[1]));
+    for (const y of legendYs) expect(y).toBeGreaterThan(16 + 10); // the title's baseline is 16
+    expect(new Set(legendYs).size).toBeGreaterThan(1); // 6 names do not fit one 360 px row
+  });
+  it('formats durations and the simulated clock', () => {
+    expect(duration(86.4)).toBe('86 ms');
+    expect(duration(4_200)).toBe('4.2 s');
+    expect(duration(1_293_844)).toBe('21.6 min');
+    expect(duration(11_000_000)).toBe('3.1 h');
+    expect(simClock(4_314_100)).toBe('1:11:54');
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { MetricSeries, RunDetail } from '../api/runs';
 import { topologySvg } from '../export/svg';
-import { escapeXml, lineChartSvg } from './chart-svg';
+import { duration, escapeXml, lineChartSvg, simClock } from './chart-svg';
 
 export interface RunReportData {
   run: RunDetail;
@@ -19,6 +19,17 @@ const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2'
 
 const num = (v: number, digits = 2): string => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits }) : '—');
 
+/** An ISO timestamp as "2026-11-25 10:14:33 UTC" (the same on every machine; the raw ISO is unreadable). */
+function when(iso: string | null | undefined): string {
+  if (!iso) return '?';
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
+/** conversion and checkout latency need customer sessions: both 0 means the run did not measure them */
+const checkoutMeasured = (k: RunDetail['kpis']): boolean => k.conversionRate > 0 || k.checkoutLatencyP99Ms > 0;
+const NOT_MEASURED = '<span class="muted" title="Only topologies with a customer-session producer (browse → cart → checkout) measure it">not measured</span>';
+
 function faultBands(run: RunDetail): { fromMs: number; toMs: number; label: string }[] {
   return run.faults.map((f) => ({
     fromMs: f.fault.startSec * 1000,
@@ -27,11 +38,11 @@ function faultBands(run: RunDetail): { fromMs: number; toMs: number; label: stri
   }));
 }
 
-function describeFault(f: RunDetail['faults'][number]): string {
+function describeFault(f: RunDetail['faults'][number], nameOf: (id: string) => string): string {
   const x = f.fault;
   const extra = x.kind === 'slowdown' || x.kind === 'burst' ? ` ×${x.factor}` : x.kind === 'error-rate' ? ` ${x.failurePct}%` : x.kind === 'poison' ? ` ${x.pct}%` : '';
-  const end = f.endedSimMs !== null ? `${num(f.endedSimMs / 1000, 1)} s (ended live)` : `${num(x.endSec, 1)} s`;
-  return `${x.kind}${extra} on ${x.nodeId}, ${num(x.startSec, 1)} s → ${end}${f.source === 'live' ? ` · injected live at ${f.injectedAt ?? '?'}` : ' · scenario'}`;
+  const end = f.endedSimMs !== null ? `${simClock(f.endedSimMs)} (ended live)` : Number.isFinite(x.endSec) ? simClock(x.endSec * 1000) : 'the end';
+  return `${x.kind}${extra} on ${nameOf(x.nodeId)}, simulated ${simClock(x.startSec * 1000)} → ${end}${f.source === 'live' ? ` · injected live at ${when(f.injectedAt)}` : ' · scenario'}`;
 }
 
 export function runReportHtml(d: RunReportData): string {
@@ -39,25 +50,28 @@ export function runReportHtml(d: RunReportData): string {
   const k = r.kpis;
   const bands = faultBands(r);
   const s = d.system;
+  const names = new Map(r.topology.nodes.map((n) => [n.id, n.name]));
+  const nameOf = (id: string): string => names.get(id) ?? id;
+  const checkout = checkoutMeasured(k);
   const cards: [string, string][] = [
     ['Orders', num(k.orders, 0)],
-    ['Conversion', `${num(k.conversionRate * 100, 1)} %`],
+    ['Conversion', checkout ? `${num(k.conversionRate * 100, 1)} %` : NOT_MEASURED],
     ['Revenue', `${num(k.revenue, 0)} ${escapeXml(k.currency)}`],
     ['Orders lost', num(k.ordersLost, 0)],
-    ['p99 checkout latency', `${num(k.checkoutLatencyP99Ms, 0)} ms`],
-    ['p99 end-to-end', `${num(k.p99Ms, 0)} ms`],
+    ['p99 checkout latency', checkout ? duration(k.checkoutLatencyP99Ms) : NOT_MEASURED],
+    ['p99 end-to-end', duration(k.p99Ms)],
     ['Throughput', `${num(k.throughputPerSec, 1)} /s`],
     ['Errors', num(k.errors, 0)],
   ];
   const charts = [
     lineChartSvg({ title: 'Throughput (deliveries / s)', x: s.timeMs, lines: [{ name: 'throughput', values: s.throughputPerSec, color: COLORS[0]! }], bands }),
     lineChartSvg({
-      title: 'End-to-end latency (ms)', x: s.timeMs, bands,
+      title: 'End-to-end latency', x: s.timeMs, bands, unit: 'ms',
       lines: [{ name: 'p50', values: s.p50Ms, color: COLORS[2]! }, { name: 'p95', values: s.p95Ms, color: COLORS[3]! }, { name: 'p99', values: s.p99Ms, color: COLORS[1]! }],
     }),
     lineChartSvg({
-      title: 'Queue depth', x: s.timeMs, bands,
-      lines: d.nodes.filter((n) => n.queueDepth.some((v) => v > 0)).slice(0, 6).map((n, i) => ({ name: n.nodeId ?? 'system', values: n.queueDepth, color: COLORS[i % COLORS.length]! })),
+      title: 'Queue depth (messages)', x: s.timeMs, bands, empty: 'no queue built up',
+      lines: d.nodes.filter((n) => n.queueDepth.some((v) => v > 0)).slice(0, 6).map((n, i) => ({ name: n.nodeId ? nameOf(n.nodeId) : 'system', values: n.queueDepth, color: COLORS[i % COLORS.length]! })),
     }),
     lineChartSvg({ title: 'Errors (cumulative)', x: s.timeMs, lines: [{ name: 'errors', values: s.errors, color: COLORS[1]! }], bands }),
   ];
@@ -68,7 +82,7 @@ export function runReportHtml(d: RunReportData): string {
     picture = '<p>(topology picture unavailable)</p>';
   }
   const nodeRows = (r.summary?.nodes ?? []).map((n) =>
-    `<tr><td>${escapeXml(n.name)}</td><td>${escapeXml(n.kind)}</td><td>${num(n.in, 0)}</td><td>${num(n.out, 0)}</td><td>${num(n.throughputPerSec, 1)}</td><td>${num(n.queueDepthPeak, 0)}</td><td>${num(n.latency.p99Ms, 0)}</td><td>${num(n.errors, 0)}</td><td>${num(n.drops + n.deadLetters, 0)}</td></tr>`).join('');
+    `<tr><td>${escapeXml(n.name)}</td><td>${escapeXml(n.kind)}</td><td>${num(n.in, 0)}</td><td>${num(n.out, 0)}</td><td>${num(n.throughputPerSec, 1)}</td><td>${num(n.queueDepthPeak, 0)}</td><td>${duration(n.latency.p99Ms)}</td><td>${num(n.errors, 0)}</td><td>${num(n.drops + n.deadLetters, 0)}</td></tr>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -77,25 +91,25 @@ export function runReportHtml(d: RunReportData): string {
 body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1040px;color:#111;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .meta{color:#555}.cards{display:grid;grid-template-columns:repeat(4,1fr);gap:8px}
-.card{border:1px solid #ddd;border-radius:8px;padding:8px 12px}.card b{display:block;font-size:20px}
+.card{border:1px solid #ddd;border-radius:8px;padding:8px 12px}.card b{display:block;font-size:20px}.card .muted{font-size:15px;font-weight:600;color:#888}
 .charts{display:grid;grid-template-columns:1fr 1fr;gap:12px}.charts svg{width:100%;height:auto;border:1px solid #eee;border-radius:6px}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:right}td:first-child,th:first-child,td:nth-child(2),th:nth-child(2){text-align:left}
 .topology svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>${escapeXml(r.name)}</h1>
-<p class="meta">Run #${r.id} · ${escapeXml(r.topologyName)} · status <b>${escapeXml(r.status)}</b> · seed ${r.seed} · ${num(r.simulatedMs / 1000, 1)} of ${num(r.durationSec, 0)} simulated s · started ${escapeXml(r.createdAt)} · ${num(r.eventCount, 0)} events stored${r.eventsTruncated ? ' (capped)' : ''}</p>
+<p class="meta">Run #${r.id} · ${escapeXml(r.topologyName)} · status <b>${escapeXml(r.status)}</b> · seed ${r.seed} · ${simClock(r.simulatedMs)} of ${simClock(r.durationSec * 1000)} simulated · started ${escapeXml(when(r.createdAt))} · ${num(r.eventCount, 0)} events stored${r.eventsTruncated ? ' (capped)' : ''}</p>
 ${r.error ? `<p class="meta">Note: ${escapeXml(r.error)}</p>` : ''}
 <h2>KPIs</h2>
 <div class="cards">${cards.map(([label, v]) => `<div class="card">${escapeXml(label)}<b>${v}</b></div>`).join('')}</div>
 <h2>Charts</h2>
 <div class="charts">${charts.join('\n')}</div>
 <h2>Faults</h2>
-${r.faults.length === 0 ? '<p>None.</p>' : `<ul>${r.faults.map((f) => `<li>${escapeXml(describeFault(f))}</li>`).join('')}</ul>`}
-${r.annotations.length === 0 ? '' : `<h2>Notes</h2><ul>${r.annotations.map((a) => `<li>${a.atMs !== null ? `at ${num(a.atMs / 1000, 1)} s: ` : ''}${escapeXml(a.text)}</li>`).join('')}</ul>`}
+${r.faults.length === 0 ? '<p>None.</p>' : `<ul>${r.faults.map((f) => `<li>${escapeXml(describeFault(f, nameOf))}</li>`).join('')}</ul>`}
+${r.annotations.length === 0 ? '' : `<h2>Notes</h2><ul>${r.annotations.map((a) => `<li>${a.atMs !== null ? `at ${simClock(a.atMs)}: ` : ''}${escapeXml(a.text)}</li>`).join('')}</ul>`}
 <h2>Topology</h2>
 <div class="topology">${picture}</div>
 <h2>Nodes</h2>
-<table><thead><tr><th>Node</th><th>Kind</th><th>In</th><th>Out</th><th>Throughput /s</th><th>Peak queue</th><th>p99 ms</th><th>Errors</th><th>Lost</th></tr></thead><tbody>${nodeRows || '<tr><td colspan="9">no summary (run did not finish)</td></tr>'}</tbody></table>
+<table><thead><tr><th>Node</th><th>Kind</th><th>In</th><th>Out</th><th>Throughput /s</th><th>Peak queue</th><th>p99</th><th>Errors</th><th>Lost</th></tr></thead><tbody>${nodeRows || '<tr><td colspan="9">no summary (run did not finish)</td></tr>'}</tbody></table>
 <p class="meta">Generated by EventFlow Studio.</p>
 </body></html>
 `;
