@@ -91,7 +91,7 @@ export function ExportDialog({ topology, selection = [], onClose, initialFormat 
   );
 
   return (
-    <Dialog title="Export" onClose={onClose} footer={footer}>
+    <Dialog title="Export" onClose={onClose} footer={footer} className="dialog-export">
       <div className="ef-export" data-testid="export-dialog">
         <div className="ef-export__controls">
           <label className="ef-export__field">

@@ -9,12 +9,14 @@ interface DialogProps {
   footer: ReactNode;
   narrow?: boolean;
   wide?: boolean;
+  /** an extra class on the dialog box (e.g. a size of its own) */
+  className?: string;
   /** submitting the form (Enter in a field) */
   onSubmit?: () => void;
 }
 
 /** A modal: Escape or a backdrop click closes it, focus goes in and comes back on close. */
-export function Dialog({ title, onClose, children, footer, narrow, wide, onSubmit }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, narrow, wide, className, onSubmit }: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLFormElement>(null);
 
@@ -40,7 +42,7 @@ export function Dialog({ title, onClose, children, footer, narrow, wide, onSubmi
     <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <form
         ref={ref}
-        className={narrow ? 'dialog dialog-narrow' : wide ? 'dialog dialog-wide' : 'dialog'}
+        className={`${narrow ? 'dialog dialog-narrow' : wide ? 'dialog dialog-wide' : 'dialog'}${className ? ` ${className}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
