@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, count, ms, speedLabel } from './format';
+import { clock, count, grouped, ms, speedLabel } from './format';
 
 describe('run formatting', () => {
   it('shows simulated time as hh:mm:ss, hours past a day included', () => {
@@ -16,5 +16,11 @@ describe('run formatting', () => {
     expect(ms(1500)).toBe('1.50 s');
     expect(speedLabel('max')).toBe('max');
     expect(speedLabel(0.1)).toBe('0.1×');
+  });
+  it('groups exact counts with thousands separators', () => {
+    expect(grouped(8214)).toBe('8,214');
+    expect(grouped(1_234_567.4)).toBe('1,234,567');
+    expect(grouped(0)).toBe('0');
+    expect(grouped(Number.NaN)).toBe('–');
   });
 });

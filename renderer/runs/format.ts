@@ -15,6 +15,10 @@ export function count(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
+const groupedFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** Exact count with thousands separators (8,214): KPI cards and tables, where compact 8.2k hides the figure. */
+export const grouped = (n: number): string => (Number.isFinite(n) ? groupedFormat.format(n) : '–');
+
 export function ms(v: number): string {
   if (!Number.isFinite(v)) return '–';
   return v >= 1000 ? `${(v / 1000).toFixed(v >= 10_000 ? 0 : 2)} s` : `${v >= 10 ? Math.round(v) : v.toFixed(1)} ms`;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { clock, count, money, ms } from '../format';
+import { clock, grouped, money, ms } from '../format';
 import { useRuns, useRunsRequired } from '../react';
 import type { ExportFormat, RunId, RunListSort, RunMeta } from '../runs-api';
 import { downloadText } from './download';
@@ -93,7 +93,7 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
                   {editing?.id === r.id && editing.field === 'name' ? (
                     <input autoFocus aria-label="Run name" value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.target.value })} onBlur={saveEdit} onKeyDown={(e) => { if (e.key === 'Enter') saveEdit(); if (e.key === 'Escape') setEditing(undefined); }} />
                   ) : (
-                    <button type="button" className="run-table__open" onClick={() => void control.openRun(r.id)} title="Open and replay" data-testid="history-open">{r.name || `Run ${r.id}`}</button>
+                    <button type="button" className="run-table__open" onClick={() => void control.openRun(r.id)} title={`Open ${r.name || `Run ${r.id}`} and replay it`} data-testid="history-open">{r.name || `Run ${r.id}`}</button>
                   )}
                   {editing?.id === r.id && editing.field === 'note' && (
                     <input autoFocus aria-label="Run note" placeholder="note…" value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.target.value })} onBlur={saveEdit} onKeyDown={(e) => { if (e.key === 'Enter') saveEdit(); if (e.key === 'Escape') setEditing(undefined); }} />
@@ -102,22 +102,24 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
                 <td>{new Date(r.createdAt).toLocaleString()}</td>
                 <td><span className={`run-phase run-phase--${r.status}`}>{r.status}</span></td>
                 <td>{clock(r.simulatedMs)}</td>
-                <td>{count(r.kpis.orders)}</td>
+                <td>{grouped(r.kpis.orders)}</td>
                 <td>{money(r.kpis.revenue, r.kpis.currency)}</td>
-                <td className={r.kpis.ordersLost > 0 ? 'is-bad' : ''}>{count(r.kpis.ordersLost)}</td>
+                <td className={r.kpis.ordersLost > 0 ? 'is-bad' : ''}>{grouped(r.kpis.ordersLost)}</td>
                 <td>{ms(r.kpis.checkoutLatencyP99Ms || r.kpis.p99Ms)}</td>
-                <td>{count(r.kpis.errors)}</td>
-                <td className="run-table__actions">
-                  <button type="button" className="btn btn-ghost" onClick={() => setEditing({ id: r.id, field: 'name', value: r.name })} aria-label={`Rename ${r.name}`}>Rename</button>
-                  <button type="button" className="btn btn-ghost" onClick={() => setEditing({ id: r.id, field: 'note', value: '' })} aria-label={`Annotate ${r.name}`}>Note</button>
-                  {(['html', 'csv', 'json'] as const).map((f) => (
-                    <button key={f} type="button" className="btn btn-ghost" onClick={() => void exportRun(r.id, f)} aria-label={`Export ${r.name} as ${f.toUpperCase()}`} data-testid={`history-export-${f}`}>{f.toUpperCase()}</button>
-                  ))}
-                  {confirmDelete === r.id ? (
-                    <button type="button" className="btn btn-danger" onClick={() => { setConfirmDelete(undefined); void guard(() => api.remove(r.id)); }}>Really delete</button>
-                  ) : (
-                    <button type="button" className="btn btn-ghost" onClick={() => setConfirmDelete(r.id)} aria-label={`Delete ${r.name}`} disabled={r.status === 'running' || r.status === 'paused'}>Delete</button>
-                  )}
+                <td>{grouped(r.kpis.errors)}</td>
+                <td>
+                  <div className="run-table__actions">
+                    <button type="button" className="btn btn-ghost" onClick={() => setEditing({ id: r.id, field: 'name', value: r.name })} aria-label={`Rename ${r.name}`}>Rename</button>
+                    <button type="button" className="btn btn-ghost" onClick={() => setEditing({ id: r.id, field: 'note', value: '' })} aria-label={`Annotate ${r.name}`}>Note</button>
+                    {(['html', 'csv', 'json'] as const).map((f) => (
+                      <button key={f} type="button" className="btn btn-ghost" onClick={() => void exportRun(r.id, f)} aria-label={`Export ${r.name} as ${f.toUpperCase()}`} data-testid={`history-export-${f}`}>{f.toUpperCase()}</button>
+                    ))}
+                    {confirmDelete === r.id ? (
+                      <button type="button" className="btn btn-danger" onClick={() => { setConfirmDelete(undefined); void guard(() => api.remove(r.id)); }}>Really delete</button>
+                    ) : (
+                      <button type="button" className="btn btn-ghost" onClick={() => setConfirmDelete(r.id)} aria-label={`Delete ${r.name}`} disabled={r.status === 'running' || r.status === 'paused'}>Delete</button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
