@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { yTick } from './ticks';
 
 export interface ChartSeries {
   label: string;
@@ -30,6 +31,14 @@ const clockTick = (sec: number): string => {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : `${m}:${String(s % 60).padStart(2, '0')}`;
 };
 
+const darkQuery = (): MediaQueryList | undefined => (typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : undefined);
+const subscribeScheme = (cb: () => void): (() => void) => {
+  const q = darkQuery();
+  q?.addEventListener('change', cb);
+  return () => q?.removeEventListener('change', cb);
+};
+const isDark = (): boolean => darkQuery()?.matches ?? false;
+
 /**
  * A uPlot line chart that follows its container's width. Data updates go straight to uPlot
  * (setData) in an animation frame: React renders the chart once, not per snapshot.
@@ -42,10 +51,14 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
     dataRef.current = data;
   });
   const seriesKey = series.map((s) => `${s.label}:${s.color}:${s.dash ? 1 : 0}`).join('|');
+  // uPlot paints axis text on a <canvas>, which does not understand var(--…): resolve the theme
+  // colour here, and build the chart again when the OS switches light/dark
+  const dark = useSyncExternalStore(subscribeScheme, isDark);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    const axisText = getComputedStyle(el).getPropertyValue('--text-muted').trim() || (dark ? '#9aa3b2' : '#5e6977');
     const opts: uPlot.Options = {
       width: Math.max(120, el.clientWidth),
       height,
@@ -53,8 +66,8 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
       axes: [
-        { values: (_u, ticks) => ticks.map(clockTick), stroke: 'var(--text-muted)', grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
-        { values: (_u, ticks) => ticks.map((v) => `${v >= 1000 ? `${(v / 1000).toFixed(1)}k` : Math.round(v * 10) / 10}${unit}`), stroke: 'var(--text-muted)', size: 56, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
+        { values: (_u, ticks) => ticks.map(clockTick), stroke: axisText, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
+        { values: (_u, ticks) => ticks.map((v) => yTick(v, unit)), stroke: axisText, size: 60, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
       ],
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, spanGaps: true, points: { show: false }, ...(s.dash ? { dash: [5, 4] } : {}) }))],
     };
@@ -69,7 +82,7 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
     };
     // the series list is identified by seriesKey
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [seriesKey, height, unit]);
+  }, [seriesKey, height, unit, dark]);
 
   // redraw at most every REDRAW_MS: a chart cannot be read faster, and four charts redrawn at
   // the snapshot rate (30/s) would take frames from the canvas during a max-speed run
