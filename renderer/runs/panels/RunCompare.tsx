@@ -3,17 +3,25 @@ import type { CompareResult, KpiDiffRow, MetricSeries, RunMeta } from '../../../
 import { TimeSeriesChart, alignSeries } from '../../charts/TimeSeriesChart';
 import { useRunsRequired } from '../react';
 import type { RunId } from '../runs-api';
-import { clock, money } from '../format';
+import { clock, money, ms } from '../format';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const fine = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 const num = (v: number): string => (Math.abs(v) >= 10 ? grouped : fine).format(v);
+
+/** latencies read as 850 ms / 4.2 s / 15.7 min, not 942,495.4 */
+const LATENCIES = new Set(['p99', 'p95', 'checkoutP99']);
+/** the table says the unit in each cell, so the label's "(ms)" goes */
+const label = (k: KpiDiffRow): string => (LATENCIES.has(k.metric) ? k.label.replace(/\s*\(ms\)$/, '') : k.label);
+/** B/A with two significant digits, so 0.001× does not print as 0.00× */
+const ratioText = (r: number): string => `${r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}×`;
 
 /** A KPI in its own unit: conversion as %, revenue in the run's currency, the rest grouped. */
 function kpiText(metric: string, v: number, currency: string, signed = false): string {
   const sign = signed && v > 0 ? '+' : '';
   if (metric === 'conversion') return `${sign}${(v * 100).toFixed(1)} ${signed ? 'pt' : '%'}`;
   if (metric === 'revenue') return `${sign}${money(v, currency)}`;
+  if (LATENCIES.has(metric)) return `${v < 0 ? '−' : sign}${ms(Math.abs(v))}`;
   return `${sign}${num(v)}`;
 }
 
@@ -72,15 +80,15 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
             if (notMeasured(k)) {
               return (
                 <tr key={k.metric} data-metric={k.metric} className="is-muted">
-                  <td>{k.label}</td><td colSpan={4} title="Only topologies with a customer-session producer (browse → cart → checkout) measure it">– not measured (no checkout sessions in these runs)</td>
+                  <td>{label(k)}</td><td colSpan={4} title="Only topologies with a customer-session producer (browse → cart → checkout) measure it">– not measured (no checkout sessions in these runs)</td>
                 </tr>
               );
             }
             return (
               <tr key={k.metric} data-metric={k.metric}>
-                <td>{k.label}</td><td>{kpiText(k.metric, k.a, currency)}</td><td>{kpiText(k.metric, k.b, currency)}</td>
+                <td>{label(k)}</td><td>{kpiText(k.metric, k.a, currency)}</td><td>{kpiText(k.metric, k.b, currency)}</td>
                 <td className={better}>{kpiText(k.metric, k.delta, currency, true)}</td>
-                <td>{k.ratio === null ? '–' : `${k.ratio.toFixed(2)}×`}</td>
+                <td>{k.ratio === null ? '–' : ratioText(k.ratio)}</td>
               </tr>
             );
           })}
