@@ -16,7 +16,6 @@ export function AboutDialog({ info, onClose }: { info: MethodOutput<'app.info'> 
   return (
     <Dialog
       title="About EventFlow Studio"
-      narrow
       onClose={onClose}
       onSubmit={onClose}
       footer={

@@ -9,7 +9,7 @@ export interface NewProjectChoice {
   templateId: string;
 }
 
-const TEMPLATE_ICON: Record<string, IconName> = { empty: 'template', checkout: 'canvas', monolith: 'monolith' };
+const TEMPLATE_ICON: Record<string, IconName> = { empty: 'template', checkout: 'canvas', monolith: 'monolith', 'flash-sale': 'burst' };
 
 /** The New project wizard: a name and a starting template. */
 export function NewProjectDialog({ onCreate, onClose }: { onCreate: (choice: NewProjectChoice) => Promise<void>; onClose: () => void }) {

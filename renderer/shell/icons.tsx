@@ -54,6 +54,8 @@ const PATHS = {
       <path d="M2 6h12M6 6v8" />
     </>
   ),
+  /** a spike: the flash-sale template (a burst of traffic) */
+  burst: <path d="M9 1.5 3.5 9H8l-1 5.5L12.5 7H8z" />,
   clock: (
     <>
       <circle cx="8" cy="8" r="6" />
