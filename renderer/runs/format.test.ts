@@ -14,6 +14,8 @@ describe('run formatting', () => {
     expect(count(12_345_678)).toBe('12M');
     expect(ms(4.25)).toBe('4.3 ms');
     expect(ms(1500)).toBe('1.50 s');
+    expect(ms(1_294_000)).toBe('21.6 min');
+    expect(ms(7_200_000)).toBe('2.0 h');
     expect(speedLabel('max')).toBe('max');
     expect(speedLabel(0.1)).toBe('0.1×');
   });

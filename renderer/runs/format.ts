@@ -21,6 +21,9 @@ export const grouped = (n: number): string => (Number.isFinite(n) ? groupedForma
 
 export function ms(v: number): string {
   if (!Number.isFinite(v)) return '–';
+  // past a minute, seconds stop being readable (1294 s): minutes, then hours
+  if (v >= 3_600_000) return `${(v / 3_600_000).toFixed(1)} h`;
+  if (v >= 60_000) return `${(v / 60_000).toFixed(1)} min`;
   return v >= 1000 ? `${(v / 1000).toFixed(v >= 10_000 ? 0 : 2)} s` : `${v >= 10 ? Math.round(v) : v.toFixed(1)} ms`;
 }
 
