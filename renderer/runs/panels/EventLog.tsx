@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EventsQuery, RunEvent } from '../../../shared/api/runs';
 import { eventColor } from '../../canvas/event-colors';
-import { clock } from '../format';
+import { clock, grouped } from '../format';
 import { useRuns, useRunsRequired } from '../react';
 import { EventInspector } from './EventInspector';
 
@@ -123,7 +123,10 @@ function EventRows({ query }: { query: EventsQuery }) {
   return (
     <div className="run-log">
       <div className="run-log__main">
-        <span className="run-log__count" data-testid="log-count">{rows.length}{more ? '+' : ''} shown{total !== undefined ? ` · ${total} stored` : ''}</span>
+        <span className="run-log__count" data-testid="log-count">{grouped(rows.length)}{more ? '+' : ''} shown{total !== undefined ? ` · ${grouped(total)} stored` : ''}</span>
+        <div className="run-log__row run-log__head" role="row" aria-hidden="true">
+          <span title="Simulated time">Sim time</span><span>Event type</span><span>Status</span><span>Where</span><span>Key</span>
+        </div>
         {error && <div className="run-error" role="alert">{error}</div>}
         <div className="run-log__rows" ref={box} onScroll={(e) => onScroll(e.currentTarget.scrollTop, e.currentTarget.clientHeight)} role="table" aria-label="Event log" data-testid="event-log">
           <div style={{ height: rows.length * ROW_H, position: 'relative' }}>
