@@ -38,6 +38,8 @@ export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTar
   const [forSec, setForSec] = useState<number | ''>('');
   const running = mode === 'live' && (phase === 'running' || phase === 'paused');
   const nameOf = (id: string) => targets.find((t) => t.id === id)?.name ?? id;
+  // a second "take down" of a node that is already down would stack a fault that does nothing
+  const alreadyDown = live.some((f) => f.fault.kind === 'down' && f.fault.nodeId === nodeId);
 
   const inject = (kind: Kind) => {
     if (!nodeId) return;
@@ -62,7 +64,7 @@ export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTar
       {!running && <p className="run-empty">Faults are injected into a running run. Start one with ▶ Run.</p>}
       <div className="run-faults__form">
         <label className="run-field"><span>Node</span>
-          <select aria-label="Fault target" value={nodeId ?? ''} onChange={(e) => setPicked(e.target.value)} data-testid="fault-target">
+          <select className="run-faults__target" aria-label="Fault target" value={nodeId ?? ''} onChange={(e) => setPicked(e.target.value)} data-testid="fault-target">
             {eligible.map((t) => <option key={t.id} value={t.id}>{t.name} ({t.kind})</option>)}
           </select>
         </label>
@@ -72,13 +74,13 @@ export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTar
         <label className="run-field"><span>Percent</span>
           <input type="number" aria-label="Percent" min={0} max={100} value={pctValue} onChange={(e) => setPct(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} />
         </label>
-        <label className="run-field"><span>For (sim s)</span>
+        <label className="run-field run-field--for"><span>For (sim s)</span>
           <input type="number" aria-label="For (simulated seconds)" min={1} placeholder="until ended" value={forSec} onChange={(e) => setForSec(e.target.value === '' ? '' : Math.max(1, Number(e.target.value)))} />
         </label>
       </div>
       <div className="run-faults__actions">
         {kinds.map((k) => (
-          <button key={k} type="button" className={`btn${k === 'down' ? ' btn-danger' : ''}`} disabled={!running} onClick={() => inject(k)} data-testid={`fault-${k}`}>
+          <button key={k} type="button" className={`btn${k === 'down' ? ' btn-danger' : ''}`} disabled={!running || (k === 'down' && alreadyDown)} title={k === 'down' && alreadyDown ? `${node?.name ?? ''} is down: bring it back below` : undefined} onClick={() => inject(k)} data-testid={`fault-${k}`}>
             {LABEL[k]}{k === 'slowdown' || k === 'burst' ? ` ×${factor}` : k === 'error-rate' || k === 'poison' ? ` ${pctValue} %` : ''}
           </button>
         ))}
