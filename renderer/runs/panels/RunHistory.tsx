@@ -16,6 +16,9 @@ const COLUMNS: { sort: RunListSort | undefined; label: string }[] = [
   { sort: 'errors', label: 'Errors' },
 ];
 
+/** "Nov 25, 10:28:48": the full date and zone stay in the cell's tooltip, the table must fit a laptop */
+const startedText = (iso: string): string => new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 /**
  * The project's stored runs, sortable by date and KPIs: open one to replay it, pick two to
  * compare, rename, annotate, export (HTML report, CSV metrics, JSON) or delete.
@@ -99,7 +102,7 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
                     <input autoFocus aria-label="Run note" placeholder="note…" value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.target.value })} onBlur={saveEdit} onKeyDown={(e) => { if (e.key === 'Enter') saveEdit(); if (e.key === 'Escape') setEditing(undefined); }} />
                   )}
                 </td>
-                <td>{new Date(r.createdAt).toLocaleString()}</td>
+                <td title={new Date(r.createdAt).toLocaleString()}>{startedText(r.createdAt)}</td>
                 <td><span className={`run-phase run-phase--${r.status}`}>{r.status}</span></td>
                 <td>{clock(r.simulatedMs)}</td>
                 <td>{grouped(r.kpis.orders)}</td>
