@@ -90,10 +90,10 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
           </label>
           <div className="run-scenario">
             <button type="button" className="btn btn-ghost" aria-expanded={open} onClick={() => setOpen(!open)} disabled={going} data-testid="run-scenario-toggle">
-              Scenario: {Math.round(draft.durationSec / 60)} min · seed {draft.seed}{draft.trafficFactor !== 1 ? ` · traffic ×${draft.trafficFactor}` : ''}
+              Scenario: {draft.durationSec < 120 ? `${draft.durationSec} s` : `${Math.round(draft.durationSec / 60)} min`} · seed {draft.seed}{draft.trafficFactor !== 1 ? ` · traffic ×${draft.trafficFactor}` : ''}
             </button>
             {open && !going && (
-              <div className="run-scenario__pop" role="group" aria-label="Scenario">
+              <div className="run-scenario__pop" role="group" aria-label="Scenario" onKeyDown={(e) => { if (e.key === 'Escape' || e.key === 'Enter') { e.stopPropagation(); setOpen(false); } }}>
                 <label className="run-field"><span>Duration (s)</span>
                   <input type="number" aria-label="Duration (s)" min={1} max={86400} value={draft.durationSec} onChange={(e) => setDraft({ ...draft, durationSec: num(e.target.value, 1, 86400, 600) })} />
                 </label>
