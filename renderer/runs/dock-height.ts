@@ -10,8 +10,9 @@ const clampHeight = (h: number): number => Math.round(Math.max(MIN, Math.min(h, 
 
 function initialHeight(): number {
   const saved = Number(window.localStorage.getItem(KEY));
-  // a third of the window by default: on a laptop the canvas must stay the main thing
-  return clampHeight(Number.isFinite(saved) && saved > 0 ? saved : Math.min(300, window.innerHeight * 0.32));
+  // about a third of the window by default: on a laptop the canvas must stay the main thing, on a
+  // 1080p screen the old 300 px cap cut the charts under the KPI cards in half
+  return clampHeight(Number.isFinite(saved) && saved > 0 ? saved : Math.min(420, window.innerHeight * 0.36));
 }
 
 /**
