@@ -23,6 +23,8 @@ export interface TimeSeriesChartProps {
 }
 
 const REDRAW_MS = 250;
+/** uPlot's default 12px ticks crowd a 110 px chart */
+const AXIS_FONT = '10.5px system-ui, sans-serif';
 
 const clockTick = (sec: number): string => {
   const s = Math.max(0, Math.round(sec));
@@ -66,8 +68,8 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
       axes: [
-        { values: (_u, ticks) => ticks.map(clockTick), stroke: axisText, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
-        { values: (_u, ticks) => ticks.map((v) => yTick(v, unit)), stroke: axisText, size: 60, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
+        { values: (_u, ticks) => ticks.map(clockTick), stroke: axisText, font: AXIS_FONT, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
+        { values: (_u, ticks) => ticks.map((v) => yTick(v, unit)), stroke: axisText, font: AXIS_FONT, size: 60, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
       ],
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, spanGaps: true, points: { show: false }, ...(s.dash ? { dash: [5, 4] } : {}) }))],
     };
