@@ -26,7 +26,7 @@ export function KpiCards() {
   return (
     <div className="run-kpis" data-testid="run-kpis">
       {cards.map((c) => (
-        <div key={c.id} className={`run-kpi${c.tone ? ` run-kpi--${c.tone}` : ''}`} data-testid={`kpi-${c.id}`} title={c.title}>
+        <div key={c.id} className={`run-kpi${c.tone ? ` run-kpi--${c.tone}` : ''}`} data-testid={`kpi-${c.id}`} title={c.title ?? `${c.label}: ${c.value}`}>
           <span className="run-kpi__label">{c.label}</span>
           <span className="run-kpi__value" data-testid={`kpi-${c.id}-value`}>{c.value}</span>
         </div>
