@@ -21,7 +21,7 @@ function kpiText(metric: string, v: number, currency: string, signed = false): s
   const sign = signed && v > 0 ? '+' : '';
   if (metric === 'conversion') return `${sign}${(v * 100).toFixed(1)} ${signed ? 'pt' : '%'}`;
   if (metric === 'revenue') return `${sign}${money(v, currency)}`;
-  if (LATENCIES.has(metric)) return `${v < 0 ? '−' : sign}${ms(Math.abs(v))}`;
+  if (LATENCIES.has(metric)) return `${v < 0 ? '-' : sign}${ms(Math.abs(v))}`;
   return `${sign}${num(v)}`;
 }
 
