@@ -6,7 +6,7 @@
  */
 import type { RunSettings, RunSpeed } from '../../shared/api/runs';
 import type { Topology } from '../../shared/model/topology';
-import type { MetricsSnapshot, RunSummary, Scenario, SimEvent } from '../../shared/runtime/api';
+import type { EventChunk, MetricsSnapshot, RunSummary, Scenario } from '../../shared/runtime/api';
 import { runKpisOf } from '../backend/runs/kpis';
 import { RunRecorder } from '../backend/runs/run-recorder';
 import { RunRepository } from '../backend/runs/run-repository';
@@ -62,7 +62,8 @@ export class RunSaver {
     return { eventLog: this.settings.retention, eventLogSampleRate: this.settings.sampleRate };
   }
 
-  readonly onEvent = (e: SimEvent): void => this.recorder.onEvent(e);
+  /** hooks.onEventChunk: the same column path as the app's run worker */
+  readonly onEventChunk = (c: EventChunk): void => this.recorder.onEventChunk(c);
 
   onSnapshot(s: MetricsSnapshot): void {
     this.recorder.onSnapshot(s);

@@ -134,7 +134,7 @@ export const runCommand: CliCommand = {
         saver?.onSnapshot(s);
       };
     }
-    if (saver !== null && scenario.eventLog !== 'none') hooks.onEvent = saver.onEvent;
+    if (saver !== null && scenario.eventLog !== 'none') hooks.onEventChunk = saver.onEventChunk;
     let sim;
     try {
       sim = createSimulation(topology, scenario, hooks);

@@ -72,7 +72,7 @@ describe('eventflow runs', () => {
     const html = readFileSync(path.join(tb.dataDir, 'r.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|src="http|href="http/);
-    for (const s of ['Orders lost', 'Queue depth', 'down on payment-gateway', '<svg']) expect(html).toContain(s);
+    for (const s of ['Orders lost', 'Queue depth', 'down on Payment gateway', '<svg']) expect(html).toContain(s);
     const c = await cli('runs', 'export', String(outage), '--format', 'csv', '--data-dir', tb.dataDir);
     const lines = c.out.trim().split('\n');
     expect(lines[0]).toBe('node,time_ms,throughput_per_sec,queue_depth,consumer_lag,in_flight,utilisation,p50_ms,p95_ms,p99_ms,errors,retries,dead_letters,drops,state');
