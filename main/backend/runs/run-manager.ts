@@ -96,7 +96,7 @@ export class RunManager {
     if (errors.length > 0) {
       throw new ApiError(
         'refused',
-        `the topology has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} to run:\n${errors.map((e) => `  - ${e.nodeId ? `${e.nodeId}: ` : ''}${e.message} [${e.code}]`).join('\n')}`,
+        `The topology has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} to run:\n${errors.map((e) => `  - ${e.nodeId ? `${e.nodeId}: ` : ''}${e.message} [${e.code}]`).join('\n')}`,
         errors.map((e) => ({ path: e.nodeId ?? e.edgeId ?? '', message: e.message })),
       );
     }
