@@ -118,7 +118,10 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
                       <button key={f} type="button" className="btn btn-ghost" onClick={() => void exportRun(r.id, f)} aria-label={`Export ${r.name} as ${f.toUpperCase()}`} data-testid={`history-export-${f}`}>{f.toUpperCase()}</button>
                     ))}
                     {confirmDelete === r.id ? (
-                      <button type="button" className="btn btn-danger" onClick={() => { setConfirmDelete(undefined); void guard(() => api.remove(r.id)); }}>Really delete</button>
+                      <>
+                        <button type="button" className="btn btn-danger" autoFocus onClick={() => { setConfirmDelete(undefined); void guard(() => api.remove(r.id)); }}>Really delete</button>
+                        <button type="button" className="btn btn-ghost" onClick={() => setConfirmDelete(undefined)} onKeyDown={(e) => e.key === 'Escape' && setConfirmDelete(undefined)}>Cancel</button>
+                      </>
                     ) : (
                       <button type="button" className="btn btn-ghost" onClick={() => setConfirmDelete(r.id)} aria-label={`Delete ${r.name}`} disabled={r.status === 'running' || r.status === 'paused'}>Delete</button>
                     )}
