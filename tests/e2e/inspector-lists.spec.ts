@@ -95,8 +95,12 @@ test('outage windows, slowdowns and enrich attributes: edited in the inspector, 
   expect(byId.get('payment-gateway')?.settings).toMatchObject({ outages: [{ startSec: 60, endSec: 300 }] });
   expect(byId.get('enrich')?.settings).toMatchObject({ op: 'map', enrich: { channel: 'web', region: 'eu-west' } });
 
-  // and the inspector shows them again
-  await nodeEl(page, 'payment').click();
+  // and the inspector shows them again (found by name: the added operator may sit over Payment in the fitted view)
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('node-search').getByRole('textbox').fill('Payment');
+  await page.keyboard.press('Enter');
+  await expect(inspector).toHaveAttribute('data-node-id', 'payment');
   await expect(field('settings.outages.0.startSec')).toHaveValue('120');
   await expect(field('settings.slowdowns.0.factor')).toHaveValue('4');
   await snap(page, 'inspector-outages');
