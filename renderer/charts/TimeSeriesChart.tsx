@@ -20,6 +20,8 @@ export interface TimeSeriesChartProps {
   height?: number;
   unit?: string;
   testId?: string;
+  /** a vertical line at this x (simulated seconds): the time a replay shows */
+  markerSec?: number;
 }
 
 const REDRAW_MS = 250;
@@ -45,13 +47,19 @@ const isDark = (): boolean => darkQuery()?.matches ?? false;
  * A uPlot line chart that follows its container's width. Data updates go straight to uPlot
  * (setData) in an animation frame: React renders the chart once, not per snapshot.
  */
-export function TimeSeriesChart({ title, series, data, version, height = 110, unit = '', testId }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ title, series, data, version, height = 110, unit = '', testId, markerSec }: TimeSeriesChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const dataRef = useRef(data);
+  const markerRef = useRef(markerSec);
   useEffect(() => {
     dataRef.current = data;
   });
+  // the marker moves without rebuilding the chart: store it, repaint
+  useEffect(() => {
+    markerRef.current = markerSec;
+    plot.current?.redraw(false, false);
+  }, [markerSec]);
   const seriesKey = series.map((s) => `${s.label}:${s.color}:${s.dash ? 1 : 0}`).join('|');
   // uPlot paints axis text on a <canvas>, which does not understand var(--…): resolve the theme
   // colour here, and build the chart again when the OS switches light/dark
@@ -72,6 +80,7 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
         { values: (_u, ticks) => ticks.map((v) => yTick(v, unit)), stroke: axisText, font: AXIS_FONT, size: 60, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
       ],
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, spanGaps: true, points: { show: false }, ...(s.dash ? { dash: [5, 4] } : {}) }))],
+      hooks: { draw: [(u) => drawMarker(u, markerRef.current, axisText)] },
     };
     const u = new uPlot(opts, dataRef.current() as uPlot.AlignedData, el);
     plot.current = u;
@@ -104,11 +113,28 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
   useEffect(() => () => clearTimeout(timer.current), []);
 
   return (
-    <figure className="run-chart" data-testid={testId} data-version={version}>
+    <figure className="run-chart" data-testid={testId} data-version={version} data-marker={markerSec === undefined ? undefined : Math.round(markerSec)}>
       <figcaption>{title}</figcaption>
       <div ref={box} className="run-chart__plot" />
     </figure>
   );
+}
+
+function drawMarker(u: uPlot, sec: number | undefined, color: string): void {
+  if (sec === undefined) return;
+  const x = u.valToPos(sec, 'x', true);
+  const { left, top, width, height } = u.bbox;
+  if (!(x >= left && x <= left + width)) return;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = Math.max(1, devicePixelRatio);
+  ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+  ctx.beginPath();
+  ctx.moveTo(Math.round(x) + 0.5, top);
+  ctx.lineTo(Math.round(x) + 0.5, top + height);
+  ctx.stroke();
+  ctx.restore();
 }
 
 /**

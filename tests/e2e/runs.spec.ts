@@ -101,6 +101,10 @@ test('run the checkout live, take Payment down and back, replay the outage, comp
   await expect(payment).toHaveAttribute('data-state', 'down');
   await expect.poll(() => num(payment, 'data-lag')).toBeGreaterThan(10);
   await page.getByTestId('run-tab-live').click();
+  // the charts mark the scrubbed time
+  const scrubbedSec = Math.round((from + (to - from) * 0.9) / 1000);
+  await expect.poll(() => num(page.getByTestId('chart-throughput'), 'data-marker')).toBeGreaterThanOrEqual(scrubbedSec - 1);
+  expect(await num(page.getByTestId('chart-throughput'), 'data-marker')).toBeLessThanOrEqual(scrubbedSec + 1);
   await snap(page, 'runs-5-replay-outage');
 
   // --- compare the two runs

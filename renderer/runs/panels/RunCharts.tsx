@@ -16,6 +16,8 @@ export function RunCharts({ nodeId, nodeName }: { nodeId: string | undefined; no
   const version = useRuns((s) => s.seriesVersion);
   const mode = useRuns((s) => s.mode);
   const runId = useRuns((s) => s.runId);
+  // replay: every chart marks the scrubbed time
+  const markerSec = useRuns((s) => (s.mode === 'replay' ? s.simTimeMs / 1000 : undefined));
   const key = nodeId ?? SYSTEM;
 
   // replay: stored series come from runs.metrics per node
@@ -27,10 +29,10 @@ export function RunCharts({ nodeId, nodeName }: { nodeId: string | undefined; no
   const scope = nodeName ?? 'Whole system';
   return (
     <div className="run-charts" data-testid="run-charts" data-scope={key}>
-      <TimeSeriesChart testId="chart-throughput" title={`${scope} · throughput`} unit="/s" series={[{ label: nodeId ? 'completions/s' : 'arrivals/s', color: '#2563eb' }]} data={cols(['throughput'])} version={version} />
-      <TimeSeriesChart testId="chart-latency" title={`${scope} · latency${nodeId ? '' : ' (checkout flow)'}`} unit="ms" series={LATENCY} data={cols(['p50', 'p95', 'p99'])} version={version} />
-      <TimeSeriesChart testId="chart-queue" title={`${scope} · queue depth`} series={[{ label: 'depth', color: '#7c3aed' }]} data={cols(['queueDepth'])} version={version} />
-      <TimeSeriesChart testId="chart-errors" title={`${scope} · errors per interval`} series={[{ label: 'errors', color: '#e11d48' }]} data={cols(['errors'])} version={version} />
+      <TimeSeriesChart testId="chart-throughput" title={`${scope} · throughput`} unit="/s" series={[{ label: nodeId ? 'completions/s' : 'arrivals/s', color: '#2563eb' }]} data={cols(['throughput'])} version={version} markerSec={markerSec} />
+      <TimeSeriesChart testId="chart-latency" title={`${scope} · latency${nodeId ? '' : ' (checkout flow)'}`} unit="ms" series={LATENCY} data={cols(['p50', 'p95', 'p99'])} version={version} markerSec={markerSec} />
+      <TimeSeriesChart testId="chart-queue" title={`${scope} · queue depth`} series={[{ label: 'depth', color: '#7c3aed' }]} data={cols(['queueDepth'])} version={version} markerSec={markerSec} />
+      <TimeSeriesChart testId="chart-errors" title={`${scope} · errors per interval`} series={[{ label: 'errors', color: '#e11d48' }]} data={cols(['errors'])} version={version} markerSec={markerSec} />
     </div>
   );
 }
