@@ -5,19 +5,10 @@
 // of the last long task (> 50 ms) before a quiet second (deferred work such as lint counts there).
 // Needs a build (`npm run build`). Run: node bench/canvas-perf.mjs
 /* global window, document, location, requestAnimationFrame */
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { launchChromium, requireBuild, startHost } from './lib/browser-bench.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const hostBundle = path.join(root, 'dist/main/host.cjs');
-if (!existsSync(hostBundle) || !existsSync(path.join(root, 'dist/renderer/index.html'))) {
-  console.log('canvas-perf: skipped — run `npm run build` first (needs dist/main/host.cjs and dist/renderer)');
-  process.exit(0);
-}
+requireBuild('canvas-perf');
 
 /** 100 producers → 200 topics → 600 services (→ topics, → 100 sinks): 1,000 nodes, 1,500 edges. */
 function bigTopology() {
@@ -35,25 +26,8 @@ function bigTopology() {
   return { schemaVersion: 1, name: 'Bench 1000', description: '', eventTypes: [], nodes, edges };
 }
 
-const host = await (async () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ef-bench-canvas-'));
-  const child = spawn(process.execPath, [hostBundle, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const url = await new Promise((resolve, reject) => {
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = /web host: (http\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
-  });
-  return { url, dataDir, stop: () => { child.kill('SIGTERM'); } };
-})();
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const host = await startHost('ef-bench-canvas-');
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(host.url);
@@ -208,6 +182,5 @@ try {
   console.log(`  targets: interactive < 1500 ms → ${big.tti < 1500 ? 'met' : 'NOT met'}; pan/zoom ≥ 50 fps → ${big.fps >= 50 ? 'met' : 'NOT met'}`);
 } finally {
   await browser.close();
-  host.stop();
-  setTimeout(() => rmSync(host.dataDir, { recursive: true, force: true }), 500);
+  await host.stop();
 }

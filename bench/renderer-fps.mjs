@@ -4,37 +4,13 @@
 // canvas is panned with the mouse. Prints the figures and the run/idle ratio measured in the same
 // run. Needs a build (`npm run build`). Run: node bench/renderer-fps.mjs [seconds per phase]
 /* global requestAnimationFrame */
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { launchChromium, requireBuild, startHost } from './lib/browser-bench.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const hostBundle = path.join(root, 'dist/main/host.cjs');
-if (!existsSync(hostBundle) || !existsSync(path.join(root, 'dist/renderer/index.html'))) {
-  console.log('renderer-fps: skipped — run `npm run build` first (needs dist/main/host.cjs and dist/renderer)');
-  process.exit(0);
-}
+requireBuild('renderer-fps');
 const seconds = Number(process.argv[2] ?? 5);
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ef-bench-fps-'));
-const child = spawn(process.execPath, [hostBundle, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-let out = '';
-const url = await new Promise((resolve, reject) => {
-  child.stdout.on('data', (c) => {
-    out += c;
-    const m = /web host: (http\S+)/.exec(out);
-    if (m) resolve(m[1]);
-  });
-  child.once('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const host = await startHost('ef-bench-fps-');
+const browser = await launchChromium();
 
 /** rAF frames per second over `ms`, plus the longest frame gap (a stall a user would feel). */
 const measure = (page, ms) => page.evaluate((ms) => new Promise((resolve) => {
@@ -72,7 +48,7 @@ async function measurePanning(page, ms) {
 
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(url);
+  await page.goto(host.url);
   await page.getByTestId('status-transport').filter({ hasText: 'connected' }).waitFor();
   await page.getByRole('button', { name: 'New project' }).first().click();
   const wizard = page.getByRole('dialog', { name: 'New project' });
@@ -111,7 +87,5 @@ try {
   console.log(`  target: ≥ 50 fps while a max-speed run goes on → ${Math.min(running.fps, runningPan.fps) >= 50 ? 'met' : 'NOT met'}`);
 } finally {
   await browser.close();
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await host.stop();
 }

@@ -6,6 +6,7 @@
 import type { MetricSeries, RunDetail } from '../api/runs';
 import { topologySvg } from '../export/svg';
 import { duration, escapeXml, lineChartSvg, simClock } from './chart-svg';
+import { CHECKOUT_NOT_MEASURED_WHY, checkoutMeasured } from './checkout-measured';
 
 export interface RunReportData {
   run: RunDetail;
@@ -26,9 +27,7 @@ function when(iso: string | null | undefined): string {
   return m ? `${m[1]} ${m[2]} UTC` : iso;
 }
 
-/** conversion and checkout latency need customer sessions: both 0 means the run did not measure them */
-const checkoutMeasured = (k: RunDetail['kpis']): boolean => k.conversionRate > 0 || k.checkoutLatencyP99Ms > 0;
-const NOT_MEASURED = '<span class="muted" title="Only topologies with a customer-session producer (browse → cart → checkout) measure it">not measured</span>';
+const NOT_MEASURED = `<span class="muted" title="${CHECKOUT_NOT_MEASURED_WHY}">not measured</span>`;
 
 function faultBands(run: RunDetail): { fromMs: number; toMs: number; label: string }[] {
   return run.faults.map((f) => ({

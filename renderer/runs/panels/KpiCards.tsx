@@ -1,8 +1,7 @@
 import type { Kpis } from '../../../shared/runtime/api';
 import { grouped, money, ms, pct } from '../format';
+import { CHECKOUT_NOT_MEASURED_WHY as NOT_MEASURED } from '../../../shared/report/checkout-measured';
 import { useRuns } from '../react';
-
-const NOT_MEASURED = 'Only topologies with a customer-session producer (browse → cart → checkout) measure it';
 
 /** Conversion and checkout latency need checkout sessions: without any, 0 would read as a result. */
 const measuresCheckout = (k: Kpis): boolean => k.sessions > 0 || k.checkouts > 0;

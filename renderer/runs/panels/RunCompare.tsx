@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CompareResult, KpiDiffRow, MetricSeries, RunMeta } from '../../../shared/api/runs';
 import { TimeSeriesChart, alignSeries } from '../../charts/TimeSeriesChart';
 import { useRunsRequired } from '../react';
+import { CHECKOUT_METRICS, CHECKOUT_NOT_MEASURED_WHY, checkoutMeasured } from '../../../shared/report/checkout-measured';
 import type { RunId } from '../runs-api';
 import { clock, money, ms } from '../format';
 
@@ -25,9 +26,8 @@ function kpiText(metric: string, v: number, currency: string, signed = false): s
   return `${sign}${num(v)}`;
 }
 
-/** checkout KPIs stay 0 in both runs when the topology has no customer sessions: say so, not "0 → 0" */
-const NEEDS_SESSIONS = new Set(['conversion', 'checkoutP99']);
-const notMeasured = (k: KpiDiffRow): boolean => NEEDS_SESSIONS.has(k.metric) && k.a === 0 && k.b === 0;
+/** checkout KPIs neither run measured (no customer sessions): say so, not "0 → 0" */
+const notMeasured = (k: KpiDiffRow, a: RunMeta, b: RunMeta): boolean => CHECKOUT_METRICS.has(k.metric) && !checkoutMeasured(a.kpis) && !checkoutMeasured(b.kpis);
 
 const startTime = (r: RunMeta): string => new Date(r.createdAt).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 const runTitle = (r: RunMeta): string => `#${r.id} · ${r.name || 'Run'} · seed ${r.seed} · started ${startTime(r)}`;
@@ -77,10 +77,10 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
         <tbody>
           {result.kpis.map((k) => {
             const better = k.delta === 0 ? '' : (k.delta > 0) === (k.better === 'higher') ? 'is-good' : 'is-bad';
-            if (notMeasured(k)) {
+            if (notMeasured(k, result.a, result.b)) {
               return (
                 <tr key={k.metric} data-metric={k.metric} className="is-muted">
-                  <td>{label(k)}</td><td colSpan={4} title="Only topologies with a customer-session producer (browse → cart → checkout) measure it">– not measured (no checkout sessions in these runs)</td>
+                  <td>{label(k)}</td><td colSpan={4} title={CHECKOUT_NOT_MEASURED_WHY}>– not measured (no checkout sessions in these runs)</td>
                 </tr>
               );
             }
