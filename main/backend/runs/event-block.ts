@@ -411,6 +411,42 @@ interface JsonColumns {
   r: number[]; r0: string[];
 }
 
+/** The columns every block format has (typed arrays, or arrays in the JSON format). */
+interface RowColumns {
+  t: ArrayLike<number>; i: ArrayLike<number>; y: ArrayLike<number>; s: ArrayLike<number>;
+  o: ArrayLike<number>; g: ArrayLike<number>; k: ArrayLike<number>; c: ArrayLike<number>;
+}
+
+/** Whether row j passes the filter; 'stop' once past its time range (rows are in time order). */
+function rowVerdict(c: RowColumns, firstSeq: number, j: number, f: BlockFilter, keyIdx: number): 'keep' | 'skip' | 'stop' {
+  if (firstSeq + j <= f.afterSeq) return 'skip';
+  const t = c.t[j]!;
+  if (f.fromMs !== undefined && t < f.fromMs) return 'skip';
+  if (f.toMs !== undefined && t > f.toMs) return 'stop';
+  if (f.types !== undefined && !f.types.has(c.y[j]!)) return 'skip';
+  if (f.statuses !== undefined && !f.statuses.has(c.s[j]!)) return 'skip';
+  if (f.node !== undefined && c.o[j] !== f.node && c.g[j] !== f.node) return 'skip';
+  if (keyIdx >= 0 && c.k[j] !== keyIdx) return 'skip';
+  if (f.correlationId !== undefined && c.c[j] !== f.correlationId) return 'skip';
+  return 'keep';
+}
+
+/** Row j as a RunEvent; the fields whose encoding differs between formats come decoded. */
+function rowEvent(c: RowColumns, firstSeq: number, j: number, dict: RunDictionary, keys: readonly string[], decoded: Pick<RunEvent, 'causationId' | 'attempt' | 'reason' | 'payload'>): RunEvent {
+  return {
+    seq: firstSeq + j,
+    id: c.i[j]!,
+    type: dict.types[c.y[j]!] ?? '?',
+    timeMs: c.t[j]!,
+    key: keys[c.k[j]!] ?? '',
+    correlationId: c.c[j]!,
+    source: dict.nodes[c.o[j]!] ?? '?',
+    target: dict.nodes[c.g[j]!] ?? '',
+    status: STATUSES[c.s[j]!] ?? 'emitted',
+    ...decoded,
+  };
+}
+
 type StoredBlock = Pick<EventBlockRow, 'first_seq' | 'keys' | 'data' | 'payloads'> & { cols?: Uint8Array | null };
 
 /** `data` of a binary block whose `cols` are brotli-compressed (see compressBlock) */
@@ -460,15 +496,9 @@ function decodeBinary(row: StoredBlock, stored: Uint8Array, dict: RunDictionary,
   for (let j = 0; j < n && picked.length < limit; j++) {
     const isEmitted = c.s[j] === EMITTED;
     if (isEmitted) emitted++;
-    if (row.first_seq + j <= f.afterSeq) continue;
-    const t = c.t[j]!;
-    if (f.fromMs !== undefined && t < f.fromMs) continue;
-    if (f.toMs !== undefined && t > f.toMs) break;
-    if (f.types !== undefined && !f.types.has(c.y[j]!)) continue;
-    if (f.statuses !== undefined && !f.statuses.has(c.s[j]!)) continue;
-    if (f.node !== undefined && c.o[j] !== f.node && c.g[j] !== f.node) continue;
-    if (keyIdx >= 0 && c.k[j] !== keyIdx) continue;
-    if (f.correlationId !== undefined && c.c[j] !== f.correlationId) continue;
+    const verdict = rowVerdict(c, row.first_seq, j, f, keyIdx);
+    if (verdict === 'stop') break;
+    if (verdict === 'skip') continue;
     picked.push(j);
     payloadAt.push(isEmitted ? emitted - 1 : -1);
   }
@@ -486,21 +516,12 @@ function decodeBinary(row: StoredBlock, stored: Uint8Array, dict: RunDictionary,
     const a = shift === 1 ? (c.a[j]! >>> 0) - 1 : c.a[j]!;
     const r = shift === 1 ? (c.r[j]! & 0xffff) - 1 : c.r[j]!;
     const pi = payloadAt[x]!;
-    return {
-      seq: row.first_seq + j,
-      id: c.i[j]!,
-      type: dict.types[c.y[j]!] ?? '?',
-      timeMs: c.t[j]!,
-      key: keys[c.k[j]!] ?? '',
-      correlationId: c.c[j]!,
+    return rowEvent(c, row.first_seq, j, dict, keys, {
       causationId: z < 0 ? null : z,
-      source: dict.nodes[c.o[j]!] ?? '?',
-      target: dict.nodes[c.g[j]!] ?? '',
-      status: STATUSES[c.s[j]!] ?? 'emitted',
       attempt: a < 0 ? null : a,
       reason: r < 0 ? null : (reasons[r] ?? null),
       payload: pi >= 0 ? payloadOf(pi) : null,
-    };
+    });
   });
 }
 
@@ -513,16 +534,9 @@ function decodeJson(row: StoredBlock, dict: RunDictionary, f: BlockFilter, limit
   const picked: number[] = [];
   const n = c.t.length;
   for (let j = 0; j < n && picked.length < limit; j++) {
-    const seq = row.first_seq + j;
-    if (seq <= f.afterSeq) continue;
-    const t = c.t[j]!;
-    if (f.fromMs !== undefined && t < f.fromMs) continue;
-    if (f.toMs !== undefined && t > f.toMs) break;
-    if (f.types !== undefined && !f.types.has(c.y[j]!)) continue;
-    if (f.statuses !== undefined && !f.statuses.has(c.s[j]!)) continue;
-    if (f.node !== undefined && c.o[j] !== f.node && c.g[j] !== f.node) continue;
-    if (keyIdx >= 0 && c.k[j] !== keyIdx) continue;
-    if (f.correlationId !== undefined && c.c[j] !== f.correlationId) continue;
+    const verdict = rowVerdict(c, row.first_seq, j, f, keyIdx);
+    if (verdict === 'stop') break;
+    if (verdict === 'skip') continue;
     picked.push(j);
   }
   if (picked.length === 0) return out;
@@ -531,21 +545,12 @@ function decodeJson(row: StoredBlock, dict: RunDictionary, f: BlockFilter, limit
     const z = c.z[j]!;
     const a = c.a[j]!;
     const r = c.r[j]!;
-    out.push({
-      seq: row.first_seq + j,
-      id: c.i[j]!,
-      type: dict.types[c.y[j]!] ?? '?',
-      timeMs: c.t[j]!,
-      key: keys[c.k[j]!] ?? '',
-      correlationId: c.c[j]!,
+    out.push(rowEvent(c, row.first_seq, j, dict, keys, {
       causationId: z < 0 ? null : z,
-      source: dict.nodes[c.o[j]!] ?? '?',
-      target: dict.nodes[c.g[j]!] ?? '',
-      status: STATUSES[c.s[j]!] ?? 'emitted',
       attempt: a === 0 ? null : a - 1,
       reason: r < 0 ? null : (c.r0[r] ?? null),
       payload: payloads[j] ?? null,
-    });
+    }));
   }
   return out;
 }
