@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { TopologyNode } from '../../shared/model';
 import { Topology } from '../../shared/model';
 import { checkoutTemplate } from '../../shared/model/templates';
-import { canonical, createProject, downloadTopology, drawEdge, nodeEl } from './canvas-helpers';
+import { canonical, createProject, downloadTopology, drawEdge, flowToScreen, nodeEl, zoomOutSteps } from './canvas-helpers';
 import { expect, snap, test } from './fixtures/host';
 
 /** The wizard's example, with defaults applied: what the hand-built canvas must equal. */
@@ -29,23 +29,32 @@ async function addTypes(page: Page, field: string, types: readonly string[]) {
   for (const t of types) await expect(inspector(page).locator(`[data-field="${field}"]`)).toContainText(t);
 }
 
+/** Where the hand-built flow starts on the canvas, in flow coordinates: set once the view is settled. */
+let origin = { x: 0, y: 0 };
+
 /**
- * Drags a palette kind onto the canvas at a point given in 1/1000ths of the canvas width/height
- * (the canvas shares the column with other panels, so its size varies); returns the new node's id.
+ * Drags a palette kind onto the canvas so that the new node sits at the checkout template's
+ * position of `like` (relative to `origin`); the drop point is computed through the canvas's own
+ * viewport transform, so it does not depend on panel sizes or on where the view was left.
+ * Returns the new node's id.
  */
-async function drop(page: Page, kind: string, fx: number, fy: number): Promise<string> {
+async function drop(page: Page, kind: string, like: string): Promise<string> {
+  const p = expected.nodes.find((n) => n.id === like)?.position;
+  if (!p) throw new Error(`checkout template has no node "${like}"`);
+  // the canvas drops a node centred on the pointer (Canvas.tsx addFromPalette: 220×80 card)
+  const at = await flowToScreen(page, { x: origin.x + p.x + 110, y: origin.y + p.y + 40 });
   const canvas = page.getByTestId('editor-canvas');
   const box = await canvas.boundingBox();
   if (!box) throw new Error('canvas not visible');
-  await page.getByTestId(`palette-${kind}`).dragTo(canvas, { targetPosition: { x: (box.width * fx) / 1000, y: (box.height * fy) / 1000 } });
+  await page.getByTestId(`palette-${kind}`).dragTo(canvas, { targetPosition: { x: at.x - box.x, y: at.y - box.y } });
   const id = await inspector(page).getAttribute('data-node-id');
   if (!id) throw new Error(`dropping ${kind} selected no node`);
   await expect(nodeEl(page, id)).toBeVisible();
   return id;
 }
 
-async function service(page: Page, x: number, y: number, template: Extract<TopologyNode, { kind: 'service' }>): Promise<string> {
-  const id = await drop(page, 'service', x, y);
+async function service(page: Page, template: Extract<TopologyNode, { kind: 'service' }>): Promise<string> {
+  const id = await drop(page, 'service', template.id);
   const s = template.settings;
   await fill(page, 'name', template.name);
   await fill(page, 'settings.instances', s.instances);
@@ -60,8 +69,8 @@ async function service(page: Page, x: number, y: number, template: Extract<Topol
   return id;
 }
 
-async function sink(page: Page, x: number, y: number, template: Extract<TopologyNode, { kind: 'sink' }>): Promise<string> {
-  const id = await drop(page, 'sink', x, y);
+async function sink(page: Page, template: Extract<TopologyNode, { kind: 'sink' }>): Promise<string> {
+  const id = await drop(page, 'sink', template.id);
   const s = template.settings;
   await fill(page, 'name', template.name);
   await choose(page, 'settings.system', s.system);
@@ -76,8 +85,8 @@ async function sink(page: Page, x: number, y: number, template: Extract<Topology
   return id;
 }
 
-async function topic(page: Page, x: number, y: number, template: Extract<TopologyNode, { kind: 'topic' }>): Promise<string> {
-  const id = await drop(page, 'topic', x, y);
+async function topic(page: Page, template: Extract<TopologyNode, { kind: 'topic' }>): Promise<string> {
+  const id = await drop(page, 'topic', template.id);
   await fill(page, 'name', template.name);
   await choose(page, 'settings.technology', template.settings.technology);
   await fill(page, 'settings.partitions', template.settings.partitions);
@@ -93,30 +102,31 @@ test('builds the checkout example by hand and saves what the wizard would have m
   test.setTimeout(180_000);
   await createProject(page, 'Hand-built checkout');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
-  // zoom out so the whole flow fits the canvas while we build it
-  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+-');
-  await page.waitForTimeout(300);
+  // zoom out so the whole flow fits the canvas while we build it, then place the flow's top-left
+  // corner a little inside the visible area (flow coordinates of the canvas's top-left corner)
+  const v = await zoomOutSteps(page, 4);
+  origin = { x: Math.round((24 - v.x) / v.zoom), y: Math.round((24 - v.y) / v.zoom) };
 
   // producer
   const storefrontT = want('storefront', 'producer');
-  const storefront = await drop(page, 'producer', 70, 380);
+  const storefront = await drop(page, 'producer', 'storefront');
   await fill(page, 'name', storefrontT.name);
   if (storefrontT.settings.profile.kind !== 'poisson') throw new Error('test expects a Poisson storefront');
   await choose(page, 'settings.profile.kind', 'poisson');
   await fill(page, 'settings.profile.ratePerSec', storefrontT.settings.profile.ratePerSec);
   await expect(inspector(page).locator('[data-field="settings.emits"]')).toContainText('OrderPlaced');
 
-  const orders = await topic(page, 240, 380, want('orders', 'topic'));
-  const inventory = await service(page, 410, 120, want('inventory', 'service'));
-  const dlq = await drop(page, 'queue', 580, 880);
+  const orders = await topic(page, want('orders', 'topic'));
+  const inventory = await service(page, want('inventory', 'service'));
+  const dlq = await drop(page, 'queue', 'payments-dlq');
   await fill(page, 'name', want('payments-dlq', 'queue').name);
-  const payment = await service(page, 410, 380, want('payment', 'service'));
+  const payment = await service(page, want('payment', 'service'));
   await choose(page, 'settings.deadLetterTarget', dlq);
-  const notification = await service(page, 410, 640, want('notification', 'service'));
-  const status = await topic(page, 580, 120, want('order-status', 'topic'));
-  const gateway = await sink(page, 580, 420, want('payment-gateway', 'sink'));
-  const email = await sink(page, 580, 640, want('email-provider', 'sink'));
-  const analytics = await sink(page, 750, 120, want('analytics', 'sink'));
+  const notification = await service(page, want('notification', 'service'));
+  const status = await topic(page, want('order-status', 'topic'));
+  const gateway = await sink(page, want('payment-gateway', 'sink'));
+  const email = await sink(page, want('email-provider', 'sink'));
+  const analytics = await sink(page, want('analytics', 'sink'));
   await snap(page, 'canvas-build-nodes');
 
   // edges, in the order a user would draw them

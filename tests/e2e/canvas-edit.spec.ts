@@ -1,6 +1,6 @@
 import { Topology } from '../../shared/model';
 import { checkoutTemplate } from '../../shared/model/templates';
-import { createProject, downloadTopology, drawEdge, nodeEl } from './canvas-helpers';
+import { createProject, downloadTopology, drawEdge, nodeEl, viewportSettled } from './canvas-helpers';
 import { expect, snap, test } from './fixtures/host';
 
 const CHECKOUT_NODES = Topology.parse(checkoutTemplate()).nodes.length;
@@ -136,11 +136,10 @@ test('screenshots of the checkout example, light and dark', async ({ app: page }
   await expect(page.locator('.react-flow__node')).toHaveCount(CHECKOUT_NODES);
   await nodeEl(page, 'payment').click();
   await page.getByRole('button', { name: 'Fit to Window' }).click();
-  await page.waitForTimeout(400);
+  await viewportSettled(page);
   await page.emulateMedia({ colorScheme: 'light' });
   await snap(page, 'canvas-checkout-light');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.waitForTimeout(200);
   await snap(page, 'canvas-checkout-dark');
 });
 

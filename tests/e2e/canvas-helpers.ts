@@ -16,6 +16,56 @@ export async function createProject(page: Page, name: string, template: RegExp =
 
 export const nodeEl = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 
+export interface Viewport { x: number; y: number; zoom: number }
+
+/** The canvas's pan and zoom, read from React Flow's own transform (the state every drop and drag goes through). */
+export async function viewport(page: Page): Promise<Viewport> {
+  const t = await page.getByTestId('editor-canvas').locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  const m = /translate\((-?[\d.e-]+)px,\s*(-?[\d.e-]+)px\)\s*scale\((-?[\d.e-]+)\)/.exec(t);
+  if (!m) throw new Error(`unexpected viewport transform "${t}"`);
+  return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+}
+
+/**
+ * Zooms out one step per press and waits, after each, until the zoom has reached its end value
+ * (zoomOut animates; a press during the animation would start from a half-way zoom).
+ */
+export async function zoomOutSteps(page: Page, presses: number): Promise<Viewport> {
+  for (let i = 0; i < presses; i++) {
+    const from = (await viewport(page)).zoom;
+    await page.keyboard.press('Control+-');
+    await expect.poll(async () => Math.abs((await viewport(page)).zoom - from / 1.2), { message: `zoom step ${i + 1} from ${from}` }).toBeLessThan(1e-4);
+  }
+  return viewport(page);
+}
+
+/** Resolves once the canvas transform has stayed the same for five animation frames (a fit or zoom animation has ended). */
+export async function viewportSettled(page: Page): Promise<void> {
+  await page.getByTestId('editor-canvas').locator('.react-flow__viewport').evaluate((el) => new Promise<void>((resolve) => {
+    let last = '';
+    let same = 0;
+    const tick = () => {
+      const t = (el as HTMLElement).style.transform;
+      same = t === last ? same + 1 : 0;
+      last = t;
+      if (same >= 5) resolve(); else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+}
+
+/** The page point that shows a flow point, through the canvas's current viewport transform. */
+export async function flowToScreen(page: Page, p: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const box = await page.getByTestId('editor-canvas').boundingBox();
+  if (!box) throw new Error('canvas not visible');
+  const v = await viewport(page);
+  const s = { x: box.x + v.x + p.x * v.zoom, y: box.y + v.y + p.y * v.zoom };
+  if (s.x < box.x || s.y < box.y || s.x > box.x + box.width || s.y > box.y + box.height) {
+    throw new Error(`flow point (${p.x}, ${p.y}) is off the canvas at zoom ${v.zoom.toFixed(3)} (canvas ${Math.round(box.width)}×${Math.round(box.height)})`);
+  }
+  return s;
+}
+
 /** Draws an edge by dragging from the source node's out-handle to the target node's in-handle. */
 export async function drawEdge(page: Page, from: string, to: string): Promise<void> {
   const a = await nodeEl(page, from).locator('.react-flow__handle.source').boundingBox();

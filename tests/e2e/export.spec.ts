@@ -7,7 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { createProject, nodeEl } from './canvas-helpers';
+import { createProject, nodeEl, viewportSettled } from './canvas-helpers';
 import { expect, snap, test } from './fixtures/host';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/asyncapi');
@@ -37,7 +37,7 @@ test('AsyncAPI documents dropped on the window import onto the canvas', async ({
     await expect(app.getByTestId('editor-banner')).toContainText(`Imported ${c.file}`);
     for (const id of c.nodes) await expect(nodeEl(app, id)).toBeVisible();
     await app.getByTestId('editor-banner').getByRole('button').first().click(); // the banner would hide the canvas
-    await app.waitForTimeout(400); // fitView animation
+    await viewportSettled(app);
     await snap(app, `import-${c.file.replace(/\W+/g, '-')}`);
   }
 });
