@@ -45,20 +45,26 @@ const time = (f: () => void): number => {
   return performance.now() - t0;
 };
 
-async function appRun(retention: 'all' | 'none', writerThread = true): Promise<{ ms: number; cpuMs: number; meta: RunMeta }> {
+async function appRun(retention: 'all' | 'none', writerThread = true): Promise<{ ms: number; startMs: number; cpuMs: number; meta: RunMeta }> {
   const tb = openTestBackend(workerFile, undefined, writerThread);
   await tb.call('runs.setSettings', { projectId: tb.projectId, settings: { retention, eventCap: 100_000_000 } });
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  // until 'running': worker threads started, bundle loaded, simulation built; after it: the run itself
+  let startMs = Number.NaN;
+  const sub = tb.backend.runs.hub.on('runs.status', (e) => {
+    if (e.status === 'running' && Number.isNaN(startMs)) startMs = performance.now() - t0;
+  });
   const { runId } = await tb.call<{ runId: number }>('runs.start', { projectId: tb.projectId, scenario: { durationSec: simSec, seed }, speed: 'max' });
   await tb.waitStatus(runId, isTerminal, 600_000);
   const ms = performance.now() - t0;
+  sub.dispose();
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const meta = await tb.call<RunMeta>('runs.get', { runId });
   await tb.close();
   rmSync(tb.dataDir, { recursive: true, force: true });
-  return { ms, cpuMs, meta };
+  return { ms, startMs, cpuMs, meta };
 }
 
 /** A copy of a chunk (the runtime reuses its own). */
@@ -146,6 +152,8 @@ async function main(): Promise<void> {
   const c: number[] = [];
   const aCpu: number[] = [];
   const cCpu: number[] = [];
+  const aStart: number[] = [];
+  const cStart: number[] = [];
   let stored = 0;
   for (let i = 0; i < rounds; i++) {
     // A then C, C then A: a drift in the machine's load does not favour one side
@@ -155,9 +163,11 @@ async function main(): Promise<void> {
       if (retention === 'none') {
         a.push(r.ms);
         aCpu.push(r.cpuMs);
+        aStart.push(r.startMs);
       } else {
         c.push(r.ms);
         cCpu.push(r.cpuMs);
+        cStart.push(r.startMs);
         stored = r.meta.eventCount;
       }
     }
@@ -184,6 +194,8 @@ async function main(): Promise<void> {
   console.log(`events per run: ${fmt(n)} (stored by C: ${fmt(stored)}, by P: ${fmt(p[0]!.stored)})`);
   console.log(`A  app run, no event log            best ${fmt(A)} ms, median ${fmt(median(a))} ms   (runs: ${list(a)})`);
   console.log(`C  app run, every event persisted   best ${fmt(C)} ms, median ${fmt(median(c))} ms   (runs: ${list(c)})`);
+  const runPhase = (all: number[], start: number[]): number[] => all.map((x, i) => x - start[i]!);
+  console.log(`where it goes (medians): worker start A ${fmt(median(aStart))} ms, C ${fmt(median(cStart))} ms; the run itself A ${fmt(median(runPhase(a, aStart)))} ms, C ${fmt(median(runPhase(c, cStart)))} ms`);
   console.log(`C' as C, SQLite writes on the simulation thread: ${fmt(cd)} ms`);
   console.log(`CPU time of the process (all threads) during A: median ${fmt(median(aCpu))} ms; during C: median ${fmt(median(cCpu))} ms = ${(median(cCpu) / median(aCpu)).toFixed(2)}x`);
   console.log(`one thread, simulation alone: no log ${fmt(Math.min(...none))} ms, log on (columns handed over, dropped) ${fmt(Math.min(...logged))} ms = ${(Math.min(...logged) / Math.min(...none)).toFixed(2)}x`);
