@@ -1,6 +1,8 @@
 import type { Topology, TopologyEdge, TopologyNode } from '../../shared/model';
 import type { NodeLoad } from '../../shared/model/capacity';
-import { estimateLoads } from '../../shared/model/capacity';
+import { estimateLoad } from '../../shared/model/capacity';
+import { adviceText, capacityAdvice } from '../../shared/model/capacity-advice';
+import { topologyGraph } from '../../shared/model/graph';
 import { emittedTypes } from '../store/edits/edges';
 import type { Size } from '../store/edits/geometry';
 import type { FlowEdge, FlowNode } from './flow-types';
@@ -119,11 +121,13 @@ interface NodeFacts {
   arrivalPerSec: number;
   inTypes: readonly string[];
   outTypes: readonly string[];
+  capacityNote: string | undefined;
 }
-const NO_FACTS: NodeFacts = { utilisation: undefined, arrivalPerSec: 0, inTypes: [], outTypes: [] };
+const NO_FACTS: NodeFacts = { utilisation: undefined, arrivalPerSec: 0, inTypes: [], outTypes: [], capacityNote: undefined };
 
 function computeFacts(t: Topology, previous: Map<string, NodeFacts>): Map<string, NodeFacts> {
-  const loads = estimateLoads(t.nodes, t.edges);
+  const graph = topologyGraph(t);
+  const loads = estimateLoad(t, graph);
   const incoming = new Map<string, Set<string>>();
   for (const e of t.edges) {
     if (e.kind === 'call') continue;
@@ -136,7 +140,8 @@ function computeFacts(t: Topology, previous: Map<string, NodeFacts>): Map<string
     const load: NodeLoad | undefined = loads.get(n.id);
     const inTypes = n.kind === 'service' ? n.settings.consumes : [...(incoming.get(n.id) ?? [])];
     const outTypes = n.kind === 'producer' || n.kind === 'service' || n.kind === 'operator' ? emittedTypes(t, n) : [];
-    const next: NodeFacts = { utilisation: load?.utilisation, arrivalPerSec: load?.arrivalPerSec ?? 0, inTypes, outTypes };
+    const advice = load?.utilisation !== undefined ? capacityAdvice(n, load, graph) : undefined;
+    const next: NodeFacts = { utilisation: load?.utilisation, arrivalPerSec: load?.arrivalPerSec ?? 0, inTypes, outTypes, capacityNote: advice ? adviceText(advice) : undefined };
     const prev = previous.get(n.id);
     // keep the previous object when nothing changed, so memoised nodes stay untouched
     out.set(n.id, prev && sameFacts(prev, next) ? prev : next);
@@ -145,7 +150,7 @@ function computeFacts(t: Topology, previous: Map<string, NodeFacts>): Map<string
 }
 
 function sameFacts(a: NodeFacts, b: NodeFacts): boolean {
-  return a.utilisation === b.utilisation && a.arrivalPerSec === b.arrivalPerSec && sameItems(a.inTypes, b.inTypes) && sameItems(a.outTypes, b.outTypes);
+  return a.utilisation === b.utilisation && a.arrivalPerSec === b.arrivalPerSec && a.capacityNote === b.capacityNote && sameItems(a.inTypes, b.inTypes) && sameItems(a.outTypes, b.outTypes);
 }
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {

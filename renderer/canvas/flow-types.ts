@@ -10,6 +10,8 @@ export interface FlowNodeData extends Record<string, unknown> {
   /** event types arriving / leaving (for the handle chips) */
   inTypes: readonly string[];
   outTypes: readonly string[];
+  /** how the capacity was computed, its binding factor and the remedy (capacity-advice.ts) */
+  capacityNote: string | undefined;
 }
 export type FlowNode = Node<FlowNodeData, NodeKind>;
 

@@ -38,6 +38,29 @@ export interface NodeLoad {
   arrivalsByType: Record<string, number>;
   /** on a feedback loop that multiplies events (every event causes ≥ 1 more around the loop): rates are Infinity */
   runaway?: boolean;
+  /** services and sinks: how capacity was computed, term by term (capacity-advice.ts explains it) */
+  breakdown?: WorkerBreakdown;
+}
+
+/** One topic feeding a service: the partitions it has and the member's place in its group. */
+export interface LaneFeed { topicId: string; partitions: number; members: number; index: number; lanes: number }
+
+/** The terms of a worker's capacity = min(slots, lanes) × 1000 / serviceTimeMs. */
+export interface WorkerBreakdown {
+  /** mean own processing time per attempt, ms */
+  processingMs: number;
+  /** mean time per attempt spent waiting on each synchronous callee (timeouts applied), ms */
+  calls: { target: string; ms: number }[];
+  /** expected attempts per message (retries included) */
+  attempts: number;
+  /** expected backoff waited per message, ms */
+  backoffMs: number;
+  poisonPct: number;
+  /** instances (services; 1 for a sink) and concurrency: their product is the slots */
+  instances: number;
+  concurrency: number;
+  /** partitions owned across the feeding topics, when topics are the only feeders (bounds the slots used) */
+  lanes?: { owned: number; feeds: LaneFeed[] };
 }
 
 /** Raw capacity of one node on its own: instances × concurrency / mean processing time (no calls, retries or partitions). */
@@ -65,6 +88,7 @@ type Rates = Map<string, number>;
 const CALL = '(call)';
 
 interface WorkerTiming {
+  breakdown: WorkerBreakdown;
   serviceMs: number;
   /** probability a message ends failed after all attempts */
   finalFail: number;
@@ -108,6 +132,7 @@ export function estimateLoad(topology: { nodes: readonly TopologyNode[]; edges: 
     if (w) {
       load.serviceTimeMs = w.serviceMs;
       load.parallelism = w.slots;
+      load.breakdown = w.breakdown;
     }
     loads.set(n.id, load);
   }
@@ -160,7 +185,9 @@ function workerTimings(g: TopologyGraph): Map<string, WorkerTiming> {
     const known = done.get(n.id);
     if (known) return known;
     if (n.kind === 'sink') {
-      const t = { serviceMs: distributionMeanMs(n.settings.latency), finalFail: n.settings.failurePct / 100, procFail: n.settings.failurePct / 100, attempts: 1, slots: n.settings.concurrency };
+      const ms = distributionMeanMs(n.settings.latency);
+      const breakdown: WorkerBreakdown = { processingMs: ms, calls: [], attempts: 1, backoffMs: 0, poisonPct: 0, instances: 1, concurrency: n.settings.concurrency };
+      const t = { breakdown, serviceMs: ms, finalFail: n.settings.failurePct / 100, procFail: n.settings.failurePct / 100, attempts: 1, slots: n.settings.concurrency };
       done.set(n.id, t);
       return t;
     }
@@ -171,12 +198,15 @@ function workerTimings(g: TopologyGraph): Map<string, WorkerTiming> {
     const f = s.failurePct / 100;
     let callMs = 0;
     let callOk = 1;
+    const calls: { target: string; ms: number }[] = [];
     for (const e of g.outgoing.get(n.id) ?? []) {
       if (e.kind !== 'call') continue;
       const callee = g.byId.get(e.target);
       const ct = callee ? timingOf(callee) : undefined;
       if (!ct) continue; // a cycle: the lint reports it
-      callMs += e.timeoutMs !== undefined ? Math.min(ct.serviceMs, e.timeoutMs) : ct.serviceMs;
+      const ms = e.timeoutMs !== undefined ? Math.min(ct.serviceMs, e.timeoutMs) : ct.serviceMs;
+      callMs += ms;
+      calls.push({ target: e.target, ms: (1 - f) * ms });
       callOk *= 1 - ct.finalFail;
     }
     visiting.delete(n.id);
@@ -196,12 +226,17 @@ function workerTimings(g: TopologyGraph): Map<string, WorkerTiming> {
     const poison = nAttempts * proc + poisonBackoff;
     const slotsRaw = s.instances * s.concurrency;
     const bound = lanes.get(n.id);
+    const breakdown: WorkerBreakdown = {
+      processingMs: proc, calls, attempts: (1 - pp) * attempts + pp * nAttempts, backoffMs: (1 - pp) * backoff + pp * poisonBackoff, poisonPct: s.poisonPct,
+      instances: s.instances, concurrency: s.concurrency, ...(bound !== undefined ? { lanes: bound } : {}),
+    };
     const t: WorkerTiming = {
+      breakdown,
       serviceMs: (1 - pp) * normal + pp * poison,
       finalFail: (1 - pp) * q ** nAttempts + pp,
       procFail: f,
       attempts: (1 - pp) * attempts + pp * nAttempts,
-      slots: bound === undefined ? slotsRaw : Math.min(slotsRaw, bound),
+      slots: bound === undefined ? slotsRaw : Math.min(slotsRaw, bound.owned),
     };
     done.set(n.id, t);
     return t;
@@ -215,8 +250,8 @@ function workerTimings(g: TopologyGraph): Map<string, WorkerTiming> {
  * a topic processes one message per partition per group at a time, so a member's parallelism
  * is bounded by the partitions it owns (member i of m owns partitions p with p mod m = i).
  */
-function ownedLanes(g: TopologyGraph): Map<string, number> {
-  const owned = new Map<string, number>();
+function ownedLanes(g: TopologyGraph): Map<string, { owned: number; feeds: LaneFeed[] }> {
+  const owned = new Map<string, { owned: number; feeds: LaneFeed[] }>();
   const unbounded = new Set<string>();
   for (const n of g.nodes) {
     if (n.kind !== 'topic') {
@@ -226,7 +261,10 @@ function ownedLanes(g: TopologyGraph): Map<string, number> {
     for (const [, members] of topicGroups(g, n)) {
       members.forEach((m, i) => {
         const lanes = lanesOf(n.settings.partitions, members.length, i);
-        owned.set(m.target, (owned.get(m.target) ?? 0) + lanes);
+        const o = owned.get(m.target) ?? { owned: 0, feeds: [] };
+        o.owned += lanes;
+        o.feeds.push({ topicId: n.id, partitions: n.settings.partitions, members: members.length, index: i, lanes });
+        owned.set(m.target, o);
       });
     }
   }

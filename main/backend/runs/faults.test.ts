@@ -56,13 +56,22 @@ it('refuses a fault on an unknown node and a run of a topology with lint errors'
   await expect(tb.call('runs.injectFault', { runId, fault: { kind: 'down', nodeId: 'nope' } })).rejects.toMatchObject({ code: 'invalid-input' });
   await tb.call('runs.stop', { runId });
   const project = tb.backend.store.projects.open(tb.projectId);
-  // Payment with one slot cannot keep up with 20 orders/s (80 ms + a 150 ms gateway call each)
-  const broken = {
+  // Payment with one slot cannot keep up with 20 orders/s (80 ms + a 150 ms gateway call each):
+  // an overload is a warning, and the run goes, to show how it backs up
+  const overloaded = {
     ...project.topology,
     nodes: project.topology.nodes.map((n) => (n.id === 'payment' && n.kind === 'service' ? { ...n, settings: { ...n.settings, instances: 1, concurrency: 1 } } : n)),
   };
-  const err = await tb.call('runs.start', { projectId: tb.projectId, scenario: { durationSec: 60, seed: 1 }, topology: broken }).catch((e: unknown) => e);
+  const over = await tb.call<{ runId: number }>('runs.start', { projectId: tb.projectId, scenario: { durationSec: 60, seed: 1 }, topology: overloaded, speed: 'max' });
+  expect((await tb.waitStatus(over.runId, isTerminal)).status).toBe('completed');
+  // Payment republishing every OrderPlaced it handles onto orders: a runaway loop cannot execute
+  const runaway = {
+    ...project.topology,
+    nodes: project.topology.nodes.map((n) => (n.id === 'payment' && n.kind === 'service' ? { ...n, settings: { ...n.settings, emitsOnSuccess: [...n.settings.emitsOnSuccess, 'OrderPlaced'] } } : n)),
+    edges: [...project.topology.edges, { id: 'e-loop', kind: 'publish' as const, source: 'payment', target: 'orders', eventTypes: ['OrderPlaced'] }],
+  };
+  const err = await tb.call('runs.start', { projectId: tb.projectId, scenario: { durationSec: 60, seed: 1 }, topology: runaway }).catch((e: unknown) => e);
   expect(err).toMatchObject({ code: 'refused' });
-  expect((err as Error).message).toMatch(/payment: .*capacity-exceeded/);
-  expect((err as { issues: { path: string }[] }).issues[0]?.path).toBe('payment');
+  expect((err as Error).message).toMatch(/orders: Events loop through "orders", "Payment" .*\[runaway-feedback-loop\]/);
+  expect((err as { issues: { path: string }[] }).issues[0]?.path).toBe('orders');
 });

@@ -24,7 +24,7 @@ export interface NodeCardProps {
 
 /** The card every kind shares: icon, name, key facts, utilisation, event types on the handles. */
 export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts, inbound = true, outbound = true }: NodeCardProps) {
-  const { node, utilisation, inTypes, outTypes } = data;
+  const { node, utilisation, inTypes, outTypes, capacityNote } = data;
   countRender(node.id);
   // semantic zoom: far out on a big graph, a card is its icon and name (what is readable there), which keeps
   // big graphs light to draw
@@ -40,7 +40,7 @@ export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts
           <div className="ef-node__name" title={node.name}>{node.name}</div>
           <div className="ef-node__kind">{subtitle ?? KIND_LABELS[kind]}</div>
         </div>
-        {utilisation !== undefined && <UtilisationBadge rho={utilisation} />}
+        {utilisation !== undefined && <UtilisationBadge rho={utilisation} note={capacityNote} />}
       </div>
       {!far && facts.length > 0 && (
         <ul className="ef-node__facts">
@@ -98,12 +98,12 @@ function TypeChips({ types, side }: { types: readonly string[]; side: 'in' | 'ou
   );
 }
 
-export function UtilisationBadge({ rho }: { rho: number }) {
+export function UtilisationBadge({ rho, note }: { rho: number; note?: string | undefined }) {
   const pct = rho * 100;
   const level = pct >= 100 ? 'over' : pct >= 80 ? 'high' : 'ok';
   const text = pct >= 1000 ? '>999%' : pct < 1 && pct > 0 ? '<1%' : `${Math.round(pct)}%`;
   return (
-    <span className={`ef-rho ef-rho--${level}`} title={`Estimated utilisation ρ = arrival / capacity = ${pct.toFixed(1)} %${pct >= 100 ? ' — the backlog grows without bound' : ''}`} data-testid="utilisation">
+    <span className={`ef-rho ef-rho--${level}`} title={`Estimated utilisation ρ = arrival / capacity = ${pct.toFixed(1)} %${pct >= 100 ? ': the backlog grows while this lasts' : ''}.${note ? `\n${note}` : ''}`} data-testid="utilisation">
       ρ {text}
     </span>
   );

@@ -45,3 +45,14 @@ export function lintSummary(problems: readonly LintProblem[]): string {
   const part = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   return [part(count('error'), 'error'), part(count('warning'), 'warning'), part(count('info'), 'note')].join(', ');
 }
+
+/** One line per problem, as the app's refusal and the CLI print it: "  - payment: … [code]". */
+export function lintLine(p: LintProblem): string {
+  return `  - ${p.nodeId ? `${p.nodeId}: ` : p.edgeId ? `${p.edgeId}: ` : ''}${p.message} [${p.code}]`;
+}
+
+/** Why a run is refused: the same words in the app (runs.start) and the CLI (`eventflow run`). */
+export function lintRefusal(errors: readonly LintProblem[]): string {
+  const n = errors.length;
+  return `The topology has ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} to run:\n${errors.map(lintLine).join('\n')}`;
+}

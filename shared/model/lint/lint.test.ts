@@ -148,14 +148,15 @@ describe('rules', () => {
     expect(codes(pipeline())).not.toContain('unreachable-node');
   });
 
-  it('capacity-exceeded (error), capacity-exceeded-at-peak and capacity-headroom (warnings)', () => {
+  it('capacity-exceeded, capacity-exceeded-at-peak and capacity-headroom are warnings (an overload can be run)', () => {
     const t = (profile: ArrivalProfile) => build([
       node('producer', 'p', { profile }), node('queue', 'q', { deadLetterTarget: 'dlq' }), node('queue', 'dlq'),
       node('service', 's', { instances: 1, concurrency: 10, processing: fixed(100) }), // 100/s
     ], [edge('publish', 'p', 'q'), edge('subscribe', 'q', 's')]);
     const over = withCode(t(constant(120)), 'capacity-exceeded');
-    expect(over).toMatchObject([{ nodeId: 's', severity: 'error', message: expect.stringContaining('grow without bound') }]);
-    expect(over[0]?.message).toContain('"q"');
+    expect(over).toMatchObject([{ nodeId: 's', severity: 'warning', message: expect.stringContaining('the backlog grows by ≈ 20.0/s in "q"') }]);
+    expect(over[0]?.message).toContain('full after ≈ 13.9 h, then backpressure');
+    expect(over[0]?.message).toContain('run 2 instances (× 10 concurrency) → 150/s');
     expect(withCode(t({ kind: 'burst', baseRatePerSec: 10, burstRatePerSec: 300, burstStartSec: 10, burstDurationSec: 5 }), 'capacity-exceeded-at-peak')).toHaveLength(1);
     expect(withCode(t(constant(90)), 'capacity-headroom')).toMatchObject([{ severity: 'warning' }]);
     expect(lintTopology(t(constant(50)))).toEqual([]);
