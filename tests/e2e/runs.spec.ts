@@ -4,6 +4,7 @@
  * run survives a reload in the history, replays at the outage, and compares with a clean run.
  */
 import type { Locator, Page } from '@playwright/test';
+import { drawEdge } from './canvas-helpers';
 import { expect, snap, test } from './fixtures/host';
 
 const num = async (l: Locator, attr: string): Promise<number> => Number(await l.getAttribute(attr));
@@ -124,20 +125,53 @@ test('run the checkout live, take Payment down and back, replay the outage, comp
   await snap(page, 'runs-6-compare');
 });
 
-test('a topology with lint errors is refused with the errors listed', async ({ app: page }) => {
+test('the 500/s checkout: the advice names the partitions, following it brings ρ below 1; an overload runs, a runaway loop is refused', async ({ app: page }) => {
   await openCheckoutExample(page);
-  // Payment with one slot of ~80 ms cannot keep up with ~20 orders/s: a capacity error
+  const inspector = page.getByTestId('node-inspector');
+  const set = async (field: string, value: number) => {
+    const input = inspector.locator(`[data-field="${field}"]`);
+    await input.fill(String(value));
+    await input.press('Tab');
+  };
+  await page.getByTestId('node-storefront').click();
+  await set('settings.profile.ratePerSec', 500);
   await page.getByTestId('node-payment').click();
-  await page.getByRole('textbox', { name: 'Instances' }).fill('1');
-  await page.getByRole('textbox', { name: 'Concurrency' }).fill('1');
-  await page.getByRole('textbox', { name: 'Concurrency' }).press('Tab');
+  await set('settings.instances', 20);
+  await set('settings.concurrency', 32);
+
+  // the advice: partitions of orders bind, not Payment's 640 slots
+  const advice = page.getByTestId('lint-panel').locator('.ef-problem[data-code="capacity-exceeded"]', { hasText: '"Payment" receives' });
+  await expect(advice).toContainText('"orders" has 12 partitions');
+  await expect(advice).toContainText(/backlog grows by ≈ 45\d\/s in "orders"/);
+  const rho = page.getByTestId('node-payment').getByTestId('utilisation');
+  await expect(rho).toHaveAttribute('title', /Limit: "orders" has 12 partitions: "Payment" can use at most 12 lanes/);
+  await snap(page, 'runs-7-capacity-advice');
+  const partitions = Number(/raise "orders" to (\d+) partitions/.exec(await advice.innerText())?.[1]);
+  expect(partitions).toBeGreaterThan(120);
+
+  // an overload is a warning: the run goes
+  await setScenario(page, 30, 'max');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-phase')).toHaveText(/running|completed/);
+  await expect(page.getByTestId('run-refusal')).toHaveCount(0);
+  await expect(page.getByTestId('run-phase')).toHaveText('completed', { timeout: 60_000 });
+
+  // follow the advice: ρ falls below 100 %
+  await page.getByTestId('node-orders').click();
+  await set('settings.partitions', partitions);
+  await expect.poll(async () => Number((await rho.innerText()).replace(/[^0-9]/g, ''))).toBeLessThan(100);
+  await expect(page.getByTestId('lint-panel').locator('.ef-problem[data-code="capacity-exceeded"]', { hasText: '"Payment" receives' })).toHaveCount(0);
+
+  // a design that cannot execute is still refused: Payment re-publishes every OrderPlaced onto orders
+  await page.getByTestId('node-payment').click();
+  await inspector.locator('[data-field="settings.emitsOnSuccess"] input').fill('OrderPlaced');
+  await expect(inspector.locator('[data-field="settings.emitsOnSuccess"]')).toContainText('OrderPlaced');
+  await drawEdge(page, 'payment', 'orders');
   await page.getByTestId('run-start').click();
   const refusal = page.getByTestId('run-refusal');
   await expect(refusal).toBeVisible();
-  await expect(refusal).toContainText(/error/);
-  await expect(refusal.locator('li').first()).toContainText('payment');
-  await expect(page.getByTestId('run-phase')).toHaveText('idle');
-  await snap(page, 'runs-7-lint-refusal');
+  await expect(refusal).toContainText('Events loop through "orders", "Payment" and multiply');
+  await snap(page, 'runs-8-lint-refusal');
 });
 
 test('a reload while a run is going follows the same run again', async ({ app: page }) => {
