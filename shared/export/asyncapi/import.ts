@@ -27,6 +27,8 @@ import type { ImportProblem, SourceDoc } from '../source-doc';
 import { X_CHANNEL_NODE, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, technologyOfProtocol } from './conventions';
 import { RefError, deref, isObj } from './refs';
 import type { Obj } from './refs';
+import { DEFAULT_FAILURE_PCT, isDeadLetterChannel, isFailureOutcome, planOutcomes } from './outcomes';
+import type { OutcomePlan } from './outcomes';
 import { fieldsOfSchema } from './schema-fields';
 
 export type { ImportProblem } from '../source-doc';
@@ -58,6 +60,12 @@ interface AppInfo {
   pointer: string;
   sends: Map<string, Set<string> | 'all'>;
   receives: Map<string, Set<string> | 'all'>;
+  /** send operations in document order: their messages become outcomes (outcomes.ts) */
+  sendOps: { channel: string; types: string[] | 'all'; pointer: string }[];
+  /** channel key -> pointer of the receive operation */
+  receiveAt: Map<string, string>;
+  /** request/reply where this application is the requester: a synchronous call */
+  calls: { channel: string; types: string[] | 'all'; replyTypes: string[] | 'all'; pointer: string }[];
   /** channel key -> route conditions of the receive */
   conditions: Map<string, Obj[]>;
   groupId?: string;
@@ -278,13 +286,15 @@ class Importer {
   app(id: string, pointer: string): AppInfo {
     let a = this.apps.get(id);
     if (!a) {
-      a = { id, pointer, sends: new Map(), receives: new Map(), conditions: new Map() };
+      a = { id, pointer, sends: new Map(), receives: new Map(), sendOps: [], receiveAt: new Map(), calls: [], conditions: new Map() };
       this.apps.set(id, a);
     }
     return a;
   }
 
-  flow(app: AppInfo, action: 'send' | 'receive', channelKey: string, types: string[] | 'all'): void {
+  flow(app: AppInfo, action: 'send' | 'receive', channelKey: string, types: string[] | 'all', pointer: string): void {
+    if (action === 'send') app.sendOps.push({ channel: channelKey, types, pointer });
+    else if (!app.receiveAt.has(channelKey)) app.receiveAt.set(channelKey, pointer);
     const map = action === 'send' ? app.sends : app.receives;
     const cur = map.get(channelKey);
     if (cur === 'all' || types === 'all') map.set(channelKey, 'all');
@@ -330,8 +340,14 @@ class Importer {
       if (!ck) continue;
       const app = this.app(this.appIdOf(op), pointer);
       const types = op.messages === undefined ? 'all' : this.messageList(op.messages, `${pointer}/messages`);
-      this.flow(app, op.action, ck, types);
       this.opExtras(app, op, pointer);
+      if (op.action === 'send' && op.reply !== undefined && !isObj(this.x.applications)) {
+        // the requester waits for the answer: a call, not a publish (the reply is its result)
+        const replyTypes = this.replyTypes(op.reply, `${pointer}/reply`);
+        app.calls.push({ channel: ck, types, replyTypes, pointer });
+        continue;
+      }
+      this.flow(app, op.action, ck, types, pointer);
       if (op.action === 'receive' && Array.isArray(op[X_OPERATION_CONDITIONS])) app.conditions.set(ck, op[X_OPERATION_CONDITIONS].filter(isObj).slice(0, 20));
       if (op.reply !== undefined) this.reply(app, op.action, key, op.reply, `${pointer}/reply`);
     }
@@ -365,7 +381,18 @@ class Importer {
       }
     }
     const types = r.messages === undefined ? 'all' : this.messageList(r.messages, `${pointer}/messages`);
-    this.flow(app, action === 'send' ? 'receive' : 'send', ck, types);
+    // a responder's reply is one outcome per request (outcomes.ts), sent where the requester asked
+    this.flow(app, action === 'send' ? 'receive' : 'send', ck, types, pointer);
+  }
+
+  /** Messages of a requester's reply (the answer of the call). */
+  replyTypes(raw: unknown, at: string): string[] | 'all' {
+    const { value: r, pointer } = deref(this.root, raw, at);
+    if (!isObj(r)) return [];
+    if (r.messages !== undefined) return this.messageList(r.messages, `${pointer}/messages`);
+    if (r.channel === undefined) return [];
+    const ck = this.channelKeyOfRef(r.channel, `${pointer}/channel`);
+    return ck ? [...new Set(this.channels.get(ck)?.messages.values() ?? [])] : [];
   }
 
   operations2(): void {
@@ -379,10 +406,66 @@ class Importer {
         const app = this.app(this.appIdOf(op), pointer);
         const types = op.message === undefined ? 'all' : this.messageList(op.message, `${pointer}/message`);
         // 2.x: `publish` = others publish to this application, so it receives
-        this.flow(app, verb === 'publish' ? 'receive' : 'send', ch.key, types);
+        this.flow(app, verb === 'publish' ? 'receive' : 'send', ch.key, types, pointer);
         this.opExtras(app, op, pointer);
       }
     }
+  }
+
+  // ---- outcomes
+  /**
+   * An application that receives and sends the same messages on one channel consumes its own
+   * output: a runaway loop. In a 2.x document this is a channel with both `publish` and
+   * `subscribe` (others publish corrections, the application publishes its own): the application
+   * sits on the sending side, the receive of those messages is not simulated.
+   */
+  breakSelfLoops(app: AppInfo, channelTypes: (ck: string) => string[]): void {
+    for (const [ck, recv] of [...app.receives]) {
+      const sent = app.sends.get(ck);
+      if (sent === undefined) continue;
+      const rt = recv === 'all' ? channelTypes(ck) : [...recv];
+      const st = new Set(sent === 'all' ? channelTypes(ck) : [...sent]);
+      const both = rt.filter((t) => st.has(t));
+      if (both.length === 0 && recv !== 'all' && sent !== 'all') continue;
+      const rest = rt.filter((t) => !st.has(t));
+      if (rest.length > 0) app.receives.set(ck, new Set(rest));
+      else app.receives.delete(ck);
+      const list = (both.length > 0 ? both : rt).map((t) => `"${t}"`).join(', ') || 'its messages';
+      this.problem('warning', app.receiveAt.get(ck) ?? app.pointer, `"${app.id}" both receives and sends ${list} on "${ck}": consuming its own output would loop, so it is imported on the sending side only (${this.major === 2 ? '2.x publish = others send to the application, subscribe = it sends' : 'the receive is not simulated'}); messages other applications send here are not simulated`);
+    }
+  }
+
+  outcomes(app: AppInfo, channelTypes: (ck: string) => string[]): OutcomePlan {
+    const ops = app.sendOps.map((o) => ({ channel: o.channel, pointer: o.pointer, types: o.types === 'all' ? channelTypes(o.channel) : o.types }));
+    const plan = planOutcomes(app.id, ops, (ck) => {
+      const ch = this.channels.get(ck);
+      return ch !== undefined && ch.kind !== 'bus' && isDeadLetterChannel(ck, ch.address, ch.name);
+    });
+    for (const n of plan.notes) this.problem('warning', n.pointer, n.message);
+    return plan;
+  }
+
+  /** The requester calls a stand-in for the responder; its reply alternatives are the call's success / failure. */
+  callResponder(nodes: TopologyNode[], addEdge: (s: string, t: string, types: string[]) => boolean, caller: TopologyNode, call: AppInfo['calls'][number], channelTypes: (ck: string) => string[]): void {
+    const ch = this.channels.get(call.channel)!;
+    const types = call.types === 'all' ? channelTypes(call.channel) : call.types;
+    const replies = call.replyTypes === 'all' ? [] : call.replyTypes;
+    if (caller.kind !== 'service') {
+      this.problem('warning', call.pointer, `"${caller.id}" (${caller.kind}) cannot wait for a reply: the request to "${call.channel}" is imported as a plain send`);
+      addEdge(caller.id, ch.nodeId, types);
+      return;
+    }
+    const fails = replies.filter(isFailureOutcome);
+    const ok = replies.find((r) => !isFailureOutcome(r));
+    const id = this.uniqueId(`${ch.nodeId}-responder`);
+    nodes.push({
+      id, kind: 'service', name: `${ch.name} responder`.slice(0, 120), position: { x: 0, y: 0 },
+      description: `Stand-in for the application answering "${ch.address}" (not described by the imported document).`,
+      settings: this.validSettings('service', { consumes: types, ...(fails.length > 0 || replies.length > 1 ? outcomeDefaults() : {}) }, call.pointer, {}),
+    } as TopologyNode);
+    addEdge(caller.id, id, types);
+    const answer = replies.length === 0 ? 'no reply messages' : `${ok ? `"${ok}" = the call succeeds` : ''}${ok && replies.length > 1 ? ', ' : ''}${replies.filter((r) => r !== ok).map((r) => `"${r}"`).join(' / ')}${replies.length > 1 ? ` = it fails (${DEFAULT_FAILURE_PCT} % by default)` : ''}`;
+    this.problem('warning', call.pointer, `request/reply on "${call.channel}": imported as a synchronous call from "${caller.id}" to the stand-in "${id}"; the reply is the call's answer (${answer})`);
   }
 
   // ---- assemble
@@ -443,6 +526,7 @@ class Importer {
     const typesOf = (_ck: string, t: Set<string> | 'all'): string[] => (t === 'all' ? [] : [...t]);
     const channelTypes = (ck: string): string[] => [...new Set(this.channels.get(ck)?.messages.values() ?? [])];
     const hasX = Object.keys(xApps).length > 0;
+    if (!hasX) for (const app of this.apps.values()) this.breakSelfLoops(app, channelTypes);
 
     for (const app of this.apps.values()) {
       const xa = isObj(xApps[app.id]) ? (xApps[app.id] as Obj) : {};
@@ -454,10 +538,18 @@ class Importer {
         kind = 'service';
       }
       if (kind === 'sink' && app.sends.size > 0) kind = 'service';
+      const plan = kind === 'service' && !hasX ? this.outcomes(app, channelTypes) : undefined;
       const derived: Obj = kind === 'producer'
         ? { emits: uniq(sent).slice(0, 50) }
         : kind === 'service'
-          ? { consumes: uniq(received).slice(0, 50), emitsOnSuccess: uniq(sent).slice(0, 50), ...(app.groupId ? { consumerGroup: app.groupId } : {}) }
+          ? {
+            consumes: uniq(received).slice(0, 50),
+            emitsOnSuccess: (plan ? plan.emitsOnSuccess : uniq(sent)).slice(0, 50),
+            emitsOnFailure: (plan?.emitsOnFailure ?? []).slice(0, 50),
+            ...(app.groupId ? { consumerGroup: app.groupId } : {}),
+            ...(plan?.emitsOnFailure.length || app.calls.length > 0 ? outcomeDefaults() : {}),
+            ...(plan?.deadLetter ? { deadLetterTarget: channelNode.get(plan.deadLetter) } : {}),
+          }
           : kind === 'operator' ? { op: 'filter' } : {};
       if (kind === 'producer' && (derived.emits as string[]).length === 0) delete derived.emits;
       const settings = isObj(xa.settings) ? this.validSettings(kind, xa.settings, `/${X_ROOT}/applications/${esc(app.id)}/settings`, derived) : this.validSettings(kind, derived, app.pointer, {});
@@ -469,6 +561,7 @@ class Importer {
       if (group && groupIds.has(group)) n.parentId = groupIds.get(group);
       nodes.push(n);
       for (const [ck, t] of app.sends) {
+        if (plan?.notPublished.has(ck)) continue;
         const types = hasX ? typesOf(ck, t) : t === 'all' ? channelTypes(ck) : [...t];
         if (!addEdge(id, channelNode.get(ck)!, types)) this.problem('warning', app.pointer, `"${app.id}" (${kind}) cannot publish to channel "${ck}": edge dropped`);
       }
@@ -477,6 +570,8 @@ class Importer {
         const conditions = app.conditions.get(ck);
         if (!addEdge(channelNode.get(ck)!, id, types, conditions ? { conditions: conditions as TopologyEdge['conditions'] } : {})) this.problem('warning', app.pointer, `channel "${ck}" cannot deliver to "${app.id}" (${kind}): edge dropped`);
       }
+      for (const call of app.calls) this.callResponder(nodes, addEdge, n, call, channelTypes);
+      if (plan && plan.emitsOnFailure.length > 0) decideOnFirstReceive(nodes, edges, id);
     }
     // A document describes its own application: channels it consumes are fed by others. Give each
     // such channel a stand-in producer so the imported topology has traffic to simulate.
@@ -563,6 +658,23 @@ class Importer {
     }
     return r.value;
   }
+}
+
+/**
+ * A queue redelivers what its consumer failed (up to maxReceives), so a failure branch behind a
+ * queue would fire only after the last redelivery: the outcome is decided on the first receive.
+ */
+function decideOnFirstReceive(nodes: TopologyNode[], edges: TopologyEdge[], serviceId: string): void {
+  for (const e of edges) {
+    if (e.target !== serviceId) continue;
+    const q = nodes.find((n) => n.id === e.source);
+    if (q?.kind === 'queue') q.settings.maxReceives = 1;
+  }
+}
+
+/** A business outcome is decided once: the failure branch is not retried. */
+function outcomeDefaults(): Obj {
+  return { failurePct: DEFAULT_FAILURE_PCT, retry: { maxAttempts: 1, backoffMs: 200, multiplier: 2 } };
 }
 
 function sameFields(a: EventTypeDef, b: EventTypeDef): boolean {
