@@ -4,7 +4,7 @@
  * (size, depth, value count, aliases) are checked before anything else looks at the data, so a
  * hostile document is refused instead of exhausting memory or the stack.
  */
-import { LineCounter, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 
 export interface ImportProblem {
@@ -75,6 +75,8 @@ function readJson(text: string, limits: Limits): SourceResult {
     const pos = m ? lineCol(text, Number(m[1])) : undefined;
     return failure(`malformed JSON: ${msg.replace(/^JSON\.parse: /, '')}`, pos?.line, pos?.column);
   }
+  const dup = duplicateJsonKey(text);
+  if (dup) return dup;
   const shape = measure(data, limits);
   if (shape) return failure(shape);
   let yamlDoc: SourceDoc | undefined | null;
@@ -119,6 +121,8 @@ function readYaml(text: string, limits: Limits): SourceResult {
       }),
     };
   }
+  const dup = duplicateYamlKey(doc, lineCounter);
+  if (dup) return dup;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: limits.maxAliases });
@@ -140,6 +144,71 @@ function readYaml(text: string, limits: Limits): SourceResult {
     return undefined;
   };
   return { ok: true, doc: { data, locate } };
+}
+
+/**
+ * Both parsers keep the later of two equal keys without a word, while @asyncapi/parser refuses
+ * the file: one reader, one verdict. One pass with a key set per mapping (yaml's own uniqueKeys
+ * check compares every pair, quadratic in a mapping's size).
+ */
+function duplicateYamlKey(doc: Document, lines: LineCounter): SourceResult | undefined {
+  let found: SourceResult | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const k = pair.key;
+        if (!isScalar(k) || k.range === undefined || k.range === null) continue;
+        const name = String(k.value);
+        const line = lines.linePos(k.range[0]).line;
+        const first = seen.get(name);
+        if (first !== undefined) {
+          found = duplicateFailure(name, first, line, lines.linePos(k.range[0]).col);
+          return visit.BREAK;
+        }
+        seen.set(name, line);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function duplicateFailure(name: string, first: number, line: number, column: number): SourceResult {
+  return failure(`duplicate key "${name.slice(0, 80)}" on lines ${first} and ${line}: the later one would silently replace the first`, line, column);
+}
+
+/** The same check on JSON text, in one linear scan (JSON.parse already accepted the text). */
+function duplicateJsonKey(text: string): SourceResult | undefined {
+  const stack: ({ keys: Map<string, number>; expectKey: boolean } | null)[] = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 123) stack.push({ keys: new Map(), expectKey: true }); // {
+    else if (c === 91) stack.push(null); // [
+    else if (c === 125 || c === 93) stack.pop(); // } ]
+    else if (c === 44) { // ,
+      const top = stack[stack.length - 1];
+      if (top) top.expectKey = true;
+    } else if (c === 34) { // "
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (top?.expectKey) {
+        const name = JSON.parse(text.slice(i, j + 1)) as string;
+        const first = top.keys.get(name);
+        if (first !== undefined) return duplicateFailure(name, first, line, i - lineStart + 1);
+        top.keys.set(name, line);
+        top.expectKey = false;
+      }
+      i = j;
+    }
+  }
+  return undefined;
 }
 
 function isSeqAt(doc: Document, path: unknown[]): boolean {
