@@ -27,6 +27,7 @@ import type { ImportProblem, SourceDoc } from '../source-doc';
 import { X_CHANNEL_NODE, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, technologyOfProtocol } from './conventions';
 import { RefError, deref, isObj } from './refs';
 import type { Obj } from './refs';
+import { droppedParts } from './dropped';
 import { DEFAULT_FAILURE_PCT, isDeadLetterChannel, isFailureOutcome, planOutcomes } from './outcomes';
 import type { OutcomePlan } from './outcomes';
 import { fieldsOfSchema } from './schema-fields';
@@ -639,6 +640,7 @@ class Importer {
       if (r.success) projectTypes.set(name, r.data);
     }
 
+    if (!hasX) for (const d of droppedParts(this.root, this.major)) this.problem('warning', d.pointer, d.message);
     const laidOut = layeredLayout(nodes, edges);
     const title = typeof this.x.name === 'string' && this.x.name ? this.x.name : typeof info.title === 'string' && info.title ? info.title : 'Imported AsyncAPI';
     const description = typeof info.description === 'string' ? info.description.slice(0, 5000) : '';
