@@ -1,4 +1,5 @@
 import type { MetricsSnapshot, NodeMetrics } from '../../shared/runtime/api';
+import { systemIntervalLatency, systemQueueDepth } from '../../shared/runtime/system-figures';
 
 /** The columns every chart draws from: one row per snapshot. */
 export const SERIES_COLUMNS = ['t', 'throughput', 'p50', 'p95', 'p99', 'queueDepth', 'errors'] as const;
@@ -49,31 +50,37 @@ export class SeriesRing {
   }
 }
 
+/**
+ * Latency columns for a chart: a percentile of 0 means nothing completed in that interval
+ * (stored series keep 0 in a NOT NULL column), drawn as a gap rather than as a fall to 0 ms.
+ */
+export function latencyGaps(cols: readonly number[][]): (number | null)[][] {
+  return cols.map((c, i) => (i === 0 ? c : c.map((v) => (v > 0 ? v : null))));
+}
+
 /** Key of the whole-system series. */
 export const SYSTEM = '*';
 
 /**
  * One row per node and one for the whole system. Errors are per interval (the difference of the
- * cumulative counter), so a chart shows when they happened, not only that they added up.
+ * cumulative counter), so a chart shows when they happened, not only that they added up; latency
+ * percentiles are those of the snapshot's interval (system: shared/runtime/system-figures.ts).
  */
 export function rowsFromSnapshot(s: MetricsSnapshot, prev: MetricsSnapshot | undefined): Map<string, Record<SeriesColumn, number>> {
   const rows = new Map<string, Record<SeriesColumn, number>>();
   const prevNodes = new Map<string, NodeMetrics>((prev?.nodes ?? []).map((n) => [n.id, n]));
   const t = s.timeMs / 1000;
   let sysThroughput = 0;
-  let sysDepth = 0;
   let sysErrors = 0;
   for (const n of s.nodes) {
     const errors = Math.max(0, n.errors - (prevNodes.get(n.id)?.errors ?? 0));
     rows.set(n.id, { t, throughput: n.throughputPerSec, p50: n.latency.p50Ms, p95: n.latency.p95Ms, p99: n.latency.p99Ms, queueDepth: n.queueDepth, errors });
     // system throughput = what producers put in per second
     if (n.kind === 'producer') sysThroughput += n.throughputPerSec;
-    if (n.kind === 'topic' || n.kind === 'queue' || n.kind === 'bus' || n.kind === 'service') sysDepth += n.kind === 'service' ? 0 : n.queueDepth;
     sysErrors += errors;
   }
-  // end-to-end latency: the first flow (checkout) when there is one
-  const flow = s.flows[0]?.latency;
-  rows.set(SYSTEM, { t, throughput: sysThroughput, p50: flow?.p50Ms ?? 0, p95: flow?.p95Ms ?? 0, p99: flow?.p99Ms ?? s.kpis.checkoutLatencyP99Ms, queueDepth: sysDepth, errors: sysErrors });
+  const lat = systemIntervalLatency(s)?.latency;
+  rows.set(SYSTEM, { t, throughput: sysThroughput, p50: lat?.p50Ms ?? 0, p95: lat?.p95Ms ?? 0, p99: lat?.p99Ms ?? 0, queueDepth: systemQueueDepth(s), errors: sysErrors });
   return rows;
 }
 

@@ -2,6 +2,7 @@
 
 export interface ChartLine {
   name: string;
+  /** a non-finite value (NaN) is a gap in the line: no data for that point */
   values: readonly number[];
   color: string;
 }
@@ -113,8 +114,18 @@ export function lineChartSvg(o: ChartOptions): string {
   parts.push(`<text x="${W - R}" y="${H - 8}" font-size="10" text-anchor="end" fill="#555">${simClock(x1)}</text>`);
   const idx = stride(xs.length, 600);
   for (const l of o.lines) {
-    const d = idx.map((i, k) => `${k === 0 ? 'M' : 'L'}${px(xs[i]!).toFixed(1)},${py(l.values[i] ?? 0).toFixed(1)}`).join('');
-    parts.push(`<path d="${d}" fill="none" stroke="${escapeXml(l.color)}" stroke-width="1.5"/>`);
+    let d = '';
+    let pen = 'M';
+    for (const i of idx) {
+      const v = l.values[i] ?? 0;
+      if (!Number.isFinite(v)) {
+        pen = 'M';
+        continue;
+      }
+      d += `${pen}${px(xs[i]!).toFixed(1)},${py(v).toFixed(1)}`;
+      pen = 'L';
+    }
+    if (d !== '') parts.push(`<path d="${d}" fill="none" stroke="${escapeXml(l.color)}" stroke-width="1.5"/>`);
   }
   parts.push('</svg>');
   return parts.join('');

@@ -176,11 +176,20 @@ export interface NodeMetrics {
   out: number;
   /** completions (or outputs for brokers/producers) per simulated second over the last interval */
   throughputPerSec: number;
-  /** messages waiting at/for this node now (broker backlog; service inbox) */
+  /**
+   * Messages waiting *at* this node now (docs/runtime.md "Figures"). Topic: not yet delivered to
+   * its slowest consumer group, each message once, + publishers blocked at a full topic; queue:
+   * visible + blocked; service/sink: its own inbox (bus routes, operator pushes, synchronous
+   * calls waiting for a slot). A message waiting in a broker is in the broker's depth only.
+   */
   queueDepth: number;
   /** highest queueDepth seen so far */
   queueDepthPeak: number;
-  /** topics: max over consumer groups of messages not yet consumed; services: waiting upstream */
+  /**
+   * Consumers (services, sinks, operators): messages their brokers hold for them now — the
+   * partitions their group member owns + visible messages of queues they pull from. Never more
+   * than those brokers' depth. 0 on brokers and producers (a broker's backlog is its depth).
+   */
   consumerLag: number;
   inFlight: number;
   /** busy slots / (instances × concurrency) over the last interval (services and sinks) */
@@ -210,6 +219,12 @@ export interface FlowMetrics extends FlowSpec {
   open: number;
 }
 
+/** A flow in a snapshot: the cumulative figures and those of the snapshot's interval. */
+export interface FlowIntervalMetrics extends FlowMetrics {
+  /** traces that completed during the last interval (count 0: none did, no percentile) */
+  intervalLatency: LatencyStats;
+}
+
 export interface Kpis {
   sessions: number;
   checkouts: number;
@@ -234,7 +249,7 @@ export interface MetricsSnapshot {
   intervalMs: number;
   nodes: NodeMetrics[];
   edges: EdgeMetrics[];
-  flows: FlowMetrics[];
+  flows: FlowIntervalMetrics[];
   kpis: Kpis;
   /** messages created and node deliveries so far */
   messages: number;

@@ -1,5 +1,5 @@
-import type { FlowMetrics, FlowSpec } from './api';
-import { Histogram } from './histogram';
+import type { FlowIntervalMetrics, FlowMetrics, FlowSpec } from './api';
+import { Histogram, bucketOf } from './histogram';
 import type { Msg } from './message';
 
 /** Open traces older than this are forgotten (their flow never completed): bounded memory. */
@@ -8,6 +8,8 @@ const MAX_OPEN = 200_000;
 
 class FlowTracker {
   readonly latency = new Histogram();
+  /** since the last snapshot: a cumulative p99 never comes down after a drained backlog */
+  readonly intervalLatency = new Histogram();
   /** correlationId -> start time; insertion order = start order, so eviction is from the front */
   private readonly open = new Map<number, number>();
   expired = 0;
@@ -24,7 +26,10 @@ class FlowTracker {
       const start = this.open.get(m.correlationId);
       if (start !== undefined) {
         this.open.delete(m.correlationId);
-        this.latency.record(now - start);
+        const ms = now - start;
+        const b = bucketOf(ms);
+        this.latency.recordAt(b, ms);
+        this.intervalLatency.recordAt(b, ms);
       }
     }
   }
@@ -40,6 +45,13 @@ class FlowTracker {
 
   metrics(): FlowMetrics {
     return { ...this.spec, latency: this.latency.stats(), open: this.open.size };
+  }
+
+  /** cumulative + this interval's figures; starts the next interval */
+  closeInterval(): FlowIntervalMetrics {
+    const m = { ...this.metrics(), intervalLatency: this.intervalLatency.stats() };
+    this.intervalLatency.reset();
+    return m;
   }
 }
 
@@ -68,8 +80,14 @@ export class Flows {
     for (const t of this.trackers) t.evict(now);
   }
 
+  /** cumulative figures (summary) */
   metrics(): FlowMetrics[] {
     return this.trackers.map((t) => t.metrics());
+  }
+
+  /** for a snapshot: cumulative and per-interval figures; the interval histograms restart */
+  closeInterval(): FlowIntervalMetrics[] {
+    return this.trackers.map((t) => t.closeInterval());
   }
 }
 

@@ -13,7 +13,10 @@ export class NodeStats {
   deadLetters = 0;
   drops = 0;
   duplicates = 0;
-  /** waiting at / for this node now */
+  /**
+   * waiting for this node now, wherever it waits (for a consumer: its broker lanes + its inbox):
+   * the waiting part of L. Not the displayed queue depth: see RuntimeNode.depth() / lag().
+   */
   waiting = 0;
   waitingPeak = 0;
   inFlight = 0;

@@ -100,7 +100,7 @@ class SimulationRun implements Simulation {
     });
     this.lastSnapshotAt = now;
     return {
-      timeMs: now, intervalMs: interval, nodes, edges, flows: this.ctx.flows.metrics(), kpis: this.ctx.kpis.snapshot(),
+      timeMs: now, intervalMs: interval, nodes, edges, flows: this.ctx.flows.closeInterval(), kpis: this.ctx.kpis.snapshot(),
       messages: this.ctx.messages, deliveries: this.ctx.deliveries,
     };
   }
@@ -115,11 +115,11 @@ class SimulationRun implements Simulation {
     const dIn = st.in - p.in;
     let state: NodeState = r.state(now);
     if (state !== 'down' && dErr > 0 && dErr >= 0.5 * Math.max(1, dIn)) state = 'failing';
-    else if (state === 'healthy' && (dErr > 0 || st.drops > 0 && dIn > 0 && r.depth() > 0)) state = 'degraded';
+    else if (state === 'healthy' && (dErr > 0 || st.drops > 0 && dIn > 0 && (r.depth() > 0 || r.lag() > 0))) state = 'degraded';
     const m: NodeMetrics = {
       id: c.node.id, kind: c.node.kind, name: c.node.name, in: st.in, out: st.out,
       throughputPerSec: rate(st.out - p.out, interval),
-      queueDepth: r.depth(), queueDepthPeak: st.waitingPeak, consumerLag: r.lag(), inFlight: st.inFlight,
+      queueDepth: r.depth(), queueDepthPeak: r.depthPeak(), consumerLag: r.lag(), inFlight: st.inFlight,
       utilisation: slots > 0 ? round4((st.busyArea - p.busyArea) / (slots * interval)) : 0,
       latency: st.intervalLatency.stats(),
       errors: st.errors, retries: st.retries, deadLetters: st.deadLetters, drops: st.drops, duplicates: st.duplicates, state,
@@ -140,7 +140,7 @@ class SimulationRun implements Simulation {
       return {
         id: c.node.id, kind: c.node.kind, name: c.node.name, in: st.in, out: st.out,
         throughputPerSec: rate(st.out, T),
-        queueDepth: r.depth(), queueDepthPeak: st.waitingPeak, consumerLag: r.lag(), inFlight: st.inFlight,
+        queueDepth: r.depth(), queueDepthPeak: r.depthPeak(), consumerLag: r.lag(), inFlight: st.inFlight,
         utilisation: slots > 0 ? round4(st.busyArea / (slots * T)) : 0,
         latency: st.latency.stats(),
         meanInSystem: round4(st.systemArea / T),

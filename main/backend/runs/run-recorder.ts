@@ -4,6 +4,7 @@
  */
 import type { RunSettings, RunStatus } from '../../../shared/api/runs';
 import type { EventChunk, MetricsSnapshot, SimEvent } from '../../../shared/runtime/api';
+import { systemIntervalLatency, systemQueueDepth } from '../../../shared/runtime/system-figures';
 import { BlockBuilder, DictionaryBuilder } from './event-block';
 import type { SealedBlock } from './event-block';
 import { runKpisOf } from './kpis';
@@ -64,7 +65,6 @@ export class RunRecorder {
     this.latest = s;
     this.dirty = true;
     this.snapshots.push({ timeMs: s.timeMs, json: JSON.stringify(s) });
-    let queue = 0;
     let errors = 0;
     let retries = 0;
     let dead = 0;
@@ -76,19 +76,19 @@ export class RunRecorder {
         utilisation: n.utilisation, p50: n.latency.p50Ms, p95: n.latency.p95Ms, p99: n.latency.p99Ms, errors: n.errors, retries: n.retries,
         dead_letters: n.deadLetters, drops: n.drops, state: n.state, orders: null, revenue: null, orders_lost: null,
       });
-      if (n.kind !== 'producer') queue += n.queueDepth;
       errors += n.errors;
       retries += n.retries;
       dead += n.deadLetters;
       drops += n.drops;
       inFlight += n.inFlight;
     }
-    const flow = s.flows[0];
+    // per interval, like the node rows: a cumulative percentile never comes down after a drain
+    const lat = systemIntervalLatency(s)?.latency;
     let deliveriesRate = 0;
     for (const e of s.edges) deliveriesRate += e.ratePerSec;
     this.metrics.push({
-      node: '', time_ms: s.timeMs, throughput: Math.round(deliveriesRate * 1000) / 1000, queue_depth: queue, consumer_lag: 0, in_flight: inFlight, utilisation: 0,
-      p50: flow?.latency.p50Ms ?? 0, p95: flow?.latency.p95Ms ?? 0, p99: flow?.latency.p99Ms ?? 0, errors, retries, dead_letters: dead, drops, state: 'healthy',
+      node: '', time_ms: s.timeMs, throughput: Math.round(deliveriesRate * 1000) / 1000, queue_depth: systemQueueDepth(s), consumer_lag: 0, in_flight: inFlight, utilisation: 0,
+      p50: lat?.p50Ms ?? 0, p95: lat?.p95Ms ?? 0, p99: lat?.p99Ms ?? 0, errors, retries, dead_letters: dead, drops, state: 'healthy',
       orders: s.kpis.orders, revenue: s.kpis.revenue, orders_lost: s.kpis.ordersLost,
     });
   }

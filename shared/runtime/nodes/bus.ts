@@ -47,6 +47,9 @@ export class Bus implements Receiver, RuntimeNode {
   depth(): number {
     return 0;
   }
+  depthPeak(): number {
+    return 0;
+  }
   lag(): number {
     return 0;
   }

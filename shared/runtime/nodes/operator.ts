@@ -58,6 +58,9 @@ export class StreamOperator implements Consumer, Receiver, RuntimeNode {
   depth(): number {
     return 0;
   }
+  depthPeak(): number {
+    return 0;
+  }
   lag(): number {
     return 0;
   }

@@ -98,6 +98,9 @@ export class Producer implements RuntimeNode {
   depth(): number {
     return 0;
   }
+  depthPeak(): number {
+    return 0;
+  }
   lag(): number {
     return 0;
   }

@@ -49,6 +49,10 @@ class QueueFeeder implements Feeder {
   redelivers(job: Job): boolean {
     return (job.ref as QueueRecord).receives < this.queue.settings.maxReceives;
   }
+  /** competing consumers: every visible message is available to each of them */
+  held(): number {
+    return this.queue.visibleCount();
+  }
 }
 
 export class Queue implements Receiver, RuntimeNode {
@@ -186,12 +190,22 @@ export class Queue implements Receiver, RuntimeNode {
     }
   }
 
+  /** visible (not yet received) + publishers at a full queue's door; received ones are inFlight */
   depth(): number {
     return this.visible.length + this.blocked.length;
   }
 
+  depthPeak(): number {
+    return this.stats.waitingPeak;
+  }
+
+  visibleCount(): number {
+    return this.visible.length;
+  }
+
+  /** not a consumer (see Topic.lag) */
   lag(): number {
-    return this.visible.length + this.stats.inFlight;
+    return 0;
   }
 
   capacitySlots(): number {

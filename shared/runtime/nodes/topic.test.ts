@@ -45,14 +45,17 @@ describe('topic', () => {
       topic('t', { partitions: 1 }),
       service('s', { instances: 1, concurrency: 1, processing: { kind: 'fixed', ms: 20 }, outages: [{ startSec: 10, endSec: 20 }] }),
     ], [edge('publish', 'p', 't'), edge('subscribe', 't', 's')]);
-    const depth: [number, number][] = [];
+    // the backlog is the topic's depth and the service's lag: the same messages, counted once each
+    const lag: [number, number, number][] = [];
     const s = createSimulation(t, { durationSec: 40.05, seed: 1, snapshotIntervalMs: 5000 }, {
-      onSnapshot: (m) => depth.push([m.timeMs, m.nodes.find((n) => n.id === 's')!.queueDepth]),
+      onSnapshot: (m) => lag.push([m.timeMs, m.nodes.find((n) => n.id === 't')!.queueDepth, m.nodes.find((n) => n.id === 's')!.consumerLag]),
     }).runToEnd();
     const svc = s.nodes.find((n) => n.id === 's')!;
-    expect(depth).toEqual([[5000, 0], [10000, 0], [15000, 50], [20000, 99], [25000, 0], [30000, 0], [35000, 0], [40000, 0]]);
+    expect(lag.map(([ms, , l]) => [ms, l])).toEqual([[5000, 0], [10000, 0], [15000, 50], [20000, 99], [25000, 0], [30000, 0], [35000, 0], [40000, 0]]);
+    expect(lag.every(([, d, l]) => d === l)).toBe(true);
     // at 20 s the wake-up (scheduled at 10 s) runs before the snapshot: one already taken
-    expect(svc.queueDepthPeak).toBe(100);
+    expect(s.nodes.find((n) => n.id === 't')!.queueDepthPeak).toBe(100);
+    expect(svc.queueDepthPeak).toBe(0);
     expect(svc.out).toBe(400);
     expect(svc.drops + svc.errors).toBe(0);
     expect(svc.latency.maxMs).toBeGreaterThan(9_900);

@@ -18,6 +18,8 @@ interface Lane { q: Ring<Job>; busy: boolean }
 class GroupMember implements Feeder {
   readonly ready = new Ring<Lane>();
   readonly handlesFailures = false;
+  /** messages queued in the lanes this member owns, not yet taken: its share of the group's lag */
+  pending = 0;
   constructor(readonly group: ConsumerGroup, readonly consumer: Consumer, readonly edge: EdgeCounter) {}
 
   take(): Job | null {
@@ -27,6 +29,7 @@ class GroupMember implements Feeder {
     lane.busy = true;
     const now = this.group.topic.ctx.now;
     this.consumer.stats.addWaiting(now, -1);
+    this.pending--;
     this.group.lag--;
     this.edge.count++;
     this.group.topic.delivered();
@@ -41,6 +44,10 @@ class GroupMember implements Feeder {
 
   redelivers(): boolean {
     return false;
+  }
+
+  held(): number {
+    return this.pending;
   }
 }
 
@@ -61,6 +68,7 @@ class ConsumerGroup {
     const member = this.members[partition % this.members.length]!;
     lane.q.push(newJob(m, member, lane, now, member.consumer));
     member.consumer.stats.addWaiting(now, 1);
+    member.pending++;
     this.lag++;
     if (!lane.busy && lane.q.length === 1) {
       member.ready.push(lane);
@@ -78,6 +86,7 @@ class ConsumerGroup {
     const wasReady = !best.busy;
     const job = best.q.shift()!;
     member.consumer.stats.addWaiting(this.topic.ctx.now, -1);
+    member.pending--;
     this.lag--;
     if (wasReady && best.q.length === 0) {
       // rebuild the member's ready ring without this lane
@@ -164,14 +173,20 @@ export class Topic implements Receiver, RuntimeNode {
     }
   }
 
+  /** the slowest group's undelivered messages (each counted once, however many groups wait for it) + publishers at a full topic's door */
   depth(): number {
     let d = 0;
     for (let i = 0; i < this.groups.length; i++) if (this.groups[i]!.lag > d) d = this.groups[i]!.lag;
     return d + this.blocked.length;
   }
 
+  depthPeak(): number {
+    return this.stats.waitingPeak;
+  }
+
+  /** a broker is not a consumer: what it holds for each group is that consumer's lag, not the broker's */
   lag(): number {
-    return this.depth();
+    return 0;
   }
 
   capacitySlots(): number {

@@ -28,6 +28,8 @@ export interface Feeder {
   readonly handlesFailures: boolean;
   /** will this failed job be delivered again? */
   redelivers(job: Job): boolean;
+  /** messages this feeder holds for its consumer now, not yet taken (the consumer's lag) */
+  held(): number;
 }
 
 /** Something a broker can hand work to (pull-based: capacity is the backpressure). */
@@ -49,8 +51,14 @@ export interface RuntimeNode {
   readonly id: string;
   readonly stats: NodeStats;
   readonly out$?: Observable<Msg>;
-  /** messages waiting at this node now */
+  /**
+   * Queue depth: messages waiting *at* this node now (a broker's undelivered backlog, a
+   * worker's own inbox). A message is in exactly one node's depth (docs/runtime.md).
+   */
   depth(): number;
+  /** highest depth() so far */
+  depthPeak(): number;
+  /** Consumer lag: messages brokers hold for this consumer now (0 for non-consumers) */
   lag(): number;
   capacitySlots(): number;
   state(now: number): NodeState;

@@ -48,9 +48,11 @@ interface Call { callee: Worker; edge: EdgeCounter; timeoutMs: number }
 class Inbox implements Feeder {
   private readonly q = new Ring<Job>();
   readonly handlesFailures = false;
+  peak = 0;
   constructor(private readonly w: Worker) {}
   push(j: Job): void {
     this.q.push(j);
+    if (this.q.length > this.peak) this.peak = this.q.length;
     this.w.stats.addWaiting(this.w.ctx.now, 1);
   }
   take(): Job | null {
@@ -62,6 +64,9 @@ class Inbox implements Feeder {
   complete(): void {}
   redelivers(): boolean {
     return false;
+  }
+  held(): number {
+    return this.q.length;
   }
 }
 
@@ -293,12 +298,22 @@ export class Worker implements Consumer, Receiver, RuntimeNode {
     this.attempt(job);
   }
 
+  /**
+   * Only the inbox: messages in a broker's lanes also count in stats.waiting (they are part of
+   * this node's time in system, L), but they are the broker's depth and this node's lag.
+   */
   depth(): number {
-    return this.stats.waiting;
+    return this.inbox.held();
+  }
+
+  depthPeak(): number {
+    return this.inbox.peak;
   }
 
   lag(): number {
-    return this.stats.waiting;
+    let n = 0;
+    for (let i = 1; i < this.feeders.length; i++) n += this.feeders[i]!.held(); // feeders[0] is the inbox
+    return n;
   }
 
   capacitySlots(): number {
