@@ -1,0 +1,351 @@
+/**
+ * A live run: the scenario's traffic published in real time to a broker the plan was applied to,
+ * every service a real consumer (ack after its sampled processing time, reject on sampled
+ * failure after its retries, reactions published), backlog read from the broker. Random draws
+ * use the runtime's seeded streams, but broker timing makes a live run non-deterministic.
+ */
+import type { BrokerPlan, PlannedConsumer, PublishRoute } from '../../../shared/live/plan';
+import { eventCatalog } from '../../../shared/commerce/catalog';
+import { ArrivalProcess } from '../../../shared/commerce/arrivals';
+import type { RateModifier } from '../../../shared/commerce/arrivals';
+import { IdSource, PayloadFactory } from '../../../shared/commerce/payloads';
+import type { NodeOfKind, TopologyNode } from '../../../shared/model/nodes';
+import type { Topology } from '../../../shared/model/topology';
+import type { Fault, MetricsSnapshot, RunSummary, Scenario, SimEvent, SimEventStatus } from '../../../shared/runtime/api';
+import { Rng, fnv1a, samplerFor } from '../../../shared/runtime/prng';
+import type { BrokerAdapter, ConsumerHandle, Delivery, LiveMessage } from './broker';
+import { LiveMetrics } from './live-metrics';
+
+export interface LiveRunOptions {
+  topology: Topology;
+  scenario: Scenario;
+  plan: BrokerPlan;
+  adapter: BrokerAdapter;
+  /** wall ms to wait after the traffic stops for queues to drain (default 30 s) */
+  drainTimeoutMs?: number;
+  onSnapshot?: (s: MetricsSnapshot) => void;
+  onEvent?: (e: SimEvent) => void;
+  /** per-queue broker depth at each snapshot */
+  onQueueDepth?: (timeMs: number, queue: string, messages: number) => void;
+}
+
+export interface LiveRunResult {
+  summary: RunSummary;
+  /** highest broker-reported ready count per queue */
+  peakBacklog: Record<string, number>;
+  /** wall ms from the end of the traffic until every consumed queue was empty (null: it never was) */
+  drainMs: number | null;
+  /** set when the broker connection dropped mid-run */
+  interrupted: string | null;
+  /** order ids each service processed successfully (zero-loss checks) */
+  processedOrders: Map<string, Set<string>>;
+  publishedOrders: Set<string>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+const activeAt = (f: Fault, ms: number): boolean => ms >= f.startSec * 1000 && ms < f.endSec * 1000;
+
+export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
+  const { topology, scenario, plan, adapter } = o;
+  const byId = new Map<string, TopologyNode>(topology.nodes.map((n) => [n.id, n]));
+  const metrics = new LiveMetrics(topology, scenario);
+  const payloads = new PayloadFactory(eventCatalog(topology.eventTypes), new IdSource());
+  const t0 = Date.now();
+  const now = (): number => Date.now() - t0;
+  const endMs = scenario.durationSec * 1000;
+  let interrupted: string | null = null;
+  let trafficOver = false;
+  let nextId = 1;
+  let seq = 0;
+  let pending = 0; // publishes and deliveries not finished yet
+  const peakBacklog: Record<string, number> = {};
+  const processedOrders = new Map<string, Set<string>>();
+  const publishedOrders = new Set<string>();
+  const routesOf = new Map<string, PublishRoute[]>();
+  for (const r of plan.routes) routesOf.set(`${r.from}\u0000${r.eventType}`, [...(routesOf.get(`${r.from}\u0000${r.eventType}`) ?? []), r]);
+  adapter.onConnectionLost((reason) => { interrupted ??= reason; });
+
+  const log = (m: LiveMessage, status: SimEventStatus, source: string, target: string, reason?: string): void => {
+    if (o.onEvent === undefined) return;
+    o.onEvent({
+      seq: seq++, id: m.id, type: m.type, time: now(), key: m.key, payload: m.payload, correlationId: m.correlationId, causationId: m.causationId,
+      source, target, status, attempt: m.attempt, ...(reason !== undefined ? { reason } : {}),
+    });
+  };
+  const lost = (m: LiveMessage): void => {
+    if (m.type === 'OrderPlaced') metrics.ordersLost++;
+  };
+
+  /** publishes along every route of (from, type); waits while a backpressure broker is full */
+  const publishFrom = async (from: string, m: LiveMessage): Promise<void> => {
+    const routes = routesOf.get(`${from}\u0000${m.type}`) ?? [];
+    for (const r of routes) {
+      const headers: Record<string, string> = {};
+      for (const f of r.headerFields) if (m.payload[f] !== undefined) headers[`f.${f}`] = String(m.payload[f]);
+      await publishTo(r.exchange, r.routingKey, r.to, r.onFull, m, headers, from);
+    }
+  };
+  const publishTo = async (exchange: string, routingKey: string, to: string, onFull: PublishRoute['onFull'], m: LiveMessage, headers: Record<string, string>, from: string): Promise<void> => {
+    pending++;
+    try {
+      const started = Date.now();
+      for (;;) {
+        if (interrupted !== null) return;
+        const outcome = await adapter.publish(exchange, routingKey, m, headers);
+        if (outcome === 'accepted') {
+          metrics.of(to).in++;
+          if (m.type === 'OrderPlaced' && m.attempt === 1) metrics.checkoutLatency.record(Date.now() - started);
+          log(m, 'published', from, to);
+          return;
+        }
+        if (outcome === 'refused' && onFull === 'wait' && !trafficOver) {
+          await sleep(50); // backpressure: the broker is at x-max-length
+          continue;
+        }
+        metrics.of(to).drops++;
+        lost(m);
+        log(m, 'dropped', from, to, outcome === 'refused' ? 'broker at capacity' : 'no queue bound for this type');
+        return;
+      }
+    } catch (e) {
+      interrupted ??= `publishing to ${exchange === '' ? routingKey : exchange} failed: ${(e as Error).message}`;
+    } finally {
+      pending--;
+    }
+  };
+
+  const newMessage = (type: string, parent: LiveMessage | null, rng: Rng): LiveMessage => {
+    const payload = payloads.payload(type, rng, parent?.payload ?? null, now());
+    const id = nextId++;
+    metrics.messages++;
+    return {
+      id, type, key: payloads.keyOf(type, payload), payload, correlationId: parent?.correlationId ?? id, causationId: parent?.id ?? null,
+      firstPublishedAt: Date.now(), attempt: 1,
+    };
+  };
+
+  // ---- producers -----------------------------------------------------------------------------
+  const faultsOf = (id: string, kind: Fault['kind']): Fault[] => scenario.faults.filter((f) => f.nodeId === id && f.kind === kind);
+  const producerLoop = async (p: NodeOfKind<'producer'>): Promise<void> => {
+    const profile = p.settings.profile;
+    if (profile.kind === 'replay' || p.settings.emits.length === 0) return;
+    const bursts = faultsOf(p.id, 'burst');
+    const mod: RateModifier = {
+      burstFactor: (t) => bursts.reduce((f, b) => (activeAt(b, t) && b.kind === 'burst' ? f * b.factor : f), 1),
+      rateBoundaries: () => bursts.flatMap((b) => [b.startSec * 1000, b.endSec * 1000]),
+    };
+    const arrivals = new ArrivalProcess(profile, mod);
+    const rng = new Rng(scenario.seed, fnv1a(p.id));
+    const poison = faultsOf(p.id, 'poison');
+    let t = 0;
+    let rr = 0;
+    const sends: Promise<void>[] = [];
+    for (;;) {
+      t = arrivals.next(t, rng);
+      if (t >= endMs || interrupted !== null) break;
+      await sleep(t - now());
+      const type = p.settings.emits[rr++ % p.settings.emits.length]!;
+      const m = newMessage(type, null, rng);
+      const poisonPct = poison.reduce((x, f) => (f.kind === 'poison' && activeAt(f, t) ? f.pct : x), 0);
+      if (poisonPct > 0 && rng.chance(poisonPct)) m.payload['x-poison'] = true;
+      metrics.of(p.id).out++;
+      log(m, 'emitted', p.id, '');
+      if (type === 'OrderPlaced') {
+        metrics.orders++;
+        const amount = m.payload['amount'];
+        if (typeof amount === 'number') metrics.revenue += amount;
+        if (typeof m.payload['orderId'] === 'string') publishedOrders.add(m.payload['orderId']);
+      }
+      sends.push(publishFrom(p.id, m));
+      if (sends.length > 256) await Promise.all(sends.splice(0));
+    }
+    await Promise.all(sends);
+  };
+
+  // ---- consumers -----------------------------------------------------------------------------
+  const handles = new Map<string, { consumer: PlannedConsumer; handle: ConsumerHandle | null }[]>();
+  const seen = new Map<string, Set<number>>();
+  const startConsumer = async (c: PlannedConsumer, slot: { consumer: PlannedConsumer; handle: ConsumerHandle | null }): Promise<void> => {
+    const node = byId.get(c.nodeId);
+    if (node === undefined) return;
+    const rng = new Rng(scenario.seed, fnv1a(`${c.nodeId}:${c.queue}`));
+    slot.handle = await adapter.consume(c.queue, c.prefetch, (d) => { void handle(node, c, d, rng); });
+  };
+
+  const handle = async (node: TopologyNode, c: PlannedConsumer, d: Delivery, rng: Rng): Promise<void> => {
+    const m = d.message;
+    const stats = metrics.of(node.id);
+    metrics.deliveries++;
+    stats.inFlight++;
+    pending++;
+    log(m, 'delivered', c.queue, node.id);
+    try {
+      if (node.kind === 'sink') {
+        const ms = samplerFor(node.settings.latency)(rng);
+        await sleep(ms);
+        if (rng.chance(node.settings.failurePct)) stats.errors++;
+        stats.done(Date.now() - m.firstPublishedAt, ms);
+        d.ack();
+        log(m, 'processed', node.id, '');
+        return;
+      }
+      if (node.kind !== 'service') { d.ack(); return; }
+      const s = node.settings;
+      const done = seen.get(node.id) ?? new Set<number>();
+      seen.set(node.id, done);
+      if (s.idempotent && done.has(m.id)) {
+        stats.duplicates++;
+        d.ack();
+        log(m, 'duplicate', node.id, '');
+        return;
+      }
+      const t = now();
+      const slow = faultsOf(node.id, 'slowdown').reduce((f, x) => (x.kind === 'slowdown' && activeAt(x, t) ? f * x.factor : f), 1);
+      const failurePct = faultsOf(node.id, 'error-rate').reduce((p, x) => (x.kind === 'error-rate' && activeAt(x, t) ? x.failurePct : p), s.failurePct);
+      let ms = samplerFor(s.processing)(rng) * slow;
+      let failed = m.payload['x-poison'] === true || rng.chance(failurePct);
+      for (const e of topology.edges) {
+        if (e.kind !== 'call' || e.source !== node.id) continue;
+        const callee = byId.get(e.target);
+        if (callee?.kind === 'sink') {
+          ms += samplerFor(callee.settings.latency)(rng);
+          if (rng.chance(callee.settings.failurePct)) failed = true;
+        } else if (callee?.kind === 'service') {
+          ms += samplerFor(callee.settings.processing)(rng);
+          if (rng.chance(callee.settings.failurePct)) failed = true;
+        }
+      }
+      await sleep(ms);
+      if (interrupted !== null) return;
+      if (!failed) {
+        done.add(m.id);
+        for (const type of s.emitsOnSuccess) await publishFrom(node.id, newMessage(type, m, rng));
+        d.ack();
+        stats.done(Date.now() - m.firstPublishedAt, ms);
+        const order = m.payload['orderId'];
+        if (typeof order === 'string') {
+          const set = processedOrders.get(node.id) ?? new Set<string>();
+          set.add(order);
+          processedOrders.set(node.id, set);
+        }
+        log(m, 'processed', node.id, '');
+        return;
+      }
+      stats.errors++;
+      log(m, 'failed', node.id, '', m.payload['x-poison'] === true ? 'poison' : 'processing failed');
+      if (m.attempt < s.retry.maxAttempts) {
+        stats.retries++;
+        log(m, 'retried', node.id, c.queue);
+        await sleep(s.retry.backoffMs * Math.pow(s.retry.multiplier, m.attempt - 1));
+        // a retry goes back to the same queue (default exchange) before the original is acked: never lost
+        await publishTo('', c.queue, plannedBrokerOf(c.queue), 'wait', { ...m, attempt: m.attempt + 1 }, {}, node.id);
+        d.ack();
+        return;
+      }
+      for (const type of s.emitsOnFailure) await publishFrom(node.id, newMessage(type, m, rng));
+      const q = plan.queues.find((x) => x.name === c.queue);
+      d.reject(); // the queue's x-dead-letter-exchange takes it, else the broker drops it
+      if (q?.arguments['x-dead-letter-exchange'] !== undefined) {
+        stats.deadLetters++;
+        log(m, 'dead-lettered', node.id, String(q.arguments['x-dead-letter-routing-key'] ?? q.arguments['x-dead-letter-exchange']));
+      } else {
+        stats.drops++;
+        lost(m);
+        log(m, 'dropped', node.id, '', 'retries exhausted, no dead-letter target');
+      }
+    } finally {
+      stats.inFlight--;
+      pending--;
+    }
+  };
+  const plannedBrokerOf = (queue: string): string => plan.queues.find((q) => q.name === queue)?.nodeId ?? '';
+
+  for (const c of plan.consumers) {
+    const slot = { consumer: c, handle: null as ConsumerHandle | null };
+    handles.set(c.nodeId, [...(handles.get(c.nodeId) ?? []), slot]);
+    await startConsumer(c, slot);
+  }
+
+  // ---- faults: a "down" consumer is cancelled, then consumes again ----------------------------
+  const timers: NodeJS.Timeout[] = [];
+  for (const f of scenario.faults) {
+    if (f.kind !== 'down') continue;
+    const slots = handles.get(f.nodeId) ?? [];
+    timers.push(setTimeout(() => {
+      metrics.of(f.nodeId).down = true;
+      for (const s of slots) void s.handle?.cancel();
+    }, f.startSec * 1000));
+    timers.push(setTimeout(() => {
+      metrics.of(f.nodeId).down = false;
+      for (const s of slots) void startConsumer(s.consumer, s).catch((e: unknown) => { interrupted ??= (e as Error).message; });
+    }, f.endSec * 1000));
+  }
+
+  // ---- backlog from the broker, one snapshot per interval -------------------------------------
+  const consumed = new Set(plan.consumers.map((c) => c.queue));
+  const sampleDepths = async (): Promise<number> => {
+    let waiting = 0;
+    const byNode = new Map<string, number>();
+    const lagOf = new Map<string, number>();
+    for (const q of plan.queues) {
+      const st = await adapter.queueStats(q.name);
+      peakBacklog[q.name] = Math.max(peakBacklog[q.name] ?? 0, st.messages);
+      o.onQueueDepth?.(now(), q.name, st.messages);
+      // a topic's depth: its slowest group (each message once), as the simulator counts it
+      byNode.set(q.nodeId, metrics.nodes.get(q.nodeId)?.kind === 'topic' ? Math.max(byNode.get(q.nodeId) ?? 0, st.messages) : (byNode.get(q.nodeId) ?? 0) + st.messages);
+      for (const c of plan.consumers) if (c.queue === q.name) lagOf.set(c.nodeId, (lagOf.get(c.nodeId) ?? 0) + st.messages);
+      if (consumed.has(q.name)) waiting += st.messages;
+    }
+    for (const [id, depth] of byNode) {
+      const n = metrics.of(id);
+      n.depth = depth;
+      n.depthPeak = Math.max(n.depthPeak, depth);
+    }
+    for (const [id, lag] of lagOf) metrics.of(id).lag = lag;
+    return waiting;
+  };
+  const interval = scenario.snapshotIntervalMs > 0 ? scenario.snapshotIntervalMs : 1000;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling && interrupted === null) {
+      await sleep(interval - (now() % interval));
+      try {
+        await sampleDepths();
+      } catch (e) {
+        interrupted ??= `reading queue depths failed: ${(e as Error).message}`;
+        break;
+      }
+      o.onSnapshot?.(metrics.snapshot(now()));
+    }
+  })();
+
+  // ---- traffic, then drain --------------------------------------------------------------------
+  const producers = topology.nodes.filter((n): n is NodeOfKind<'producer'> => n.kind === 'producer');
+  await Promise.all(producers.map(producerLoop));
+  trafficOver = true;
+  const trafficEnd = Date.now();
+  let drainMs: number | null = null;
+  const drainUntil = trafficEnd + (o.drainTimeoutMs ?? 30_000);
+  while (interrupted === null && Date.now() < drainUntil) {
+    const downNow = scenario.faults.some((f) => f.kind === 'down' && activeAt(f, now()));
+    let waiting: number;
+    try {
+      waiting = await sampleDepths();
+    } catch (e) {
+      interrupted ??= `reading queue depths failed: ${(e as Error).message}`;
+      break;
+    }
+    if (!downNow && waiting === 0 && pending === 0) {
+      drainMs = Date.now() - trafficEnd;
+      break;
+    }
+    await sleep(100);
+  }
+  for (const t of timers) clearTimeout(t);
+  sampling = false;
+  await sampler;
+  for (const slots of handles.values()) for (const s of slots) await s.handle?.cancel().catch(() => undefined);
+  const end = now();
+  o.onSnapshot?.(metrics.snapshot(end));
+  return { summary: metrics.summary(end, interrupted === null), peakBacklog, drainMs, interrupted, processedOrders, publishedOrders };
+}

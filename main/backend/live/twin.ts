@@ -1,0 +1,70 @@
+/**
+ * The twin comparison: the same topology and scenario in the simulator vs on the broker, per
+ * service (p50/p99 latency, completions) and per broker (peak backlog). Where they differ beyond
+ * the tolerance, the row is flagged as a finding; docs/live.md explains the known differences.
+ */
+import type { Topology } from '../../../shared/model/topology';
+import { createSimulation } from '../../../shared/runtime';
+import type { RunSummary, Scenario } from '../../../shared/runtime/api';
+
+export interface TwinRow {
+  node: string;
+  kind: 'service' | 'broker';
+  simP50: number;
+  liveP50: number;
+  simP99: number;
+  liveP99: number;
+  simDone: number;
+  liveDone: number;
+  simPeak: number;
+  livePeak: number;
+  /** why the row is a finding, '' when the two agree */
+  finding: string;
+}
+
+/** relative difference allowed before a figure is a finding (and an absolute floor in ms / messages) */
+const REL = 0.5;
+const ABS_MS = 20;
+const ABS_MSGS = 20;
+
+const differs = (a: number, b: number, abs: number): boolean => Math.abs(a - b) > Math.max(abs, REL * Math.max(a, b));
+
+export function simulateTwin(topology: Topology, scenario: Scenario): RunSummary {
+  return createSimulation(topology, { ...scenario, eventLog: 'none' }).runToEnd();
+}
+
+export function twinRows(sim: RunSummary, live: RunSummary): TwinRow[] {
+  const rows: TwinRow[] = [];
+  for (const l of live.nodes) {
+    const s = sim.nodes.find((n) => n.id === l.id);
+    if (s === undefined) continue;
+    if (l.kind === 'service') {
+      const why: string[] = [];
+      if (differs(s.latency.p50Ms, l.latency.p50Ms, ABS_MS)) why.push('p50');
+      if (differs(s.latency.p99Ms, l.latency.p99Ms, ABS_MS)) why.push('p99');
+      if (differs(s.out, l.out, ABS_MSGS)) why.push('completions');
+      rows.push({
+        node: l.id, kind: 'service', simP50: s.latency.p50Ms, liveP50: l.latency.p50Ms, simP99: s.latency.p99Ms, liveP99: l.latency.p99Ms,
+        simDone: s.out, liveDone: l.out, simPeak: s.consumerLag, livePeak: l.consumerLag, finding: why.length > 0 ? `${why.join(', ')} differ` : '',
+      });
+    } else if (l.kind === 'topic' || l.kind === 'queue' || l.kind === 'bus') {
+      rows.push({
+        node: l.id, kind: 'broker', simP50: 0, liveP50: 0, simP99: 0, liveP99: 0, simDone: s.in, liveDone: l.in, simPeak: s.queueDepthPeak, livePeak: l.queueDepthPeak,
+        finding: differs(s.queueDepthPeak, l.queueDepthPeak, ABS_MSGS) ? 'peak backlog differs' : '',
+      });
+    }
+  }
+  return rows;
+}
+
+const f = (x: number): string => (Math.round(x * 10) / 10).toString();
+
+export function formatTwin(rows: readonly TwinRow[]): string {
+  const lines = ['| node | sim p50 ms | live p50 ms | sim p99 ms | live p99 ms | sim done/in | live done/in | sim peak backlog | live peak backlog | finding |', '|---|---|---|---|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    const lat = r.kind === 'service' ? [f(r.simP50), f(r.liveP50), f(r.simP99), f(r.liveP99)] : ['', '', '', ''];
+    const peak = r.kind === 'broker' ? [f(r.simPeak), f(r.livePeak)] : ['', ''];
+    lines.push(`| ${r.node} | ${lat.join(' | ')} | ${r.simDone} | ${r.liveDone} | ${peak.join(' | ')} | ${r.finding} |`);
+  }
+  return lines.join('\n');
+}
