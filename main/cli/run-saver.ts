@@ -4,6 +4,8 @@
  * (project-less) with its scenario, seed, summary, metric time series and events per the default
  * retention setting.
  */
+import { enforceBudget, reclaimNow } from '../backend/runs/storage';
+import type { PruneResult } from '../backend/runs/storage';
 import type { RunSettings, RunSpeed } from '../../shared/api/runs';
 import type { Topology } from '../../shared/model/topology';
 import type { EventChunk, MetricsSnapshot, RunSummary, Scenario } from '../../shared/runtime/api';
@@ -77,10 +79,17 @@ export class RunSaver {
     this.recorder.flush(simMs);
   }
 
-  finish(summary: RunSummary, stopped: boolean): void {
+  finish(summary: RunSummary, stopped: boolean): PruneResult {
     this.recorder.flush(summary.simulatedMs);
     this.repo.finish(this.runId, stopped ? 'stopped' : 'completed', summary, runKpisOf(summary, summary.simulatedMs), summary.simulatedMs, null);
-    this.close();
+    try {
+      // project-less CLI runs count against the data folder's budget like the app's runs
+      const pruned = enforceBudget(this.store.db, (id) => id === this.runId);
+      if (pruned.eventsPruned.length > 0) reclaimNow(this.store.db);
+      return pruned;
+    } finally {
+      this.close();
+    }
   }
 
   fail(simMs: number, message: string): void {

@@ -5,6 +5,7 @@ import {
   CompareResult, EventsPage, EventsQuery as EventsQueryInput, ExportResult, MetricSeries, RunAnnotation, RunControlResult, RunDetail, RunId, RunMeta,
   RunSampledEvents, RunSettings, RunSnapshotEvent, RunSpeed, RunStatusEvent, StateAt, TraceResult, runMethods,
 } from './runs';
+import { PruneResult, StorageUsage, storageMethods } from './storage';
 
 /**
  * THE contract between UI and backend (DESIGN.md §2). Adding a feature = one entry here,
@@ -47,6 +48,10 @@ export const apiContract = {
     'runs.export': method(runMethods.export, ExportResult, 'A run as a self-contained HTML report, metrics CSV or JSON.'),
     'runs.settings': method(runMethods.settings, RunSettings, "A project's event retention settings."),
     'runs.setSettings': method(runMethods.setSettings, RunSettings, "Change a project's event retention settings (applies to new runs)."),
+    // The data folder's size budget (issue 11; types in ./storage.ts, handlers in main/backend/runs/storage-handlers.ts)
+    'storage.usage': method(z.object({}), StorageUsage, 'What takes the space: the database file, its free pages, every run\'s event log and series, the budget.'),
+    'storage.setBudget': method(storageMethods.setBudget, StorageUsage, 'Set the size budget for stored event logs (oldest finished runs\' events are pruned to fit).'),
+    'storage.prune': method(storageMethods.prune, PruneResult, 'Delete finished runs (or only their event logs): beyond the newest N, older than D days, or the ones listed.'),
   },
   streams: {
     'runs.snapshot': stream(z.object({ runId: RunId }), RunSnapshotEvent, 'Metrics of a live run, at most ~30 per second (the latest one first).'),

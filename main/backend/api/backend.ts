@@ -4,6 +4,7 @@ import type { StreamName } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/define';
 import { issuesFromZod } from '../../../shared/model/validate';
 import { runHandlers, runStreams } from '../runs/handlers';
+import { storageHandlers } from '../runs/storage-handlers';
 import { RunManager } from '../runs/run-manager';
 import type { RunManagerOptions } from '../runs/run-manager';
 import type { Store } from '../store';
@@ -46,7 +47,7 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
   const deps = { store, hub, appName: opts.appName ?? 'EventFlow Studio', appVersion: opts.appVersion ?? '0.0.0' };
   // Every contract method and stream must appear here: these annotations are the check.
   const runs = new RunManager(store, opts.runs);
-  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }) };
+  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }), ...storageHandlers(runs) };
   const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs }) };
   const defaultCtx: CallContext = { transport: opts.transport };
 

@@ -133,4 +133,22 @@ export const runMigrations: Migration[] = [
       db.exec('ALTER TABLE run_event_blocks ADD COLUMN cols BLOB');
     },
   },
+  {
+    // a run executed on a real broker (main/backend/live): {address, product, version, prefix};
+    // NULL for simulated runs. The address never carries credentials.
+    name: 'runs: live broker',
+    up: (db) => {
+      db.exec('ALTER TABLE runs ADD COLUMN live TEXT CHECK (live IS NULL OR json_valid(live))');
+    },
+  },
+  {
+    // the data folder's size budget (storage.ts): app-wide settings, and runs whose event log was pruned
+    name: 'storage budget: app settings, pruned event logs',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+        ALTER TABLE runs ADD COLUMN events_pruned_at TEXT;
+      `);
+    },
+  },
 ];

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/define';
 import type { LiveFault, RunSpeed, RunStatus, RunStatusEvent, SampledEvent } from '../../../shared/api/runs';
 import { TERMINAL_RUN_STATUSES } from '../../../shared/api/runs';
-import { lintErrors, lintTopology } from '../../../shared/model/lint';
+import { lintErrors, lintRefusal, lintTopology } from '../../../shared/model/lint';
 import type { Topology } from '../../../shared/model/topology';
 import type { MetricsSnapshot, Scenario } from '../../../shared/runtime/api';
 import { issuesFromZod } from '../../../shared/model/validate';
@@ -18,6 +18,7 @@ import { RunRepository, nowIso } from './run-repository';
 import { resolveRunWorkerFile } from './worker-file';
 import { FromWorker } from './worker-protocol';
 import type { ReclaimJob, RunJob, ToWorker, ToWorkerCommand } from './worker-protocol';
+import { enforceBudget } from './storage';
 
 export interface RunEvents {
   'runs.snapshot': { runId: number; status: RunStatus; speed: RunSpeed; endMs: number; snapshot: MetricsSnapshot };
@@ -52,6 +53,8 @@ export interface RunManagerOptions {
   writerThread?: boolean;
   /** is a process alive (recovery); default process.kill(pid, 0) */
   isAlive?: (pid: number) => boolean;
+  /** a hard ceiling on the database file for runs' writes (tests meet a full disk with it) */
+  maxDatabaseBytes?: number;
 }
 
 export interface StartRunInput {
@@ -96,7 +99,7 @@ export class RunManager {
     if (errors.length > 0) {
       throw new ApiError(
         'refused',
-        `The topology has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} to run:\n${errors.map((e) => `  - ${e.nodeId ? `${e.nodeId}: ` : ''}${e.message} [${e.code}]`).join('\n')}`,
+        lintRefusal(errors),
         errors.map((e) => ({ path: e.nodeId ?? e.edgeId ?? '', message: e.message })),
       );
     }
@@ -110,6 +113,7 @@ export class RunManager {
       startPaused: input.startPaused ?? false, writerThread: this.opts.writerThread ?? true, ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}),
     };
     let worker: Worker;
+      ...(this.opts.maxDatabaseBytes !== undefined ? { maxDatabaseBytes: this.opts.maxDatabaseBytes } : {}),
     try {
       worker = new Worker(this.opts.workerFile ?? resolveRunWorkerFile(), { workerData: job });
     } catch (e) {
@@ -139,6 +143,7 @@ export class RunManager {
       exited();
       if (this.reclaimWanted && this.live.size === 0) void this.reclaim();
     });
+      this.applyBudget();
     this.publishStatus(run);
     return id;
   }
@@ -155,6 +160,7 @@ export class RunManager {
         run.simMs = m.simMs;
         this.setStatus(run, m.status, m.error);
         return;
+        if (isTerminal(m.status)) this.confirmStored(run.id, m.status, m.error);
       case 'snapshot':
         run.simMs = m.simMs;
         run.snapshot = m.snapshot;
@@ -177,6 +183,18 @@ export class RunManager {
 
   private setStatus(run: LiveRun, status: RunStatus, error: string | null): void {
     const changed = run.status !== status;
+  /**
+   * The worker announces an end once its writes are committed; when its last write failed (a
+   * full disk) the row still says running: record the end from this connection, best effort.
+   */
+  private confirmStored(id: number, status: RunStatus, error: string | null): void {
+    try {
+      if (!isTerminal(this.repo.meta(id).status)) this.repo.setStatus(id, status, error);
+    } catch (e) {
+      console.error(`eventflow: run ${id}: cannot record its end (${(e as Error).message})`);
+    }
+  }
+
     run.status = status;
     if (error !== null) run.error = error;
     if (changed) this.publishStatus(run);
@@ -272,15 +290,28 @@ export class RunManager {
   delete(runId: number): boolean {
     if (this.live.has(runId)) throw new ApiError('conflict', `run ${runId} is live; stop it before deleting it`);
     const deleted = this.repo.delete(runId);
-    if (deleted) {
-      this.reclaimWanted = true;
-      if (this.live.size === 0) void this.reclaim();
-    }
+    if (deleted) this.requestReclaim();
     return deleted;
   }
 
   /** VACUUM / incremental_vacuum in a worker, only when no run is writing. */
   reclaim(): Promise<void> {
+  /** Space freed by deletes goes back to the OS in the background, once no run is writing. */
+  requestReclaim(): void {
+    this.reclaimWanted = true;
+    if (this.live.size === 0) void this.reclaim();
+  }
+
+  /** After a run (or a new budget): the oldest finished runs' event logs go until the data folder fits its budget. */
+  applyBudget(): void {
+    try {
+      const r = enforceBudget(this.store.db, (id) => this.live.has(id));
+      if (r.eventsPruned.length > 0) this.reclaimWanted = true;
+    } catch (e) {
+      console.error(`eventflow: storage budget not applied: ${(e as Error).message}`);
+    }
+  }
+
     if (this.reclaiming !== null) return this.reclaiming;
     this.reclaimWanted = false;
     const job: ReclaimJob = { role: 'reclaim', dbFile: this.store.databaseFile, ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}) };

@@ -9,12 +9,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { issuesFromZod } from '../../../shared/model/validate';
 import { RunRepository } from './run-repository';
 import { RunSession } from './run-session';
+import { describeWriteError } from './storage';
 import { DirectRunWriter, ThreadedRunWriter, ToWriter, applyWrite } from './run-writer';
 import { fileURLToPath } from 'node:url';
 import { FromWorker, ToWorker, WorkerJob } from './worker-protocol';
 
-function openConnection(file: string, nativeBinding: string | undefined): Database {
+function openConnection(file: string, nativeBinding: string | undefined, maxBytes?: number): Database {
   const db = new BetterSqlite3(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  // a hard ceiling on the file (tests use it to meet a full disk for real: SQLite answers SQLITE_FULL)
+  if (maxBytes !== undefined) db.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / (db.pragma('page_size', { simple: true }) as number)))}`);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 10000');
   db.pragma('synchronous = NORMAL');
@@ -31,7 +34,7 @@ function main(): void {
     port.postMessage(m);
   };
   const job = WorkerJob.parse(workerData);
-  const db = openConnection(job.dbFile, job.nativeBinding);
+  const db = openConnection(job.dbFile, job.nativeBinding, 'maxDatabaseBytes' in job ? job.maxDatabaseBytes : undefined);
 
   if (job.role === 'reclaim') {
     // auto_vacuum is fixed at creation; switching to INCREMENTAL takes one VACUUM, later deletes
@@ -67,14 +70,14 @@ function main(): void {
       try {
         applyWrite(repo, m.data);
       } catch (e) {
-        port.postMessage({ t: 'error', message: (e as Error).message });
+        port.postMessage({ t: 'error', message: describeWriteError(e, job.dbFile) });
       }
     });
     return;
   }
 
   const writer = job.writerThread
-    ? new ThreadedRunWriter(fileURLToPath(import.meta.url), job.dbFile, job.nativeBinding)
+    ? new ThreadedRunWriter(fileURLToPath(import.meta.url), job.dbFile, job.nativeBinding, job.maxDatabaseBytes)
     : new DirectRunWriter(new RunRepository(db));
   const session = new RunSession({
     writer,

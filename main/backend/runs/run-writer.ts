@@ -75,8 +75,8 @@ export class ThreadedRunWriter implements RunWriter {
   private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   private readonly exited: Promise<void>;
 
-  constructor(workerFile: string, dbFile: string, nativeBinding: string | undefined) {
-    this.worker = new Worker(workerFile, { workerData: { role: 'writer', dbFile, ...(nativeBinding ? { nativeBinding } : {}) } });
+  constructor(workerFile: string, dbFile: string, nativeBinding: string | undefined, maxDatabaseBytes?: number) {
+    this.worker = new Worker(workerFile, { workerData: { role: 'writer', dbFile, ...(nativeBinding ? { nativeBinding } : {}), ...(maxDatabaseBytes !== undefined ? { maxDatabaseBytes } : {}) } });
     this.worker.on('message', (raw: unknown) => {
       const m = FromWriter.safeParse(raw);
       if (!m.success) return;

@@ -21,6 +21,8 @@ export const RunJob = z.object({
   startPaused: z.boolean().default(false),
   /** SQLite writes in a second thread (default) or on the simulation thread */
   writerThread: z.boolean().default(true),
+  /** a hard ceiling on the database file (max_page_count): past it SQLite answers SQLITE_FULL */
+  maxDatabaseBytes: z.number().int().positive().optional(),
 });
 export type RunJob = z.input<typeof RunJob>;
 
@@ -29,7 +31,7 @@ export const ReclaimJob = z.object({ role: z.literal('reclaim'), dbFile: z.strin
 export type ReclaimJob = z.input<typeof ReclaimJob>;
 
 /** The run's writer thread (see run-writer.ts). */
-export const WriterJob = z.object({ role: z.literal('writer'), dbFile: z.string().min(1), nativeBinding: z.string().optional() });
+export const WriterJob = z.object({ role: z.literal('writer'), dbFile: z.string().min(1), nativeBinding: z.string().optional(), maxDatabaseBytes: z.number().int().positive().optional() });
 
 export const WorkerJob = z.discriminatedUnion('role', [RunJob, ReclaimJob, WriterJob]);
 

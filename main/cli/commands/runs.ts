@@ -17,7 +17,9 @@ import { processAlive } from '../../backend/runs/run-manager';
 import { RunRepository } from '../../backend/runs/run-repository';
 import { StoreOpenError, openStore, resolveDataDir } from '../../backend/store';
 import type { Store } from '../../backend/store';
-import { optionValue, parseArgs } from '../args';
+import { optionValue, parseArgs, parseDuration } from '../args';
+import { parseSize } from '../size-arg';
+import { StorageBudget, enforceBudget, formatBytes, pruneRuns, reclaimNow, setBudget, storageUsage } from '../../backend/runs/storage';
 import { CliError, ExitCode } from '../command';
 import type { CliCommand, CliIo } from '../command';
 
@@ -32,12 +34,17 @@ const usage = `usage: eventflow runs <subcommand> [options]
         exit 1 when any threshold is breached
   runs export <id> --format html|csv|json [--out <file>]   (stdout without --out)
   runs rm <id>...
+  runs storage [--budget <size>] [--json]   what takes the space; --budget sets the size budget for event logs
+        (e.g. 2GB; the oldest finished runs' event logs are pruned to fit; summaries and series are kept)
+  runs prune [--keep <n>] [--older-than <d>] [--events-only] [--json]
+        delete finished runs beyond the newest n and/or older than d (e.g. 30d, 12h); --events-only keeps
+        the runs and drops their event logs
 
   every subcommand: --data-dir <dir>  the app's data folder (default: EVENTFLOW_DATA_DIR, else the per-user folder)`;
 
 const spec = {
   project: { value: true }, sort: { value: true }, asc: {}, json: {}, 'fail-if': { value: true, repeat: true }, format: { value: true }, out: { value: true },
-  'data-dir': { value: true },
+  'data-dir': { value: true }, budget: { value: true }, keep: { value: true }, 'older-than': { value: true }, 'events-only': {},
 };
 
 function openRuns(dataDirOption: string | undefined, io: CliIo): { store: Store; repo: RunRepository } {
@@ -53,6 +60,12 @@ function openRuns(dataDirOption: string | undefined, io: CliIo): { store: Store;
   // runs whose process died show as interrupted (runs the open app is running are left alone)
   repo.recoverInterrupted(processAlive);
   return { store, repo };
+}
+
+/** A run the app (or another CLI) is still writing: never pruned from here. */
+function liveInApp(repo: RunRepository, id: number): boolean {
+  const s = repo.meta(id).status;
+  return s === 'running' || s === 'paused' || s === 'idle';
 }
 
 function runIdArg(text: string | undefined): number {
@@ -196,6 +209,50 @@ export const runsCommand: CliCommand = {
           // reclaim the space now: the CLI is short-lived and not the app's UI thread
           repo.db.pragma('incremental_vacuum');
           return gone;
+      case 'storage': {
+        const budget = optionValue(args, 'budget');
+        const usageNow = withRepo(dataDir, io, (repo) => {
+          if (budget !== undefined) {
+            const bytes = parseSize(budget, 'budget');
+            const ok = StorageBudget.safeParse(bytes);
+            if (!ok.success) throw new CliError(ExitCode.usage, `--budget "${budget}": ${ok.error.issues[0]?.message ?? 'out of range'}`);
+            setBudget(repo.db, bytes);
+            const pruned = enforceBudget(repo.db, (id) => liveInApp(repo, id));
+            if (pruned.eventsPruned.length > 0) {
+              reclaimNow(repo.db);
+              io.err(`pruned the event logs of ${pruned.eventsPruned.length} run${pruned.eventsPruned.length === 1 ? '' : 's'} (${formatBytes(pruned.bytesFreed)})\n`);
+            }
+          }
+          return storageUsage(repo.db);
+        });
+        if (args.flags.has('json')) {
+          io.out(`${JSON.stringify(usageNow, null, 2)}\n`);
+          return ExitCode.ok;
+        }
+        io.out(`${usageNow.databaseFile}: ${formatBytes(usageNow.databaseBytes)} (${formatBytes(usageNow.freeBytes)} free inside); event logs ${formatBytes(usageNow.eventBytes)} of a ${formatBytes(usageNow.budgetBytes)} budget\n`);
+        for (const r of usageNow.runs.slice(0, 20)) {
+          io.out(`  #${r.id}  ${formatBytes(r.eventBytes + r.seriesBytes).padStart(9)}  ${r.eventsPrunedAt ? 'events pruned' : `${r.eventCount.toLocaleString('en-US')} events`}  ${r.status}  ${r.name}\n`);
+        }
+        if (usageNow.runs.length > 20) io.out(`  … ${usageNow.runs.length - 20} more\n`);
+        return ExitCode.ok;
+      }
+      case 'prune': {
+        const keepText = optionValue(args, 'keep');
+        const older = optionValue(args, 'older-than');
+        if (keepText === undefined && older === undefined) throw new CliError(ExitCode.usage, `prune needs --keep <n> and/or --older-than <d>\n\n${usage}`);
+        if (keepText !== undefined && !/^\d+$/.test(keepText)) throw new CliError(ExitCode.usage, `--keep "${keepText}" must be a whole number of runs (0 or more)`);
+        const olderThanMs = older === undefined ? undefined : parseDuration(older, 'older-than');
+        const r = withRepo(dataDir, io, (repo) => {
+          const result = pruneRuns(repo.db, (id) => liveInApp(repo, id), {
+            ...(keepText !== undefined ? { keep: Number(keepText) } : {}), ...(olderThanMs !== undefined ? { olderThanMs } : {}), eventsOnly: args.flags.has('events-only'),
+          });
+          reclaimNow(repo.db);
+          return result;
+        });
+        if (args.flags.has('json')) io.out(`${JSON.stringify(r, null, 2)}\n`);
+        io.err(`${r.runsDeleted.length} run${r.runsDeleted.length === 1 ? '' : 's'} deleted, ${r.eventsPruned.length} event log${r.eventsPruned.length === 1 ? '' : 's'} pruned, ${formatBytes(r.bytesFreed)} freed\n`);
+        return ExitCode.ok;
+      }
         });
         io.err(`deleted ${ids.length - missing.length} run${ids.length - missing.length === 1 ? '' : 's'}\n`);
         return ExitCode.ok;
