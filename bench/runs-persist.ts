@@ -85,7 +85,7 @@ function capture(): { chunks: EventChunk[]; n: number } {
   return { chunks, n: chunks.reduce((s, c) => s + c.length, 0) };
 }
 
-const scenario = (): Scenario => ({ durationSec: simSec, seed, faults: [], snapshotIntervalMs: 1000, eventLog: 'all', eventLogSampleRate: 1, flows: [] });
+const scenario = (): Scenario => ({ durationSec: simSec, seed, faults: [], snapshotIntervalMs: 1000, eventLog: 'all', eventLogSampleRate: 1, flows: [], orderSlaSec: 300 });
 
 /** P: the app's persisting path on captured records, one thread: blocks + commits (a flush per ~40k events, like a 250 ms batch). */
 function persistPath(chunks: readonly EventChunk[]): { ms: number; writeMs: number; stored: number } {
@@ -95,7 +95,7 @@ function persistPath(chunks: readonly EventChunk[]): { ms: number; writeMs: numb
   const id = repo.createRun({ projectId: null, name: 'bench', topology: checkoutTopology(), scenario: scenario(), speed: 'max', retention: 'all', ownerPid: process.pid });
   let writeMs = 0;
   const timed = { writeBatch: (rid: number, b: Parameters<RunRepository['writeBatch']>[1]) => { writeMs += time(() => repo.writeBatch(rid, b)); } };
-  const rec = new RunRecorder(timed, id, { retention: 'all', eventCap: 1e9, sampleRate: 1 });
+  const rec = new RunRecorder(timed, id, { retention: 'all', eventCap: 1e9, sampleRate: 1, orderSlaSec: 300 });
   const ms = time(() => {
     let since = 0;
     for (const c of chunks) {

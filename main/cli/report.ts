@@ -16,6 +16,8 @@ export function ms(x: number): string {
   return `${(x / 60_000).toFixed(1)}m`;
 }
 
+/** ms() prints 950.0 / 3.45s / 5.9m: the bare number needs its unit */
+const withUnit = (x: number): string => (x >= 1000 ? ms(x) : `${ms(x)} ms`);
 const n = (x: number): string => (x === 0 ? '-' : x.toLocaleString('en-US'));
 const rate = (x: number): string => (x === 0 ? '-' : x < 10 ? x.toFixed(2) : x.toFixed(1));
 const pct = (x: number): string => (x === 0 ? '-' : `${(x * 100).toFixed(1)}%`);
@@ -64,6 +66,14 @@ export function formatSummary(s: RunSummary): string {
   if (k.sessions > 0 || k.checkouts > 0) kv.push(['conversion', `${(k.conversionRate * 100).toFixed(2)}%`]);
   kv.push(['revenue', `${k.revenue.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${k.currency}`]);
   kv.push(['orders lost', n(k.ordersLost)]);
+  if (k.fulfilmentSteps.length > 0) {
+    // fulfilled = every step below happened for the order (shared/runtime/fulfilment.ts)
+    kv.push(['fulfilled when', k.fulfilmentSteps.join(' + ')]);
+    kv.push(['unfulfilled orders', `${n(k.ordersUnfulfilled)} (revenue at risk ${k.revenueAtRisk.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${k.currency})`]);
+    if (k.ordersFailed > 0) kv.push(['orders failed', n(k.ordersFailed)]);
+    kv.push(['order → fulfilled', k.ordersFulfilled === 0 ? '-' : `p50 ${withUnit(k.fulfilmentP50Ms)}, p99 ${withUnit(k.fulfilmentP99Ms)}`]);
+    kv.push([`delayed > SLA ${formatDuration(k.orderSlaMs)}`, n(k.ordersDelayed)]);
+  }
   if (k.cartsAbandoned > 0) kv.push(['carts abandoned', n(k.cartsAbandoned)], ['recovered carts', n(k.recoveredCarts)]);
   if (k.checkoutLatencyP99Ms > 0) kv.push(['checkout p99', `${ms(k.checkoutLatencyP99Ms)} ms`]);
   const w = Math.max(...kv.map(([a]) => a.length));

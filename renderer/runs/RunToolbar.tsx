@@ -5,6 +5,7 @@ import { clock, speedLabel } from './format';
 import { useRuns, useRunsRequired } from './react';
 import type { Speed } from './runs-api';
 import { setRunActions } from './run-actions';
+import { OrderSlaField } from './OrderSlaField';
 
 export const SPEEDS: readonly Speed[] = [0.1, 0.5, 1, 2, 5, 10, 50, 100, 500, 1000, 'max'];
 
@@ -103,6 +104,7 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
                 <label className="run-field"><span>Traffic ×</span>
                   <input type="number" aria-label="Traffic multiplier" min={0.1} max={100} step={0.1} value={draft.trafficFactor} onChange={(e) => setDraft({ ...draft, trafficFactor: num(e.target.value, 0.1, 100, 1) })} />
                 </label>
+                <OrderSlaField />
               </div>
             )}
           </div>

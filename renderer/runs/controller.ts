@@ -39,6 +39,10 @@ export interface RunController {
   dismissRefusal(): void;
   /** load a node's (or the system's) stored series for the replayed run */
   loadReplaySeries(nodeId: string | undefined): Promise<void>;
+  /** the project's order SLA in seconds (a project setting: applies to its next runs) */
+  orderSlaSec(): Promise<number>;
+  /** stores it; refused (ApiError naming orderSlaSec) when not positive or over a week */
+  setOrderSlaSec(sec: number): Promise<number>;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -119,6 +123,13 @@ export function createRunController(api: RunsApi, store: RunsStore, projectId: s
         follow(undefined);
         store.dispose();
       };
+    },
+    async orderSlaSec() {
+      return (await api.settings(projectId)).orderSlaSec;
+    },
+    async setOrderSlaSec(sec) {
+      const current = await api.settings(projectId);
+      return (await api.setSettings(projectId, { ...current, orderSlaSec: sec })).orderSlaSec;
     },
     async start({ scenario, speed, name }) {
       follow(undefined);

@@ -4,7 +4,7 @@
  */
 import type { ApiClient } from '../../shared/api/client';
 import type { StreamEvent } from '../../shared/api/contract';
-import type { CompareResult, EventsPage, EventsQuery, LiveFault, MetricSeries, RunAnnotation, RunDetail, RunId, RunMeta, RunSpeed, RunStatus, RunStatusEvent, StateAt, TraceResult } from '../../shared/api/runs';
+import type { CompareResult, EventsPage, EventsQuery, LiveFault, MetricSeries, RunAnnotation, RunDetail, RunId, RunMeta, RunSettings, RunSpeed, RunStatus, RunStatusEvent, StateAt, TraceResult } from '../../shared/api/runs';
 import type { ScenarioInput } from '../../shared/runtime/api';
 import type { Topology } from '../../shared/model/topology';
 
@@ -46,6 +46,9 @@ export interface RunsApi {
   stateAt(runId: RunId, timeMs: number): Promise<StateAt>;
   compare(a: RunId, b: RunId): Promise<CompareResult>;
   exportRun(runId: RunId, format: ExportFormat): Promise<{ fileName: string; mimeType: string; text: string }>;
+  /** the project's run settings (retention, order SLA) */
+  settings(projectId: string): Promise<RunSettings>;
+  setSettings(projectId: string, settings: RunSettings): Promise<RunSettings>;
   onSnapshot(runId: RunId, cb: (e: SnapshotEvent) => void): () => void;
   onEvents(runId: RunId, cb: (e: SampledEvents) => void): () => void;
   onStatus(projectId: string, cb: (s: RunStatusEvent) => void): () => void;
@@ -83,6 +86,8 @@ export function createRunsApi(client: ApiClient): RunsApi {
     stateAt: (runId, timeMs) => client.call('runs.stateAt', { runId, timeMs }),
     compare: (a, b) => client.call('runs.compare', { a, b }),
     exportRun: (runId, format) => client.call('runs.export', { runId, format }),
+    settings: (projectId) => client.call('runs.settings', { projectId }),
+    setSettings: (projectId, settings) => client.call('runs.setSettings', { projectId, settings }),
     onSnapshot: (runId, cb) => client.subscribe('runs.snapshot', { runId }, cb),
     onEvents: (runId, cb) => client.subscribe('runs.events.sampled', { runId }, cb),
     onStatus: (projectId, cb) => client.subscribe('runs.status', { projectId }, cb),

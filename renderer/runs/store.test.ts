@@ -9,7 +9,8 @@ const node = (id: string, kind: NodeMetrics['kind'], patch: Partial<NodeMetrics>
 });
 const snap = (timeMs: number, nodes: NodeMetrics[]): MetricsSnapshot => ({
   timeMs, intervalMs: 1000, nodes, edges: [], flows: [], messages: 0, deliveries: 0,
-  kpis: { sessions: 0, checkouts: 0, orders: 0, conversionRate: 0, revenue: 0, currency: 'USD', ordersLost: 0, cartsAbandoned: 0, recoveredCarts: 0, checkoutLatencyP99Ms: 0 },
+  kpis: { sessions: 0, checkouts: 0, orders: 0, conversionRate: 0, revenue: 0, currency: 'USD', ordersLost: 0, cartsAbandoned: 0, recoveredCarts: 0, checkoutLatencyP99Ms: 0,
+    fulfilmentSteps: [], ordersFulfilled: 0, ordersUnfulfilled: 0, revenueAtRisk: 0, ordersFailed: 0, fulfilmentP50Ms: 0, fulfilmentP99Ms: 0, orderSlaMs: 300_000, ordersDelayed: 0 },
 });
 
 describe('SeriesRing', () => {

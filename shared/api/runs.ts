@@ -5,7 +5,7 @@
  * backend produces them itself (the runtime defines them as interfaces).
  */
 import { z } from 'zod';
-import { Fault, Scenario } from '../runtime/api';
+import { DEFAULT_ORDER_SLA_SEC, Fault, OrderSlaSec, Scenario } from '../runtime/api';
 import type { MetricsSnapshot, NodeState, RunSummary, SimEventStatus } from '../runtime/api';
 import { Topology } from '../model/topology';
 import { ProjectId } from './types';
@@ -30,6 +30,8 @@ export const RunSettings = z.object({
   eventCap: z.number().int().min(0).max(100_000_000).default(5_000_000),
   /** fraction of traces kept when retention = 'sampled' */
   sampleRate: z.number().min(0).max(1).default(0.05),
+  /** the project's order SLA: orders not fulfilled within it count as delayed (applies to new runs) */
+  orderSlaSec: OrderSlaSec.default(DEFAULT_ORDER_SLA_SEC),
 });
 export type RunSettings = z.infer<typeof RunSettings>;
 
@@ -47,6 +49,14 @@ export const RunKpis = z.object({
   /** node deliveries per simulated second over the run */
   throughputPerSec: z.number(),
   errors: z.number(),
+  /** false when the topology performs no fulfilment step (then the figures below are 0) */
+  fulfilmentMeasured: z.boolean(),
+  ordersUnfulfilled: z.number(),
+  revenueAtRisk: z.number(),
+  fulfilmentP50Ms: z.number(),
+  fulfilmentP99Ms: z.number(),
+  ordersDelayed: z.number(),
+  orderSlaMs: z.number(),
 });
 export type RunKpis = z.infer<typeof RunKpis>;
 
@@ -216,7 +226,10 @@ export const KpiDiffRow = z.object({
   delta: z.number(),
   /** b / a (null when a is 0) */
   ratio: z.number().nullable(),
-  better: z.enum(['higher', 'lower']),
+  /** the metric's declared direction (shared/report/compare.ts KPI_METRICS) */
+  better: z.enum(['higher', 'lower', 'neutral']),
+  /** what the change from A to B means by that direction: the colour Compare shows */
+  verdict: z.enum(['better', 'worse', 'same', 'neutral']),
 });
 export type KpiDiffRow = z.infer<typeof KpiDiffRow>;
 

@@ -4,7 +4,7 @@
  *
  * Threshold grammar (docs/runs.md):   <metric> <op> <value>
  *   metric: one of KPI_METRICS names (p99, p95, checkoutP99, throughput, errors, orders, ordersLost,
- *           conversion, revenue)
+ *           conversion, revenue, unfulfilled, revenueAtRisk, fulfilmentP50, fulfilmentP99, ordersDelayed)
  *   op:     >  <  >=  <=
  *   value:  <number>x  relative to run A (the baseline): "p99 > 1.2x" fails when B's p99 > 1.2 × A's
  *           <number>%  relative change: "throughput < -10%" fails when B is more than 10% below A
@@ -13,9 +13,16 @@
 import type { KpiDiffRow, RunKpis, TopologyDiff } from '../api/runs';
 import type { Topology } from '../model/topology';
 
+/**
+ * Which way a metric should move: declared once here, used by Compare's colours, the CLI's
+ * verdict column and anything else that says "better" or "worse".
+ */
+export type MetricDirection = 'higher' | 'lower' | 'neutral';
+export type DeltaVerdict = 'better' | 'worse' | 'same' | 'neutral';
+
 interface KpiMetric {
   label: string;
-  better: 'higher' | 'lower';
+  better: MetricDirection;
   get: (k: RunKpis) => number;
 }
 
@@ -24,18 +31,32 @@ export const KPI_METRICS: Readonly<Record<string, KpiMetric>> = {
   revenue: { label: 'Revenue', better: 'higher', get: (k) => k.revenue },
   conversion: { label: 'Conversion rate', better: 'higher', get: (k) => k.conversionRate },
   ordersLost: { label: 'Orders lost', better: 'lower', get: (k) => k.ordersLost },
+  unfulfilled: { label: 'Unfulfilled orders', better: 'lower', get: (k) => k.ordersUnfulfilled },
+  revenueAtRisk: { label: 'Revenue at risk', better: 'lower', get: (k) => k.revenueAtRisk },
+  fulfilmentP50: { label: 'p50 order-to-fulfilment (ms)', better: 'lower', get: (k) => k.fulfilmentP50Ms },
+  fulfilmentP99: { label: 'p99 order-to-fulfilment (ms)', better: 'lower', get: (k) => k.fulfilmentP99Ms },
+  ordersDelayed: { label: 'Orders delayed beyond SLA', better: 'lower', get: (k) => k.ordersDelayed },
   p99: { label: 'p99 latency (ms)', better: 'lower', get: (k) => k.p99Ms },
   p95: { label: 'p95 latency (ms)', better: 'lower', get: (k) => k.p95Ms },
   checkoutP99: { label: 'p99 checkout latency (ms)', better: 'lower', get: (k) => k.checkoutLatencyP99Ms },
-  throughput: { label: 'Throughput (deliveries/s)', better: 'higher', get: (k) => k.throughputPerSec },
+  // retries and redeliveries raise deliveries/s too: more is not better by itself
+  throughput: { label: 'Throughput (deliveries/s)', better: 'neutral', get: (k) => k.throughputPerSec },
   errors: { label: 'Errors', better: 'lower', get: (k) => k.errors },
 };
+
+/** What a change of `delta` (B − A) means for a metric of this direction. */
+export function deltaVerdict(better: MetricDirection, delta: number): DeltaVerdict {
+  if (delta === 0 || !Number.isFinite(delta)) return 'same';
+  if (better === 'neutral') return 'neutral';
+  return (delta > 0) === (better === 'higher') ? 'better' : 'worse';
+}
 
 export function kpiDiff(a: RunKpis, b: RunKpis): KpiDiffRow[] {
   return Object.entries(KPI_METRICS).map(([metric, m]) => {
     const va = m.get(a);
     const vb = m.get(b);
-    return { metric, label: m.label, a: va, b: vb, delta: round(vb - va), ratio: va === 0 ? null : round(vb / va), better: m.better };
+    const delta = round(vb - va);
+    return { metric, label: m.label, a: va, b: vb, delta, ratio: va === 0 ? null : round(vb / va), better: m.better, verdict: deltaVerdict(m.better, delta) };
   });
 }
 

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { MetricSeries, RunDetail, RunKpis } from '../api/runs';
 import { checkoutTemplate } from '../model/templates';
 import { parseTopology } from '../model/validate';
-import { evaluateThreshold, kpiDiff, parseThreshold, topologyDiff } from './compare';
+import { KPI_METRICS, deltaVerdict, evaluateThreshold, kpiDiff, parseThreshold, topologyDiff } from './compare';
 import { metricsCsv, runReportHtml } from './run-report';
 import { duration, lineChartSvg, simClock } from './chart-svg';
 
 const kpis = (o: Partial<RunKpis> = {}): RunKpis => ({
-  orders: 1000, revenue: 50_000, currency: 'EUR', conversionRate: 0.03, ordersLost: 0, checkoutLatencyP99Ms: 300, p99Ms: 400, p95Ms: 300, throughputPerSec: 500, errors: 10, ...o,
+  orders: 1000, revenue: 50_000, currency: 'EUR', conversionRate: 0.03, ordersLost: 0, checkoutLatencyP99Ms: 300, p99Ms: 400, p95Ms: 300, throughputPerSec: 500, errors: 10,
+  fulfilmentMeasured: true, ordersUnfulfilled: 0, revenueAtRisk: 0, fulfilmentP50Ms: 250, fulfilmentP99Ms: 900, ordersDelayed: 0, orderSlaMs: 300_000, ...o,
 });
 const topo = () => {
   const r = parseTopology(checkoutTemplate());
@@ -37,7 +38,30 @@ describe('--fail-if thresholds', () => {
 
   it('kpiDiff gives delta and ratio per metric', () => {
     const rows = kpiDiff(kpis(), kpis({ orders: 900 }));
-    expect(rows.find((r) => r.metric === 'orders')).toMatchObject({ a: 1000, b: 900, delta: -100, ratio: 0.9, better: 'higher' });
+    expect(rows.find((r) => r.metric === 'orders')).toMatchObject({ a: 1000, b: 900, delta: -100, ratio: 0.9, better: 'higher', verdict: 'worse' });
+  });
+});
+
+describe('compare colours by each metric\'s declared direction', () => {
+  const row = (metric: string, a: Partial<RunKpis>, b: Partial<RunKpis>) => kpiDiff(kpis(a), kpis(b)).find((r) => r.metric === metric)!;
+
+  it('errors 519 → 54 is better, 54 → 519 worse', () => {
+    expect(row('errors', { errors: 519 }, { errors: 54 })).toMatchObject({ delta: -465, better: 'lower', verdict: 'better' });
+    expect(row('errors', { errors: 54 }, { errors: 519 })).toMatchObject({ verdict: 'worse' });
+  });
+
+  it('an outage run against a clean one is worse on every fulfilment figure, and revenue up is better', () => {
+    const clean = { ordersUnfulfilled: 5, revenueAtRisk: 859, fulfilmentP99Ms: 977, ordersDelayed: 0 };
+    const outage = { ordersUnfulfilled: 10_864, revenueAtRisk: 2_237_508, fulfilmentP99Ms: 357_166, ordersDelayed: 4868 };
+    for (const m of ['unfulfilled', 'revenueAtRisk', 'fulfilmentP99', 'ordersDelayed']) expect(row(m, clean, outage).verdict, m).toBe('worse');
+    expect(row('revenue', { revenue: 1 }, { revenue: 2 }).verdict).toBe('better');
+  });
+
+  it('declares a direction for every metric; neutral ones and unchanged ones get no colour', () => {
+    for (const [name, m] of Object.entries(KPI_METRICS)) expect(['higher', 'lower', 'neutral'], name).toContain(m.better);
+    expect(row('throughput', { throughputPerSec: 500 }, { throughputPerSec: 900 }).verdict).toBe('neutral');
+    expect(row('orders', {}, {}).verdict).toBe('same');
+    expect(deltaVerdict('lower', Number.NaN)).toBe('same');
   });
 });
 
@@ -61,7 +85,7 @@ describe('reports', () => {
     const run: RunDetail = {
       id: 1, projectId: 'p', name: '<script>alert(1)</script>', status: 'completed', topologyName: t.name, seed: 1, durationSec: 2, simulatedMs: 2000, speed: 'max',
       createdAt: '2026-11-25T00:00:00.000Z', endedAt: null, kpis: kpis(), eventCount: 10, eventsTruncated: false, retention: 'all', error: null,
-      scenario: { durationSec: 2, seed: 1, faults: [], snapshotIntervalMs: 1000, eventLog: 'none', eventLogSampleRate: 0.01, flows: [] }, topology: t, summary: null,
+      scenario: { durationSec: 2, seed: 1, faults: [], snapshotIntervalMs: 1000, eventLog: 'none', eventLogSampleRate: 0.01, flows: [], orderSlaSec: 300 }, topology: t, summary: null,
       faults: [{ id: 1, source: 'live', fault: { kind: 'down', nodeId: 'payment', startSec: 1, endSec: 2 }, injectedAt: '2026-11-25T00:00:01.000Z', injectedSimMs: 1000, endedSimMs: null }],
       annotations: [{ id: 1, runId: 1, atMs: 1500, text: '"quoted" & <b>', createdAt: 'x' }],
     };
@@ -89,7 +113,7 @@ describe('reports', () => {
     const run = {
       id: 2, projectId: 'p', name: 'r', status: 'completed', topologyName: t.name, seed: 1, durationSec: 7200, simulatedMs: 4_314_100, speed: 'max',
       createdAt: '2026-11-25T10:14:33.909Z', endedAt: null, kpis: kpis({ conversionRate: 0, checkoutLatencyP99Ms: 0, p99Ms: 1_293_844 }), eventCount: 10, eventsTruncated: false, retention: 'all', error: null,
-      scenario: { durationSec: 7200, seed: 1, faults: [], snapshotIntervalMs: 1000, eventLog: 'none', eventLogSampleRate: 0.01, flows: [] }, topology: t, summary: null, faults: [], annotations: [],
+      scenario: { durationSec: 7200, seed: 1, faults: [], snapshotIntervalMs: 1000, eventLog: 'none', eventLogSampleRate: 0.01, flows: [], orderSlaSec: 300 }, topology: t, summary: null, faults: [], annotations: [],
     } satisfies RunDetail;
     const html = runReportHtml({ run, system: series(null), nodes: [] });
     expect(html).toMatch(/Conversion<b><span class="muted"[^>]*>not measured</);

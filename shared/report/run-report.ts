@@ -7,6 +7,7 @@ import type { MetricSeries, RunDetail } from '../api/runs';
 import { topologySvg } from '../export/svg';
 import { duration, escapeXml, lineChartSvg, simClock } from './chart-svg';
 import { CHECKOUT_NOT_MEASURED_WHY, checkoutMeasured } from './checkout-measured';
+import { FULFILMENT_NOT_MEASURED_WHY, slaText } from './fulfilment-measured';
 
 export interface RunReportData {
   run: RunDetail;
@@ -31,6 +32,7 @@ function when(iso: string | null | undefined): string {
 }
 
 const NOT_MEASURED = `<span class="muted" title="${CHECKOUT_NOT_MEASURED_WHY}">not measured</span>`;
+const NO_FULFILMENT = `<span class="muted" title="${escapeXml(FULFILMENT_NOT_MEASURED_WHY)}">not measured</span>`;
 
 function faultBands(run: RunDetail): { fromMs: number; toMs: number; label: string }[] {
   return run.faults.map((f) => ({
@@ -55,6 +57,7 @@ export function runReportHtml(d: RunReportData): string {
   const names = new Map(r.topology.nodes.map((n) => [n.id, n.name]));
   const nameOf = (id: string): string => names.get(id) ?? id;
   const checkout = checkoutMeasured(k);
+  const ful = k.fulfilmentMeasured;
   const cards: [string, string][] = [
     ['Orders', num(k.orders, 0)],
     ['Conversion', checkout ? `${num(k.conversionRate * 100, 1)} %` : NOT_MEASURED],
@@ -64,6 +67,10 @@ export function runReportHtml(d: RunReportData): string {
     ['p99 end-to-end', duration(k.p99Ms)],
     ['Throughput', `${num(k.throughputPerSec, 1)} /s`],
     ['Errors', num(k.errors, 0)],
+    ['Unfulfilled orders', ful ? num(k.ordersUnfulfilled, 0) : NO_FULFILMENT],
+    ['Revenue at risk', ful ? `${num(k.revenueAtRisk, 0)} ${escapeXml(k.currency)}` : NO_FULFILMENT],
+    ['Order → fulfilled p50 / p99', ful ? `${duration(k.fulfilmentP50Ms)} / ${duration(k.fulfilmentP99Ms)}` : NO_FULFILMENT],
+    [`Delayed > ${ful ? slaText(k.orderSlaMs) : 'SLA'}`, ful ? num(k.ordersDelayed, 0) : NO_FULFILMENT],
   ];
   const charts = [
     lineChartSvg({ title: 'Throughput (deliveries / s)', x: s.timeMs, lines: [{ name: 'throughput', values: s.throughputPerSec, color: COLORS[0]! }], bands }),

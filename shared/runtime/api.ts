@@ -47,6 +47,11 @@ export type FlowSpec = z.infer<typeof FlowSpec>;
 export const EventLogMode = z.enum(['all', 'sampled', 'none']);
 export type EventLogMode = z.infer<typeof EventLogMode>;
 
+/** a commerce lead's usual promise: an order is fulfilled within 5 minutes */
+export const DEFAULT_ORDER_SLA_SEC = 300;
+/** an order SLA: positive, at most a week of simulated time */
+export const OrderSlaSec = z.number().positive().max(604_800);
+
 export const Scenario = z.object({
   durationSec: z.number().positive().max(31_536_000),
   seed: z.number().int().min(0).max(0xffffffff),
@@ -59,6 +64,8 @@ export const Scenario = z.object({
   eventLogSampleRate: z.number().min(0).max(1).default(0.01),
   /** end-to-end flows to measure; empty = the commerce defaults present in the topology */
   flows: z.array(FlowSpec).max(50).default([]),
+  /** an order not fulfilled within this many simulated seconds counts as delayed (Kpis.ordersDelayed) */
+  orderSlaSec: OrderSlaSec.default(DEFAULT_ORDER_SLA_SEC),
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
@@ -240,6 +247,22 @@ export interface Kpis {
   /** abandoned carts that a reaction (e-mail) brought back to purchase */
   recoveredCarts: number;
   checkoutLatencyP99Ms: number;
+  /** the steps that make an order fulfilled (fulfilment.ts); empty = fulfilment not measured */
+  fulfilmentSteps: string[];
+  /** orders whose every step succeeded */
+  ordersFulfilled: number;
+  /** orders placed and not yet fulfilled, failed nor lost: waiting in brokers or in flight now */
+  ordersUnfulfilled: number;
+  /** sum of the unfulfilled orders' amounts */
+  revenueAtRisk: number;
+  /** orders closed by a failure event (PaymentFailed, OutOfStock, OrderCancelled) */
+  ordersFailed: number;
+  /** OrderPlaced -> last fulfilment step, over fulfilled orders */
+  fulfilmentP50Ms: number;
+  fulfilmentP99Ms: number;
+  orderSlaMs: number;
+  /** fulfilled later than the SLA + unfulfilled and older than the SLA now */
+  ordersDelayed: number;
 }
 
 export interface MetricsSnapshot {

@@ -2,6 +2,7 @@ import type { EventChunk, Kpis, SimEvent, SimEventStatus } from './api';
 import { EventLog } from './event-log';
 import { NodeFaults } from './faults';
 import type { Flows } from './flows';
+import { OrderFulfilment } from './fulfilment';
 import type { HeapScheduler } from './heap-scheduler';
 import { Histogram } from './histogram';
 import type { Msg } from './message';
@@ -19,7 +20,10 @@ export class KpiCounters {
   readonly lostOrders = new Set<string>();
   readonly checkoutLatency = new Histogram();
 
-  snapshot(): Kpis {
+  constructor(readonly fulfilment: OrderFulfilment = new OrderFulfilment([], [], 0)) {}
+
+  snapshot(now: number): Kpis {
+    const f = this.fulfilment.figures(now);
     const conversion = this.sessions > 0 ? this.orders / this.sessions : this.checkouts > 0 ? Math.min(1, this.orders / this.checkouts) : 0;
     return {
       sessions: this.sessions,
@@ -32,6 +36,15 @@ export class KpiCounters {
       cartsAbandoned: this.cartsAbandoned,
       recoveredCarts: this.recoveredCarts,
       checkoutLatencyP99Ms: this.checkoutLatency.stats().p99Ms,
+      fulfilmentSteps: f.steps,
+      ordersFulfilled: f.fulfilled,
+      ordersUnfulfilled: f.unfulfilled,
+      revenueAtRisk: Math.round(f.revenueAtRisk * 100) / 100,
+      ordersFailed: f.failed,
+      fulfilmentP50Ms: f.p50Ms,
+      fulfilmentP99Ms: f.p99Ms,
+      orderSlaMs: f.slaMs,
+      ordersDelayed: f.delayed,
     };
   }
 }
@@ -44,7 +57,7 @@ export class RunContext {
   deliveries = 0;
   readonly logging: boolean;
   private readonly eventLog: EventLog | null;
-  readonly kpis = new KpiCounters();
+  readonly kpis: KpiCounters;
   private readonly faults = new Map<string, NodeFaults>();
   private readonly createdListeners = new Map<string, Listener[]>();
   /** message id -> callback at its first successful processing (synchronous checkouts) */
@@ -58,7 +71,9 @@ export class RunContext {
     onEvent: ((e: SimEvent) => void) | undefined,
     readonly flows: Flows,
     onEventChunk?: (c: EventChunk) => void,
+    fulfilment?: OrderFulfilment,
   ) {
+    this.kpis = new KpiCounters(fulfilment);
     this.logging = logMode !== 'none' && (onEvent !== undefined || onEventChunk !== undefined);
     this.eventLog = this.logging ? new EventLog(onEvent, onEventChunk) : null;
   }
@@ -124,6 +139,8 @@ export class RunContext {
   }
 
   private countKpis(m: Msg): void {
+    const f = this.kpis.fulfilment;
+    if (f.measured && f.concerns(m.type)) this.countFulfilment(f, m);
     switch (m.type) {
       case 'CheckoutStarted': this.kpis.checkouts++; break;
       case 'CartAbandoned': this.kpis.cartsAbandoned++; break;
@@ -138,11 +155,23 @@ export class RunContext {
     }
   }
 
+  private countFulfilment(f: OrderFulfilment, m: Msg): void {
+    const orderId = m.payload['orderId'];
+    if (typeof orderId !== 'string') return;
+    if (m.type === 'OrderPlaced') {
+      const amount = m.payload['amount'];
+      f.placed(orderId, typeof amount === 'number' ? amount : 0, this.sched.now());
+    } else {
+      f.event(m.type, orderId, this.sched.now());
+    }
+  }
+
   /** A message left the system without being handled (drop / dead letter): is an order lost? */
   lost(m: Msg): void {
     const orderId = m.payload['orderId'];
     if (typeof orderId === 'string' && !this.kpis.lostOrders.has(orderId)) {
       this.kpis.lostOrders.add(orderId);
+      this.kpis.fulfilment.lost(orderId);
       const amount = m.payload['amount'];
       if (m.type === 'OrderPlaced' && typeof amount === 'number') this.kpis.revenue -= amount;
     }

@@ -9,6 +9,7 @@ import { compile } from './compiler';
 import type { CompiledGraph, CompiledNode } from './compiler';
 import { RunContext } from './context';
 import { DEFAULT_FLOWS, Flows } from './flows';
+import { OrderFulfilment, fulfilmentOf } from './fulfilment';
 import { HeapScheduler } from './heap-scheduler';
 
 interface Prev { out: number; in: number; errors: number; busyArea: number }
@@ -33,7 +34,9 @@ class SimulationRun implements Simulation {
     this.scenario = parsed.data;
     this.endMs = this.scenario.durationSec * 1000;
     const flows = new Flows(this.scenario.flows.length > 0 ? this.scenario.flows : defaultFlows(topology));
-    this.ctx = new RunContext(this.sched, this.scenario.seed, this.scenario.eventLog, this.scenario.eventLogSampleRate, hooks.onEvent, flows, hooks.onEventChunk);
+    const ful = fulfilmentOf(topology);
+    const fulfilment = new OrderFulfilment(ful.steps, ful.failures, this.scenario.orderSlaSec * 1000);
+    this.ctx = new RunContext(this.sched, this.scenario.seed, this.scenario.eventLog, this.scenario.eventLogSampleRate, hooks.onEvent, flows, hooks.onEventChunk, fulfilment);
     this.graph = compile(topology, this.ctx);
     this.faults = [];
     for (const f of this.scenario.faults) this.addFault(f);
@@ -100,7 +103,7 @@ class SimulationRun implements Simulation {
     });
     this.lastSnapshotAt = now;
     return {
-      timeMs: now, intervalMs: interval, nodes, edges, flows: this.ctx.flows.closeInterval(), kpis: this.ctx.kpis.snapshot(),
+      timeMs: now, intervalMs: interval, nodes, edges, flows: this.ctx.flows.closeInterval(), kpis: this.ctx.kpis.snapshot(now),
       messages: this.ctx.messages, deliveries: this.ctx.deliveries,
     };
   }
@@ -152,7 +155,7 @@ class SimulationRun implements Simulation {
       topologyName: this.topology.name, seed: this.scenario.seed, durationSec: this.scenario.durationSec, simulatedMs: now,
       completed: this.done, messages: this.ctx.messages, deliveries: this.ctx.deliveries, nodes,
       edges: this.graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, count: e.count, ratePerSec: rate(e.count, T) })),
-      flows: this.ctx.flows.metrics(), kpis: this.ctx.kpis.snapshot(), faults: [...this.faults],
+      flows: this.ctx.flows.metrics(), kpis: this.ctx.kpis.snapshot(now), faults: [...this.faults],
       eventLogHash: this.ctx.logging ? (this.ctx.logHash >>> 0).toString(16).padStart(8, '0') : null,
     };
   }

@@ -7,4 +7,3 @@ export * from './metrics';
 export * from './parameters';
 export * from './sweep-plan';
 export * from './sweep-table';
-export * from './goal-seek-grid';

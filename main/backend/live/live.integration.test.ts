@@ -3,9 +3,6 @@
  * the whole file. Never a mock. When rabbitmq-server cannot be started here, every test skips
  * and says exactly why.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
 import { checkoutTemplate } from '../../../shared/model/templates';
@@ -14,11 +11,7 @@ import { planFor } from '../../../shared/live/plan';
 import { Scenario } from '../../../shared/runtime/api';
 import type { MetricsSnapshot, RunSummary } from '../../../shared/runtime/api';
 import { BrokerError } from './broker';
-import { RunRepository } from '../runs/run-repository';
-import { openStore } from '../store';
-import type { Store } from '../store';
 import { runLive } from './live-run';
-import { LiveSaver, liveMarkOf } from './live-saver';
 import type { LiveRunResult } from './live-run';
 import { formatTwin, simulateTwin, twinRows } from './twin';
 import { RabbitMqAdapter } from './rabbitmq';
@@ -129,7 +122,7 @@ interface Ran {
   declared: string[];
 }
 
-async function liveRun(b: TestBroker, topology: Topology, scenario: Scenario, prefix: string, store?: Store): Promise<Ran & { runId: number | null }> {
+async function liveRun(b: TestBroker, topology: Topology, scenario: Scenario, prefix: string): Promise<Ran> {
   const plan = planFor(topology, prefix);
   const declared = [...plan.exchanges.map((e) => `exchange ${e.name}`), ...plan.queues.map((q) => `queue ${q.name}`)].sort();
   const adapter = await RabbitMqAdapter.connect(b.url);
@@ -139,15 +132,12 @@ async function liveRun(b: TestBroker, topology: Topology, scenario: Scenario, pr
   try {
     await adapter.apply(plan);
     const probe = setTimeout(() => { void objectsUnder(b, prefix).then((o) => { duringRun = o; }); }, 1500);
-    const saver = store !== undefined ? new LiveSaver(store.db, topology, scenario, { ...adapter.info, prefix }) : null;
     const result = await runLive({
       topology, scenario, plan, adapter, drainTimeoutMs: 20_000,
-      onSnapshot: (s) => { snapshots.push(s); saver?.onSnapshot(s); }, onQueueDepth: (timeMs, queue, messages) => depths.push({ timeMs, queue, messages }),
-      ...(saver !== null ? { onEvent: saver.onEvent } : {}),
+      onSnapshot: (s) => snapshots.push(s), onQueueDepth: (timeMs, queue, messages) => depths.push({ timeMs, queue, messages }),
     });
-    saver?.finish(result.summary, result.interrupted);
     clearTimeout(probe);
-    return { result, snapshots, depths, duringRun, declared, runId: saver?.runId ?? null };
+    return { result, snapshots, depths, duringRun, declared };
   } finally {
     await adapter.teardown(plan);
     await adapter.close();
@@ -166,9 +156,7 @@ describe('live run of the checkout on the real broker', () => {
     const b = need(ctx);
     const t = checkout();
     const scenario = Scenario.parse({ durationSec: 6, seed: 7 });
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'eventflow-live-store-'));
-    const store = openStore({ dataDir });
-    const ran = await liveRun(b, t, scenario, 'runtest', store);
+    const ran = await liveRun(b, t, scenario, 'runtest');
     const r = ran.result;
     expect(r.interrupted).toBeNull();
     expect(ran.duringRun).toEqual(ran.declared);
@@ -186,19 +174,6 @@ describe('live run of the checkout on the real broker', () => {
     const last = ran.snapshots.at(-1)!;
     expect(last.nodes.find((n) => n.id === 'orders')?.queueDepth).toBe(0);
     expect(ran.depths.some((d) => d.queue === 'runtest.topic.orders.payment')).toBe(true);
-    // recorded like any run, marked live with the broker (no credentials)
-    const repo = new RunRepository(store.db);
-    const detail = repo.detail(ran.runId!);
-    expect(detail.status).toBe('completed');
-    expect(detail.kpis.orders).toBe(r.publishedOrders.size);
-    expect(detail.eventCount).toBeGreaterThan(r.publishedOrders.size * 5);
-    const mark = liveMarkOf(store.db, ran.runId!);
-    expect(mark).toMatchObject({ product: 'RabbitMQ', prefix: 'runtest', address: `amqp://127.0.0.1:${b.amqpPort}` });
-    expect(JSON.stringify(mark)).not.toContain('guest');
-    const stored = store.db.prepare("SELECT max(queue_depth) AS peak FROM run_metrics WHERE run_id = ? AND node = 'orders'").get(ran.runId!) as { peak: number };
-    expect(stored.peak).toBe(Math.max(...ran.snapshots.map((s) => s.nodes.find((n) => n.id === 'orders')!.queueDepth)));
-    store.close();
-    rmSync(dataDir, { recursive: true, force: true });
     printTwin('checkout 6 s, 20 orders/s', t, scenario, r.summary);
   }, 60_000);
 

@@ -28,9 +28,18 @@ export function runKpisOf(s: MetricsSnapshot | RunSummary, simMs: number): RunKp
     p95Ms: p95,
     throughputPerSec: simMs > 0 ? Math.round((s.deliveries / simMs) * 1000 * 1000) / 1000 : 0,
     errors,
+    fulfilmentMeasured: k.fulfilmentSteps.length > 0,
+    ordersUnfulfilled: k.ordersUnfulfilled,
+    revenueAtRisk: k.revenueAtRisk,
+    fulfilmentP50Ms: k.fulfilmentP50Ms,
+    fulfilmentP99Ms: k.fulfilmentP99Ms,
+    ordersDelayed: k.ordersDelayed,
+    orderSlaMs: k.orderSlaMs,
   };
 }
 
 export const EMPTY_KPIS: RunKpis = {
   orders: 0, revenue: 0, currency: 'EUR', conversionRate: 0, ordersLost: 0, checkoutLatencyP99Ms: 0, p99Ms: 0, p95Ms: 0, throughputPerSec: 0, errors: 0,
+  // runs stored before fulfilment was measured read as "not measured", not as 0 unfulfilled
+  fulfilmentMeasured: false, ordersUnfulfilled: 0, revenueAtRisk: 0, fulfilmentP50Ms: 0, fulfilmentP99Ms: 0, ordersDelayed: 0, orderSlaMs: 0,
 };

@@ -104,16 +104,18 @@ export class RunManager {
       );
     }
     const settings = input.projectId === null ? this.repo.settings('') : this.repo.settings(input.projectId);
+    // the project's order SLA applies to every run of the project; the stored scenario says which one
+    const scenario: Scenario = { ...input.scenario, orderSlaSec: settings.orderSlaSec };
     const id = this.repo.createRun({
-      projectId: input.projectId, name: input.name ?? `${input.topology.name} · seed ${input.scenario.seed}`, topology: input.topology, scenario: input.scenario,
+      projectId: input.projectId, name: input.name ?? `${input.topology.name} · seed ${scenario.seed}`, topology: input.topology, scenario,
       speed: input.speed, retention: settings.retention, ownerPid: process.pid,
     });
     const job: RunJob = {
-      role: 'run', dbFile: this.store.databaseFile, runId: id, topology: input.topology, scenario: input.scenario, speed: input.speed, settings,
+      role: 'run', dbFile: this.store.databaseFile, runId: id, topology: input.topology, scenario, speed: input.speed, settings,
       startPaused: input.startPaused ?? false, writerThread: this.opts.writerThread ?? true, ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}),
+      ...(this.opts.maxDatabaseBytes !== undefined ? { maxDatabaseBytes: this.opts.maxDatabaseBytes } : {}),
     };
     let worker: Worker;
-      ...(this.opts.maxDatabaseBytes !== undefined ? { maxDatabaseBytes: this.opts.maxDatabaseBytes } : {}),
     try {
       worker = new Worker(this.opts.workerFile ?? resolveRunWorkerFile(), { workerData: job });
     } catch (e) {
@@ -141,9 +143,9 @@ export class RunManager {
         this.setStatus(run, 'failed', why);
       }
       exited();
+      this.applyBudget();
       if (this.reclaimWanted && this.live.size === 0) void this.reclaim();
     });
-      this.applyBudget();
     this.publishStatus(run);
     return id;
   }
@@ -158,9 +160,9 @@ export class RunManager {
     switch (m.t) {
       case 'status':
         run.simMs = m.simMs;
+        if (isTerminal(m.status)) this.confirmStored(run.id, m.status, m.error);
         this.setStatus(run, m.status, m.error);
         return;
-        if (isTerminal(m.status)) this.confirmStored(run.id, m.status, m.error);
       case 'snapshot':
         run.simMs = m.simMs;
         run.snapshot = m.snapshot;
@@ -181,8 +183,6 @@ export class RunManager {
     }
   }
 
-  private setStatus(run: LiveRun, status: RunStatus, error: string | null): void {
-    const changed = run.status !== status;
   /**
    * The worker announces an end once its writes are committed; when its last write failed (a
    * full disk) the row still says running: record the end from this connection, best effort.
@@ -195,6 +195,8 @@ export class RunManager {
     }
   }
 
+  private setStatus(run: LiveRun, status: RunStatus, error: string | null): void {
+    const changed = run.status !== status;
     run.status = status;
     if (error !== null) run.error = error;
     if (changed) this.publishStatus(run);
@@ -294,8 +296,6 @@ export class RunManager {
     return deleted;
   }
 
-  /** VACUUM / incremental_vacuum in a worker, only when no run is writing. */
-  reclaim(): Promise<void> {
   /** Space freed by deletes goes back to the OS in the background, once no run is writing. */
   requestReclaim(): void {
     this.reclaimWanted = true;
@@ -312,6 +312,8 @@ export class RunManager {
     }
   }
 
+  /** VACUUM / incremental_vacuum in a worker, only when no run is writing. */
+  reclaim(): Promise<void> {
     if (this.reclaiming !== null) return this.reclaiming;
     this.reclaimWanted = false;
     const job: ReclaimJob = { role: 'reclaim', dbFile: this.store.databaseFile, ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}) };

@@ -23,6 +23,8 @@ const usage = `usage: eventflow run <topology.eventflow.json> [options]
                              down:payment:600-1200        slowdown:payment:0-300:4
                              error-rate:payment:0-60:50   burst:storefront:300-600:10
                              poison:storefront:0-60:2
+  --sla <d>                order SLA: orders not fulfilled within it count as delayed
+                           (default 5m; scenario field orderSlaSec)
   --scenario <file.json>   scenario JSON (durationSec, seed, faults, flows...); flags override it
   --snapshot-interval <d>  time-series resolution in the JSON report  (default 10s)
   --json <report.json>     write the summary and the metric time series as JSON (- = stdout)
@@ -32,7 +34,7 @@ const usage = `usage: eventflow run <topology.eventflow.json> [options]
 
 const spec = {
   duration: { value: true }, seed: { value: true }, speed: { value: true }, fault: { value: true, repeat: true },
-  scenario: { value: true }, 'snapshot-interval': { value: true }, json: { value: true }, save: {}, 'data-dir': { value: true },
+  sla: { value: true }, scenario: { value: true }, 'snapshot-interval': { value: true }, json: { value: true }, save: {}, 'data-dir': { value: true },
 };
 
 export function parseFaultSpec(text: string): Fault {
@@ -78,6 +80,7 @@ function scenarioFrom(args: ReturnType<typeof parseArgs>, io: CliIo, save: boole
     if (!/^\d+$/.test(seedText) || seed > 0xffffffff) throw new CliError(ExitCode.usage, `--seed "${seedText}" must be an integer 0..4294967295`);
   }
   const snap = optionValue(args, 'snapshot-interval');
+  const sla = optionValue(args, 'sla');
   const faults = (args.values.get('fault') ?? []).map(parseFaultSpec);
   const input = {
     durationSec: 3600,
@@ -88,6 +91,7 @@ function scenarioFrom(args: ReturnType<typeof parseArgs>, io: CliIo, save: boole
     ...(duration !== undefined ? { durationSec: parseDuration(duration, 'duration') / 1000 } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(snap !== undefined ? { snapshotIntervalMs: parseDuration(snap, 'snapshot-interval') } : {}),
+    ...(sla !== undefined ? { orderSlaSec: parseDuration(sla, 'sla') / 1000 } : {}),
     eventLog: 'none',
   };
   if (faults.length > 0) (input as Record<string, unknown>)['faults'] = [...((base['faults'] as unknown[] | undefined) ?? []), ...faults];

@@ -3,6 +3,7 @@ import type { CompareResult, KpiDiffRow, MetricSeries, RunMeta } from '../../../
 import { TimeSeriesChart, alignSeries } from '../../charts/TimeSeriesChart';
 import { useRunsRequired } from '../react';
 import { CHECKOUT_METRICS, CHECKOUT_NOT_MEASURED_WHY, checkoutMeasured } from '../../../shared/report/checkout-measured';
+import { FULFILMENT_METRICS, FULFILMENT_NOT_MEASURED_WHY } from '../../../shared/report/fulfilment-measured';
 import type { RunId } from '../runs-api';
 import { clock, money, ms } from '../format';
 
@@ -11,7 +12,7 @@ const fine = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 const num = (v: number): string => (Math.abs(v) >= 10 ? grouped : fine).format(v);
 
 /** latencies read as 850 ms / 4.2 s / 15.7 min, not 942,495.4 */
-const LATENCIES = new Set(['p99', 'p95', 'checkoutP99']);
+const LATENCIES = new Set(['p99', 'p95', 'checkoutP99', 'fulfilmentP50', 'fulfilmentP99']);
 /** the table says the unit in each cell, so the label's "(ms)" goes */
 const label = (k: KpiDiffRow): string => (LATENCIES.has(k.metric) ? k.label.replace(/\s*\(ms\)$/, '') : k.label);
 /** B/A with two significant digits, so 0.001× does not print as 0.00× */
@@ -21,13 +22,20 @@ const ratioText = (r: number): string => `${r >= 0.1 ? r.toFixed(2) : r.toPrecis
 function kpiText(metric: string, v: number, currency: string, signed = false): string {
   const sign = signed && v > 0 ? '+' : '';
   if (metric === 'conversion') return `${sign}${(v * 100).toFixed(1)} ${signed ? 'pt' : '%'}`;
-  if (metric === 'revenue') return `${sign}${money(v, currency)}`;
+  if (metric === 'revenue' || metric === 'revenueAtRisk') return `${sign}${money(v, currency)}`;
   if (LATENCIES.has(metric)) return `${v < 0 ? '-' : sign}${ms(Math.abs(v))}`;
   return `${sign}${num(v)}`;
 }
 
-/** checkout KPIs neither run measured (no customer sessions): say so, not "0 → 0" */
-const notMeasured = (k: KpiDiffRow, a: RunMeta, b: RunMeta): boolean => CHECKOUT_METRICS.has(k.metric) && !checkoutMeasured(a.kpis) && !checkoutMeasured(b.kpis);
+/** KPIs neither run measured (no customer sessions, no fulfilment step): say why, not "0 → 0" */
+function notMeasured(k: KpiDiffRow, a: RunMeta, b: RunMeta): string | null {
+  if (CHECKOUT_METRICS.has(k.metric) && !checkoutMeasured(a.kpis) && !checkoutMeasured(b.kpis)) return 'no checkout sessions in these runs';
+  if (FULFILMENT_METRICS.has(k.metric) && !a.kpis.fulfilmentMeasured && !b.kpis.fulfilmentMeasured) return 'no fulfilment step in these runs';
+  return null;
+}
+const WHY: Record<string, string> = { 'no checkout sessions in these runs': CHECKOUT_NOT_MEASURED_WHY, 'no fulfilment step in these runs': FULFILMENT_NOT_MEASURED_WHY };
+/** the colour of a change: the verdict follows the metric's declared direction (shared/report/compare.ts) */
+const TONE: Record<KpiDiffRow['verdict'], string> = { better: 'is-good', worse: 'is-bad', same: '', neutral: '' };
 
 const startTime = (r: RunMeta): string => new Date(r.createdAt).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 const runTitle = (r: RunMeta): string => `#${r.id} · ${r.name || 'Run'} · seed ${r.seed} · started ${startTime(r)}`;
@@ -76,18 +84,18 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
         <thead><tr><th>KPI</th><th title={runTitle(result.a)}>A: #{result.a.id} · {startTime(result.a)}</th><th title={runTitle(result.b)}>B: #{result.b.id} · {startTime(result.b)}</th><th>Δ</th><th>B/A</th></tr></thead>
         <tbody>
           {result.kpis.map((k) => {
-            const better = k.delta === 0 ? '' : (k.delta > 0) === (k.better === 'higher') ? 'is-good' : 'is-bad';
-            if (notMeasured(k, result.a, result.b)) {
+            const why = notMeasured(k, result.a, result.b);
+            if (why !== null) {
               return (
                 <tr key={k.metric} data-metric={k.metric} className="is-muted">
-                  <td>{label(k)}</td><td colSpan={4} title={CHECKOUT_NOT_MEASURED_WHY}>– not measured (no checkout sessions in these runs)</td>
+                  <td>{label(k)}</td><td colSpan={4} title={WHY[why]}>– not measured ({why})</td>
                 </tr>
               );
             }
             return (
               <tr key={k.metric} data-metric={k.metric}>
                 <td>{label(k)}</td><td>{kpiText(k.metric, k.a, currency)}</td><td>{kpiText(k.metric, k.b, currency)}</td>
-                <td className={better}>{kpiText(k.metric, k.delta, currency, true)}</td>
+                <td className={TONE[k.verdict]} data-verdict={k.verdict} title={k.better === 'neutral' ? 'neither direction is better by itself' : `${k.better} is better`}>{kpiText(k.metric, k.delta, currency, true)}</td>
                 <td>{k.ratio === null ? '–' : ratioText(k.ratio)}</td>
               </tr>
             );
