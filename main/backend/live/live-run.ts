@@ -27,6 +27,8 @@ export interface LiveRunOptions {
   onEvent?: (e: SimEvent) => void;
   /** per-queue broker depth at each snapshot */
   onQueueDepth?: (timeMs: number, queue: string, messages: number) => void;
+  /** set (e.g. by Ctrl+C) to stop the traffic early; the queues still drain */
+  stop?: { readonly value: boolean };
 }
 
 export interface LiveRunResult {
@@ -142,7 +144,7 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
     const sends: Promise<void>[] = [];
     for (;;) {
       t = arrivals.next(t, rng);
-      if (t >= endMs || interrupted !== null) break;
+      if (t >= endMs || interrupted !== null || o.stop?.value === true) break;
       await sleep(t - now());
       const type = p.settings.emits[rr++ % p.settings.emits.length]!;
       const m = newMessage(type, null, rng);

@@ -3,6 +3,9 @@
  * the whole file. Never a mock. When rabbitmq-server cannot be started here, every test skips
  * and says exactly why.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
 import { checkoutTemplate } from '../../../shared/model/templates';
@@ -11,7 +14,13 @@ import { planFor } from '../../../shared/live/plan';
 import { Scenario } from '../../../shared/runtime/api';
 import type { MetricsSnapshot, RunSummary } from '../../../shared/runtime/api';
 import { BrokerError } from './broker';
+import { runCli } from '../../cli/cli';
+import type { CliIo } from '../../cli/command';
+import { RunRepository } from '../runs/run-repository';
+import { openStore } from '../store';
+import type { Store } from '../store';
 import { runLive } from './live-run';
+import { LiveSaver, liveMarkOf } from './live-saver';
 import type { LiveRunResult } from './live-run';
 import { formatTwin, simulateTwin, twinRows } from './twin';
 import { RabbitMqAdapter } from './rabbitmq';
@@ -122,7 +131,7 @@ interface Ran {
   declared: string[];
 }
 
-async function liveRun(b: TestBroker, topology: Topology, scenario: Scenario, prefix: string): Promise<Ran> {
+async function liveRun(b: TestBroker, topology: Topology, scenario: Scenario, prefix: string, store?: Store): Promise<Ran & { runId: number | null }> {
   const plan = planFor(topology, prefix);
   const declared = [...plan.exchanges.map((e) => `exchange ${e.name}`), ...plan.queues.map((q) => `queue ${q.name}`)].sort();
   const adapter = await RabbitMqAdapter.connect(b.url);
@@ -132,12 +141,15 @@ async function liveRun(b: TestBroker, topology: Topology, scenario: Scenario, pr
   try {
     await adapter.apply(plan);
     const probe = setTimeout(() => { void objectsUnder(b, prefix).then((o) => { duringRun = o; }); }, 1500);
+    const saver = store !== undefined ? new LiveSaver(store.db, topology, scenario, { ...adapter.info, prefix }) : null;
     const result = await runLive({
       topology, scenario, plan, adapter, drainTimeoutMs: 20_000,
-      onSnapshot: (s) => snapshots.push(s), onQueueDepth: (timeMs, queue, messages) => depths.push({ timeMs, queue, messages }),
+      onSnapshot: (s) => { snapshots.push(s); saver?.onSnapshot(s); }, onQueueDepth: (timeMs, queue, messages) => depths.push({ timeMs, queue, messages }),
+      ...(saver !== null ? { onEvent: saver.onEvent } : {}),
     });
+    saver?.finish(result.summary, result.interrupted);
     clearTimeout(probe);
-    return { result, snapshots, depths, duringRun, declared };
+    return { result, snapshots, depths, duringRun, declared, runId: saver?.runId ?? null };
   } finally {
     await adapter.teardown(plan);
     await adapter.close();
@@ -156,7 +168,9 @@ describe('live run of the checkout on the real broker', () => {
     const b = need(ctx);
     const t = checkout();
     const scenario = Scenario.parse({ durationSec: 6, seed: 7 });
-    const ran = await liveRun(b, t, scenario, 'runtest');
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'eventflow-live-store-'));
+    const store = openStore({ dataDir });
+    const ran = await liveRun(b, t, scenario, 'runtest', store);
     const r = ran.result;
     expect(r.interrupted).toBeNull();
     expect(ran.duringRun).toEqual(ran.declared);
@@ -174,6 +188,19 @@ describe('live run of the checkout on the real broker', () => {
     const last = ran.snapshots.at(-1)!;
     expect(last.nodes.find((n) => n.id === 'orders')?.queueDepth).toBe(0);
     expect(ran.depths.some((d) => d.queue === 'runtest.topic.orders.payment')).toBe(true);
+    // recorded like any run, marked live with the broker (no credentials)
+    const repo = new RunRepository(store.db);
+    const detail = repo.detail(ran.runId!);
+    expect(detail.status).toBe('completed');
+    expect(detail.kpis.orders).toBe(r.publishedOrders.size);
+    expect(detail.eventCount).toBeGreaterThan(r.publishedOrders.size * 5);
+    const mark = liveMarkOf(store.db, ran.runId!);
+    expect(mark).toMatchObject({ product: 'RabbitMQ', prefix: 'runtest', address: `amqp://127.0.0.1:${b.amqpPort}` });
+    expect(JSON.stringify(mark)).not.toContain('guest');
+    const stored = store.db.prepare("SELECT max(queue_depth) AS peak FROM run_metrics WHERE run_id = ? AND node = 'orders'").get(ran.runId!) as { peak: number };
+    expect(stored.peak).toBe(Math.max(...ran.snapshots.map((s) => s.nodes.find((n) => n.id === 'orders')!.queueDepth)));
+    store.close();
+    rmSync(dataDir, { recursive: true, force: true });
     printTwin('checkout 6 s, 20 orders/s', t, scenario, r.summary);
   }, 60_000);
 
@@ -225,5 +252,61 @@ describe('live run of the checkout on the real broker', () => {
     expect(await objectsUnder(b, 'outage')).toEqual([]);
     printTwin('checkout 9 s, payment down 2-6 s', t, scenario, r.summary);
     console.log(`LIVE drain after traffic: ${String(r.drainMs)} ms; peak payment backlog ${String(r.peakBacklog['outage.topic.orders.payment'])}`);
+  }, 90_000);
+});
+
+// ---- the CLI -----------------------------------------------------------------------------------
+
+async function cli(argv: string[], env: Record<string, string | undefined>, cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (s) => { out += s; }, err: (s) => { err += s; }, isTty: false, columns: 100, cwd, now: () => Date.now(), interrupted: { value: false }, env };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+describe('eventflow live', () => {
+  it('apply prints the plan then declares it, run --save --twin records a live run, teardown removes it; credentials only from the env', async (ctx) => {
+    const b = need(ctx);
+    const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-live-cli-'));
+    writeFileSync(path.join(dir, 'checkout.eventflow.json'), JSON.stringify(checkoutTemplate()));
+    const broker = `amqp://127.0.0.1:${b.amqpPort}`;
+    const env = { EVENTFLOW_BROKER_CREDENTIALS: 'guest:guest', EVENTFLOW_DATA_DIR: path.join(dir, 'data') };
+    try {
+      const dry = await cli(['live', 'apply', 'checkout.eventflow.json', '--broker', broker, '--dry-run'], env, dir);
+      expect(dry.code, dry.err).toBe(0);
+      expect(dry.out).toContain('will create exchange ef-checkout.topic.orders');
+      expect(dry.out).toContain('not expressed: orders: 12 partitions keyed by orderId');
+      expect(await objectsUnder(b, 'ef-checkout')).toEqual([]);
+      const applied = await cli(['live', 'apply', 'checkout.eventflow.json', '--broker', broker], env, dir);
+      expect(applied.code, applied.err).toBe(0);
+      expect(applied.out).toMatch(/applied: 8 created, 0 already there/);
+      const again = await cli(['live', 'apply', 'checkout.eventflow.json', '--broker', broker], env, dir);
+      expect(again.out).toMatch(/applied: 0 created, 8 already there/);
+      const run = await cli(['live', 'run', 'checkout.eventflow.json', '--broker', broker, '--duration', '3s', '--save', '--twin', '--keep'], env, dir);
+      expect(run.code, run.err).toBe(0);
+      expect(run.out).toContain('twin (simulated vs live)');
+      expect(run.out).toContain('ef-checkout.topic.orders.payment');
+      expect(run.err).toMatch(/saved as live run #\d+/);
+      const store = openStore({ dataDir: path.join(dir, 'data') });
+      const id = Number(/#(\d+)/.exec(run.err)![1]);
+      expect(liveMarkOf(store.db, id)?.prefix).toBe('ef-checkout');
+      expect(store.db.prepare('SELECT count(*) AS n FROM runs WHERE topology LIKE ? OR live LIKE ?').get('%guest%', '%guest%')).toEqual({ n: 0 });
+      store.close();
+      const down = await cli(['live', 'teardown', 'checkout.eventflow.json', '--broker', broker], env, dir);
+      expect(down.out.split('\n').filter((l) => l.startsWith('removed ')).length).toBe(8);
+      expect(await objectsUnder(b, 'ef-checkout')).toEqual([]);
+      const wrong = await cli(['live', 'apply', 'checkout.eventflow.json', '--broker', broker], { EVENTFLOW_BROKER_CREDENTIALS: 'guest:wrong' }, dir);
+      expect(wrong.code).toBe(69);
+      expect(wrong.err).toContain('refused the credentials');
+      const port = await freePort();
+      const unreachable = await cli(['live', 'run', 'checkout.eventflow.json', '--broker', `amqp://127.0.0.1:${port}`], env, dir);
+      expect(unreachable.code).toBe(69);
+      expect(unreachable.err).toContain(`cannot reach the broker at amqp://127.0.0.1:${port}: connection refused`);
+      const bad = await cli(['live', 'apply', 'checkout.eventflow.json', '--broker', 'http://x'], env, dir);
+      expect(bad.code).toBe(64);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 90_000);
 });
