@@ -27,7 +27,7 @@ const h = vi.hoisted(() => {
       return true;
     }
   }
-  const state = { root: '', userData: '', dataDir: '', sent: [] as unknown[][], clipboard: [] as string[], dialogs: [] as unknown[], menus: [] as unknown[][], exits: [] as number[], quits: 0 };
+  const state = { root: '', userData: '', dataDir: '', sent: [] as unknown[][], clipboard: [] as string[], dialogs: [] as unknown[], menus: [] as unknown[][], exits: [] as number[], quits: 0, opened: [] as string[] };
   let nextId = 1;
   class WebContents extends Emitter {
     id = nextId++;
@@ -109,7 +109,7 @@ const h = vi.hoisted(() => {
     session: { defaultSession },
     screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
     nativeTheme: { shouldUseDarkColors: false },
-    shell: { openExternal: () => Promise.resolve() },
+    shell: { openExternal: (url: string) => (state.opened.push(url), Promise.resolve()) },
     dialog: {
       showMessageBox: (_w: unknown, o: unknown) => (state.dialogs.push(o), Promise.resolve({ response: 0 })),
       showErrorBox: (title: string, detail: string) => state.dialogs.push({ title, detail }),
@@ -204,6 +204,9 @@ describe('desktop shell wiring (main.ts)', () => {
     contents.setWindowOpenHandler = ((fn: typeof openHandler) => (openHandler = fn)) as never;
     h.app.emit('web-contents-created', {}, contents);
     expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    // only documentation links reach the user's browser; any other target is refused (external-links.ts)
+    for (const url of ['https://evil.example/', 'smb://host/share', 'https://www.asyncapi.com/docs']) expect(openHandler!({ url })).toEqual({ action: 'deny' });
+    expect(h.state.opened).toEqual(['https://www.asyncapi.com/docs']);
     let prevented = 0;
     const nav = (url: string) => contents.emit('will-navigate', { preventDefault: () => prevented++ }, url);
     nav('https://evil.example/');

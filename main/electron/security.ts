@@ -1,5 +1,6 @@
 import type { App, Session, WebContents } from 'electron';
 import { shell } from 'electron';
+import { isAllowedExternalUrl } from './external-links';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
 import { isAllowedNavigation } from './sender-policy';
 
@@ -24,7 +25,7 @@ export function hardenWebContents(app: App, indexHtmlPath: () => string, log: (m
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(({ url }) => {
       // Links to documentation open in the user's browser; nothing opens inside the app.
-      if (/^https:\/\//i.test(url)) void shell.openExternal(url);
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
       else log(`eventflow: blocked window.open(${url})`);
       return { action: 'deny' };
     });
