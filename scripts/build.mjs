@@ -16,6 +16,7 @@ const entries = {
   'main/host': 'main/host/index.ts',
   'main/cli': 'main/cli/index.ts',
   'main/run-worker': 'main/backend/runs/run-worker.ts',
+  'main/whatif-worker': 'main/backend/whatif/sweep-worker.ts',
 };
 const benchDir = path.join(root, 'bench');
 if (existsSync(benchDir)) {

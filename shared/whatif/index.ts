@@ -7,3 +7,4 @@ export * from './metrics';
 export * from './parameters';
 export * from './sweep-plan';
 export * from './sweep-table';
+export * from './goal-seek-grid';

@@ -73,7 +73,8 @@ export function cellInput(plan: Pick<SweepPlan, 'axes' | 'topology' | 'scenario'
   return { ok: true, topology: t.value, scenario: applied.scenario };
 }
 
-export function planSweep(input: unknown): PlanResult {
+/** `checkCells: false` skips the per-cell check (a worker re-planning a sweep its parent already checked). */
+export function planSweep(input: unknown, opts: { checkCells?: boolean } = {}): PlanResult {
   const d = SweepDefinition.safeParse(input);
   if (!d.success) return { ok: false, issues: d.error.issues.map((i) => `${i.path.join('.') || 'sweep'}: ${i.message}`) };
   const def = d.data;
@@ -112,6 +113,7 @@ export function planSweep(input: unknown): PlanResult {
     definition: def, topology: t.value, scenario, axes, cellCount,
     seeds: Array.from({ length: def.seeds }, (_, i) => ((base.data.seed + i) >>> 0)),
   };
+  if (opts.checkCells === false) return { ok: true, plan };
   // every cell, before anything runs; one reason per offending value is enough
   const reported = new Set<string>();
   for (let i = 0; i < cellCount && issues.length < 20; i++) {
