@@ -5,17 +5,15 @@
 import type { CliCommand } from '../command';
 import { exportCommand } from './export';
 import { importCommand } from './import';
-import { liveCommand } from './live';
 import { lessonsCommand } from './lessons';
+import { liveCommand } from './live';
 import { runCommand } from './run';
 import { runsCommand } from './runs';
-import { sweepCommand } from './sweep';
 import { validateCommand } from './validate';
 
 export const commands: readonly CliCommand[] = [
   runCommand,
   runsCommand,
-  sweepCommand,
   liveCommand,
   exportCommand,
   importCommand,
