@@ -115,6 +115,11 @@ describe('RabbitMQ adapter: apply / teardown', () => {
     expect((wrong as Error).message).not.toContain('nope');
     const vhost = await RabbitMqAdapter.connect(`${b.url}/no-such-vhost`).catch((e: unknown) => e);
     expect((vhost as Error).message).toMatch(/refused access to the virtual host/);
+    // a vhost that exists but on which the user has no permission
+    await b.manage('PUT', '/vhosts/locked');
+    await b.manage('DELETE', '/permissions/locked/guest').catch(() => undefined);
+    const locked = await RabbitMqAdapter.connect(`${b.url}/locked`).catch((e: unknown) => e);
+    expect((locked as Error).message).toMatch(/refused access to the virtual host "locked" \(530 NOT_ALLOWED\)/);
     const port = await freePort();
     const down = await RabbitMqAdapter.connect(`amqp://guest:guest@127.0.0.1:${port}`).catch((e: unknown) => e);
     expect((down as Error).message).toBe(`cannot reach the broker at amqp://127.0.0.1:${port}: connection refused (is RabbitMQ running on that port?)`);

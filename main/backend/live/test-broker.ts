@@ -23,6 +23,8 @@ export interface TestBroker {
   readonly nodeName: string;
   /** GET on the management API with the guest credentials */
   management<T>(path: string): Promise<T>;
+  /** PUT / DELETE on the management API (test set-up: vhosts, permissions) */
+  manage(method: 'PUT' | 'DELETE', path: string, body?: unknown): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -95,6 +97,13 @@ export async function startTestBroker(): Promise<TestBroker> {
     return (await res.json()) as T;
   };
 
+  const manage = async (method: 'PUT' | 'DELETE', path: string, body?: unknown): Promise<void> => {
+    const res = await fetch(`${managementUrl}${path}`, {
+      method, headers: { authorization: auth, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`management ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+  };
+
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
@@ -128,5 +137,5 @@ export async function startTestBroker(): Promise<TestBroker> {
       await sleep(250);
     }
   }
-  return { url, amqpPort, managementUrl, nodeName, management, stop };
+  return { url, amqpPort, managementUrl, nodeName, management, manage, stop };
 }
