@@ -209,6 +209,10 @@ export const runsCommand: CliCommand = {
           // reclaim the space now: the CLI is short-lived and not the app's UI thread
           repo.db.pragma('incremental_vacuum');
           return gone;
+        });
+        io.err(`deleted ${ids.length - missing.length} run${ids.length - missing.length === 1 ? '' : 's'}\n`);
+        return ExitCode.ok;
+      }
       case 'storage': {
         const budget = optionValue(args, 'budget');
         const usageNow = withRepo(dataDir, io, (repo) => {
@@ -251,10 +255,6 @@ export const runsCommand: CliCommand = {
         });
         if (args.flags.has('json')) io.out(`${JSON.stringify(r, null, 2)}\n`);
         io.err(`${r.runsDeleted.length} run${r.runsDeleted.length === 1 ? '' : 's'} deleted, ${r.eventsPruned.length} event log${r.eventsPruned.length === 1 ? '' : 's'} pruned, ${formatBytes(r.bytesFreed)} freed\n`);
-        return ExitCode.ok;
-      }
-        });
-        io.err(`deleted ${ids.length - missing.length} run${ids.length - missing.length === 1 ? '' : 's'}\n`);
         return ExitCode.ok;
       }
       default:
