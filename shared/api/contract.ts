@@ -5,6 +5,7 @@ import {
   CompareResult, EventsPage, EventsQuery as EventsQueryInput, ExportResult, MetricSeries, RunAnnotation, RunControlResult, RunDetail, RunId, RunMeta,
   RunSampledEvents, RunSettings, RunSnapshotEvent, RunSpeed, RunStatusEvent, StateAt, TraceResult, runMethods,
 } from './runs';
+import { LessonDetail, LessonList, LessonProgress, lessonMethods } from './lessons';
 import { PruneResult, StorageUsage, storageMethods } from './storage';
 
 /**
@@ -52,6 +53,11 @@ export const apiContract = {
     'storage.usage': method(z.object({}), StorageUsage, 'What takes the space: the database file, its free pages, every run\'s event log and series, the budget.'),
     'storage.setBudget': method(storageMethods.setBudget, StorageUsage, 'Set the size budget for stored event logs (oldest finished runs\' events are pruned to fit).'),
     'storage.prune': method(storageMethods.prune, PruneResult, 'Delete finished runs (or only their event logs): beyond the newest N, older than D days, or the ones listed.'),
+    // Lessons (issue 15; types in ./lessons.ts, handlers in main/backend/lessons/lesson-handlers.ts)
+    'lessons.list': method(lessonMethods.list, LessonList, 'The course: every lesson file with the learner\'s progress, and the files that are not valid lessons (file, path, reason).'),
+    'lessons.get': method(lessonMethods.get, LessonDetail, 'One lesson: its steps, its starting topology and the learner\'s progress.'),
+    'lessons.progress': method(lessonMethods.progress, LessonProgress, 'The learner\'s progress in one lesson (step, completed steps).'),
+    'lessons.saveProgress': method(lessonMethods.saveProgress, LessonProgress, 'Record the step the learner is on and the steps completed.'),
   },
   streams: {
     'runs.snapshot': stream(z.object({ runId: RunId }), RunSnapshotEvent, 'Metrics of a live run, at most ~30 per second (the latest one first).'),

@@ -3,6 +3,8 @@ import { apiContract, isMethodName, isStreamName } from '../../../shared/api/con
 import type { StreamName } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/define';
 import { issuesFromZod } from '../../../shared/model/validate';
+import { lessonHandlers } from '../lessons/lesson-handlers';
+import type { LessonHandlerOptions } from '../lessons/lesson-handlers';
 import { runHandlers, runStreams } from '../runs/handlers';
 import { storageHandlers } from '../runs/storage-handlers';
 import { RunManager } from '../runs/run-manager';
@@ -20,6 +22,8 @@ export interface BackendOptions {
   appVersion?: string;
   /** run worker file, native binding for workers (main/backend/runs) */
   runs?: RunManagerOptions;
+  /** where lesson files are read from (the shipped course by default) */
+  lessons?: LessonHandlerOptions;
 }
 
 /**
@@ -47,7 +51,7 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
   const deps = { store, hub, appName: opts.appName ?? 'EventFlow Studio', appVersion: opts.appVersion ?? '0.0.0' };
   // Every contract method and stream must appear here: these annotations are the check.
   const runs = new RunManager(store, opts.runs);
-  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }), ...storageHandlers(runs) };
+  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons) };
   const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs }) };
   const defaultCtx: CallContext = { transport: opts.transport };
 

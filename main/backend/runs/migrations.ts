@@ -151,4 +151,20 @@ export const runMigrations: Migration[] = [
       `);
     },
   },
+  {
+    // issue 15: a learner's place in each lesson (main/backend/lessons/progress-store.ts)
+    name: 'lesson progress per learner',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE lesson_progress (
+          learner     TEXT NOT NULL,
+          lesson_id   TEXT NOT NULL,
+          step_id     TEXT,
+          completed   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(completed)),
+          updated_at  TEXT NOT NULL,
+          PRIMARY KEY (learner, lesson_id)
+        ) STRICT;
+      `);
+    },
+  },
 ];
