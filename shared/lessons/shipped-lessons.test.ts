@@ -82,3 +82,14 @@ describe('a claim edited to be false', () => {
     expect(out.some((x) => x.startsWith('run/every-event-delivered: not yet — Fulfilment messages in (first-flow) was 0'))).toBe(true);
   });
 });
+
+describe('docs/lessons.md', () => {
+  it('its complete example passes the check as printed', () => {
+    const doc = readFileSync(join(root, 'docs', 'lessons.md'), 'utf8');
+    const yaml = /### A complete example[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(yaml, 'the example block').toBeDefined();
+    const r = parseLessonText(yaml!, 'docs/lessons.md example');
+    if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+    expect(failures(r.lesson)).toEqual([]);
+  });
+});
