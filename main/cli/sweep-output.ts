@@ -34,7 +34,9 @@ export function defaultMetrics(plan: SweepPlan, known: ReadonlySet<string>): str
     const id = a.param.nodeId;
     // a producer's own latency and utilisation say nothing; its rate shows in the others
     if (id === undefined || plan.topology.nodes.find((n) => n.id === id)?.kind === 'producer') continue;
-    for (const m of [`${id}.p99`, `${id}.utilisation`, `${id}.maxBacklog`]) if (known.has(m) && !out.includes(m)) out.push(m);
+    const broker = plan.topology.nodes.find((n) => n.id === id)?.kind;
+    const mine = broker === 'topic' || broker === 'queue' ? [`${id}.maxBacklog`] : [`${id}.p99`, `${id}.utilisation`];
+    for (const m of mine) if (known.has(m) && !out.includes(m)) out.push(m);
   }
   for (const n of plan.topology.nodes) {
     if ((n.kind === 'topic' || n.kind === 'queue') && known.has(`${n.id}.maxBacklog`) && !out.includes(`${n.id}.maxBacklog`)) out.push(`${n.id}.maxBacklog`);

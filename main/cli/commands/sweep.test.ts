@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSweepWorkerForTests } from '../../backend/whatif/test-sweep-worker-bundle';
+import { runCli } from '../cli';
+import type { CliIo } from '../command';
+import { ExitCode } from '../command';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-sweep-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const checkout = path.resolve(__dirname, '../../../resources/templates/checkout.eventflow.json');
+let env: Record<string, string | undefined> = {};
+beforeAll(async () => {
+  env = { ...process.env, EVENTFLOW_SWEEP_WORKER: await buildSweepWorkerForTests() };
+});
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  let t = 0;
+  const io: CliIo = {
+    out: (s) => { out += s; }, err: (s) => { err += s; },
+    isTty: false, columns: 120, cwd: dir, now: () => (t += 5), interrupted: { value: false }, env,
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+const grid = ['sweep', checkout, '--vary', 'payment.instances=1..2', '--vary', 'storefront.profile.ratePerSec=20,60', '--seeds', '2', '--duration', '1m'];
+
+describe('eventflow sweep', () => {
+  it('runs the grid: a row per cell, progress on stderr, the same JSON cells for any worker count', async () => {
+    const a = await cli(...grid, '--workers', '2', '--json', 'a.json', '--csv', 'a.csv');
+    expect(a.code, a.err).toBe(ExitCode.ok);
+    expect(a.err).toMatch(/4 cells × 2 seeds = 8 runs/);
+    expect(a.err).toMatch(/progress: 8\/8 runs/);
+    const rows = a.out.split('\n\n')[0]!.split('\n');
+    expect(rows[0]).toMatch(/^payment\.instances\s+storefront\.profile\.ratePerSec\s+ordersLost/);
+    expect(rows.slice(1).map((r) => r.split(/\s+/).slice(0, 2).join(' '))).toEqual(['1 20', '1 60', '2 20', '2 60']);
+    const b = await cli(...grid, '--workers', '1', '--json', 'b.json');
+    expect(b.code, b.err).toBe(ExitCode.ok);
+    const cells = (f: string): unknown => (JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { cells: unknown }).cells;
+    expect(cells('b.json')).toEqual(cells('a.json'));
+    const csv = readFileSync(path.join(dir, 'a.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(5);
+    expect(csv[0]).toMatch(/^payment\.instances,storefront\.profile\.ratePerSec,.*ordersLost\.mean,ordersLost\.sd/);
+  });
+
+  it('refuses before running: unknown path, a value the model refuses, a grid too big, an unknown metric', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--vary', 'paymnt.instances=1..3'], /no node id starts it/],
+      [['--vary', 'payment.instances=0..3'], /payment\.instances = 0 makes the topology invalid: nodes\[3\]\.settings\.instances/],
+      [['--vary', 'payment.instances=1..101', '--vary', 'orders.partitions=1..100'], /10100 cells .* at most 10000/],
+      [['--vary', 'payment.instances=1..3', '--find', 'min payment.instances where payment.p999 < 2s'], /unknown metric "payment\.p999".*payment\.p99/],
+      [['--vary', 'payment.instances=1..3', '--find', 'min orders.partitions where ordersLost = 0'], /orders\.partitions is not varied/],
+      [['--vary', 'payment.instances=1..3', '--fail-if', 'checkout.p99 >> 2s'], /expected <metric> <op> <value>/],
+      [['--vary', 'payment.instances'], /expected path=values/],
+    ];
+    for (const [extra, re] of cases) {
+      const r = await cli('sweep', checkout, '--duration', '1m', ...extra);
+      expect(r.code, extra.join(' ')).toBe(ExitCode.usage);
+      expect(r.err, extra.join(' ')).toMatch(re);
+      expect(r.err).not.toMatch(/runs in/);
+    }
+  });
+
+  it('--find answers with the cell that meets the requirement and the neighbour that does not; --fail-if gates', async () => {
+    const r = await cli('sweep', checkout, '--vary', 'payment.instances=1..8', '--find', 'min payment.instances where payment.utilisation < 30%', '--seeds', '2', '--duration', '2m', '--json', 'find.json');
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    const report = JSON.parse(readFileSync(path.join(dir, 'find.json'), 'utf8')) as { goal: { answer: number; failing: number; probes: unknown[] }[] };
+    const g = report.goal[0]!;
+    expect(g.failing).toBe(g.answer - 1);
+    expect(g.probes.length).toBeLessThan(8);
+    expect(r.out).toMatch(new RegExp(`→ payment\\.instances = ${g.answer} `));
+    const gate = await cli(...grid, '--fail-if', 'payment.utilisation > 90%');
+    expect(gate.code).toBe(ExitCode.failed);
+    expect(gate.out).toMatch(/--fail-if payment\.utilisation > 90%: BREACHED at payment\.instances=1 storefront\.profile\.ratePerSec=60/);
+    const none = await cli('sweep', checkout, '--vary', 'payment.instances=1..2', '--find', 'min payment.instances where payment.utilisation < 1%', '--seeds', '1', '--duration', '1m');
+    expect(none.code).toBe(ExitCode.failed);
+    expect(none.out).toMatch(/→ none: not met even at the largest candidate/);
+  });
+});
