@@ -262,6 +262,49 @@ describe('live run of the checkout on the real broker', () => {
   }, 90_000);
 });
 
+describe('a broker that drops the connection mid-run', () => {
+  it('ends the run as interrupted with what was recorded kept', async (ctx) => {
+    const b = need(ctx);
+    const t = checkout();
+    const scenario = Scenario.parse({ durationSec: 8, seed: 5 });
+    const plan = planFor(t, 'droptest');
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'eventflow-live-drop-'));
+    const store = openStore({ dataDir });
+    const adapter = await RabbitMqAdapter.connect(b.url);
+    try {
+      await adapter.apply(plan);
+      const saver = new LiveSaver(store.db, t, scenario, { ...adapter.info, prefix: 'droptest' });
+      // the broker closes our connection (as an operator or a failover would) after ~2.5 s
+      const dropAll = async (): Promise<void> => {
+        for (let i = 0; i < 40; i++) {
+          const cs = await b.management<{ name: string }[]>('/connections');
+          if (cs.length > 0) {
+            for (const c of cs) await b.manage('DELETE', `/connections/${encodeURIComponent(c.name)}`);
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      };
+      const kill = setTimeout(() => { void dropAll(); }, 2500);
+      const r = await runLive({ topology: t, scenario, plan, adapter, drainTimeoutMs: 5000, onSnapshot: saver.onSnapshot, onEvent: saver.onEvent });
+      clearTimeout(kill);
+      saver.finish(r.summary, r.interrupted);
+      expect(r.interrupted).toMatch(/closed the connection/);
+      const d = new RunRepository(store.db).detail(saver.runId);
+      expect(d.status).toBe('interrupted');
+      expect(d.error).toMatch(/closed the connection/);
+      expect(d.kpis.orders).toBeGreaterThan(10); // what ran before the drop is kept
+      expect(d.simulatedMs).toBeLessThan(30_000);
+    } finally {
+      store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      const clean = await RabbitMqAdapter.connect(b.url);
+      await clean.teardown(plan);
+      await clean.close();
+    }
+  }, 60_000);
+});
+
 // ---- the CLI -----------------------------------------------------------------------------------
 
 async function cli(argv: string[], env: Record<string, string | undefined>, cwd: string): Promise<{ code: number; out: string; err: string }> {
