@@ -6,6 +6,7 @@ import {
   RunSampledEvents, RunSettings, RunSnapshotEvent, RunSpeed, RunStatusEvent, StateAt, TraceResult, runMethods,
 } from './runs';
 import { LessonDetail, LessonList, LessonProgress, lessonMethods } from './lessons';
+import { LiveApplyResult, LiveBrokerInfo, LivePlan, LiveTeardownResult, liveMethods } from './live';
 import { PruneResult, StorageUsage, storageMethods } from './storage';
 
 /**
@@ -58,6 +59,11 @@ export const apiContract = {
     'lessons.get': method(lessonMethods.get, LessonDetail, 'One lesson: its steps, its starting topology and the learner\'s progress.'),
     'lessons.progress': method(lessonMethods.progress, LessonProgress, 'The learner\'s progress in one lesson (step, completed steps).'),
     'lessons.saveProgress': method(lessonMethods.saveProgress, LessonProgress, 'Record the step the learner is on and the steps completed.'),
+    // Live runs on a real broker (issue 17; types in ./live.ts, handlers in main/backend/live/live-handlers.ts)
+    'live.plan': method(liveMethods.plan, LivePlan, 'The broker plan of a topology: exchanges, queues, bindings, consumers, and what the broker cannot express.'),
+    'live.check': method(liveMethods.check, LiveBrokerInfo, 'Connect to a broker (URL with credentials, kept nowhere) and say what it is, or why it cannot be reached.'),
+    'live.apply': method(liveMethods.onBroker, LiveApplyResult, 'Declare the plan on the broker (idempotent): what was created and what already existed.'),
+    'live.teardown': method(liveMethods.onBroker, LiveTeardownResult, 'Delete exactly the objects the plan names from the broker.'),
   },
   streams: {
     'runs.snapshot': stream(z.object({ runId: RunId }), RunSnapshotEvent, 'Metrics of a live run, at most ~30 per second (the latest one first).'),

@@ -4,6 +4,7 @@ import type { StreamName } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/define';
 import { issuesFromZod } from '../../../shared/model/validate';
 import { lessonHandlers } from '../lessons/lesson-handlers';
+import { liveHandlers } from '../live/live-handlers';
 import type { LessonHandlerOptions } from '../lessons/lesson-handlers';
 import { runHandlers, runStreams } from '../runs/handlers';
 import { storageHandlers } from '../runs/storage-handlers';
@@ -51,7 +52,7 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
   const deps = { store, hub, appName: opts.appName ?? 'EventFlow Studio', appVersion: opts.appVersion ?? '0.0.0' };
   // Every contract method and stream must appear here: these annotations are the check.
   const runs = new RunManager(store, opts.runs);
-  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons) };
+  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers() };
   const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs }) };
   const defaultCtx: CallContext = { transport: opts.transport };
 

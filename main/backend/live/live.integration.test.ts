@@ -16,6 +16,8 @@ import type { MetricsSnapshot, RunSummary } from '../../../shared/runtime/api';
 import { BrokerError } from './broker';
 import { runCli } from '../../cli/cli';
 import type { CliIo } from '../../cli/command';
+import { ApiError } from '../../../shared/api/define';
+import { openBackend } from '../index';
 import { RunRepository } from '../runs/run-repository';
 import { openStore } from '../store';
 import type { Store } from '../store';
@@ -301,6 +303,39 @@ describe('a broker that drops the connection mid-run', () => {
       const clean = await RabbitMqAdapter.connect(b.url);
       await clean.teardown(plan);
       await clean.close();
+    }
+  }, 60_000);
+});
+
+// ---- the api contract ------------------------------------------------------------------------
+
+describe('live.* api methods', () => {
+  it('plan, check, apply, teardown through the backend dispatcher; broker problems are refused with the cause', async (ctx) => {
+    const b = need(ctx);
+    const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-live-api-'));
+    const backend = openBackend({ dataDir: dir, transport: 'websocket' });
+    try {
+      const topology = checkoutTemplate();
+      const plan = await backend.dispatch('live.plan', { topology, prefix: 'apitest' }) as { objects: string[]; unsupported: { what: string }[] };
+      expect(plan.objects).toContain('queue apitest.topic.orders.payment');
+      expect(plan.unsupported.map((u) => u.what)).toContain('replication 3');
+      const info = await backend.dispatch('live.check', { brokerUrl: b.url }) as { address: string; version: string };
+      expect(info.address).toBe(`amqp://127.0.0.1:${b.amqpPort}`);
+      const applied = await backend.dispatch('live.apply', { topology, prefix: 'apitest', brokerUrl: b.url }) as { steps: { action: string }[] };
+      expect(applied.steps.filter((s) => s.action === 'create').length).toBe(plan.objects.length);
+      expect(await objectsUnder(b, 'apitest')).toEqual([...plan.objects].sort());
+      const removed = await backend.dispatch('live.teardown', { topology, prefix: 'apitest', brokerUrl: b.url }) as { removed: string[] };
+      expect(removed.removed.sort()).toEqual([...plan.objects].sort());
+      expect(await objectsUnder(b, 'apitest')).toEqual([]);
+      const wrong = await backend.dispatch('live.check', { brokerUrl: b.url.replace('guest:guest', 'guest:x') }).catch((e: unknown) => e);
+      expect(wrong).toBeInstanceOf(ApiError);
+      expect((wrong as ApiError).code).toBe('refused');
+      expect((wrong as ApiError).message).toContain('refused the credentials');
+      const badPrefix = await backend.dispatch('live.plan', { topology, prefix: 'a.b' }).catch((e: unknown) => e);
+      expect((badPrefix as ApiError).code).toBe('invalid-input');
+    } finally {
+      backend.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });

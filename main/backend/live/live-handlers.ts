@@ -1,0 +1,40 @@
+/**
+ * The live api methods (shared/api/live.ts). Each call opens its own broker connection and
+ * closes it: the URL and its credentials live only for the call. Broker problems come back as
+ * 'refused' with the adapter's message (address and cause).
+ */
+import { ApiError } from '../../../shared/api/define';
+import type { MethodHandlers } from '../api/handlers';
+import { formatPlan, planFor } from '../../../shared/live/plan';
+import { BrokerError } from './broker';
+import { RabbitMqAdapter } from './rabbitmq';
+
+type LiveMethod = Extract<keyof MethodHandlers, `live.${string}`>;
+
+async function withBroker<T>(url: string, f: (a: RabbitMqAdapter) => Promise<T>): Promise<T> {
+  let adapter: RabbitMqAdapter | null = null;
+  try {
+    adapter = await RabbitMqAdapter.connect(url);
+    return await f(adapter);
+  } catch (e) {
+    if (e instanceof BrokerError) throw new ApiError('refused', e.message);
+    throw e;
+  } finally {
+    await adapter?.close();
+  }
+}
+
+export function liveHandlers(): Pick<MethodHandlers, LiveMethod> {
+  return {
+    'live.plan': async ({ topology, prefix }) => {
+      const p = planFor(topology, prefix);
+      return {
+        prefix: p.prefix, objects: [...p.exchanges.map((e) => `exchange ${e.name}`), ...p.queues.map((q) => `queue ${q.name}`)],
+        lines: formatPlan(p), inProcess: p.inProcess, unsupported: p.unsupported,
+      };
+    },
+    'live.check': async ({ brokerUrl }) => withBroker(brokerUrl, async (a) => a.info),
+    'live.apply': async ({ topology, prefix, brokerUrl }) => withBroker(brokerUrl, async (a) => ({ broker: a.info, steps: await a.apply(planFor(topology, prefix)) })),
+    'live.teardown': async ({ topology, prefix, brokerUrl }) => withBroker(brokerUrl, async (a) => ({ broker: a.info, removed: await a.teardown(planFor(topology, prefix)) })),
+  };
+}
