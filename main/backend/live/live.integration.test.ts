@@ -33,11 +33,12 @@ let broker: TestBroker | null = null;
 let skipReason: string | null = brokerUnavailableReason();
 
 beforeAll(async () => {
-  if (skipReason !== null) return;
-  try {
-    broker = await startTestBroker();
-  } catch (e) {
-    skipReason = `the private RabbitMQ could not be started: ${(e as Error).message}`;
+  if (skipReason === null) {
+    try {
+      broker = await startTestBroker();
+    } catch (e) {
+      skipReason = `the private RabbitMQ could not be started: ${(e as Error).message}`;
+    }
   }
   if (skipReason !== null) console.warn(`SKIPPED live broker tests: ${skipReason}`);
 }, 120_000);

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'amqplib';
 
-const SERVER = '/usr/lib/rabbitmq/bin/rabbitmq-server';
+// Debian's server script; EVENTFLOW_RABBITMQ_SERVER points elsewhere (another install, or to check the skip path)
+const SERVER = process.env['EVENTFLOW_RABBITMQ_SERVER'] ?? '/usr/lib/rabbitmq/bin/rabbitmq-server';
 const START_TIMEOUT_MS = 90_000;
 
 export interface TestBroker {
