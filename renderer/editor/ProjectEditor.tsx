@@ -23,6 +23,7 @@ import { NodeSearch } from './NodeSearch';
 import { Palette } from './Palette';
 import { QuickAdd } from './QuickAdd';
 import { Toolbar } from './Toolbar';
+import { LessonPlayer } from '../lessons/LessonPlayer';
 import './editor.css';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; project: Project };
@@ -91,6 +92,7 @@ function EditorLayout() {
             <Canvas />
             <Banner />
             <NodeSearch />
+            <LessonPlayer projectId={editor.projectId} />
           </div>
           <LintPanel />
           <RunDock />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ProjectSummary } from '../../shared/api/types';
 import { Icon } from './icons';
 import { ProjectRow } from './ProjectRow';
+import { LearnPanel } from '../lessons/LearnPanel';
 import { StoragePanel } from './StoragePanel';
 
 interface StartPageProps {
@@ -72,6 +73,7 @@ export function StartPage({ projects, onOpen, onRename, onDelete, onNew }: Start
             {shown?.length === 0 && <div className="no-match">No project matches “{filter}”.</div>}
           </div>
         )}
+        <LearnPanel onOpenProject={onOpen} />
         <StoragePanel />
       </div>
     </div>

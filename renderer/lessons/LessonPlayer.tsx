@@ -1,0 +1,122 @@
+/**
+ * The lesson player beside the canvas: the step's narration, the learner's action (recognised
+ * when it happens), Show me, Back/Next, and each claim checked live against the learner's runs
+ * with the measured number beside the expected one.
+ */
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { actionDone } from '../../shared/lessons/actions';
+import type { ShowMeEdit } from '../../shared/lessons/schema';
+import { applyEdit } from '../../shared/lessons/show-me';
+import type { Topology } from '../../shared/model/topology';
+import { useApi } from '../api/react';
+import { useRuns, useRunsServices } from '../runs/react';
+import { useDocument, useDocumentStoreApi } from '../store/react';
+import { checkClaims } from './claim-checks';
+import { lessonSessionStore, runLabelFor } from './lesson-session';
+import { Narration } from './narration';
+import './lessons.css';
+
+const ACTION_TEXT: Record<string, string> = {
+  read: 'Read, then Next', 'add-node': 'Add a node', connect: 'Connect two nodes', 'change-setting': 'Change a setting',
+  scale: 'Scale', 'start-run': 'Start a run', 'inject-fault': 'Inject a fault', 'open-template': 'Open a template',
+};
+
+export function LessonPlayer({ projectId }: { projectId: string }) {
+  const session = useStore(lessonSessionStore, (s) => (s.session?.projectId === projectId ? s.session : undefined));
+  const topology = useDocument((s) => s.topology);
+  const doc = useDocumentStoreApi();
+  const runs = useRunsServices();
+  const phase = useRuns((s) => s.phase);
+  const runId = useRuns((s) => s.runId);
+  const api = useApi();
+  const step = session?.detail.lesson.steps[session.stepIndex];
+
+  // a finished run of the learner's becomes a run of the lesson, under the step's label
+  useEffect(() => {
+    if (!step || phase !== 'completed' || runId === undefined) return;
+    let live = true;
+    api.call('runs.get', { runId }).then((d) => {
+      if (live && d.summary) lessonSessionStore.getState().addRun({ label: runLabelFor(step), summary: d.summary, snapshots: [] }, d.faults.map((f) => f.fault));
+    }, () => {});
+    return () => { live = false; };
+  }, [api, phase, runId, step]);
+
+  // spotlight: select the nodes the step talks about
+  useEffect(() => {
+    if (step?.focus && step.focus.nodes.length + step.focus.edges.length > 0) doc.getState().select({ nodes: step.focus.nodes, edges: step.focus.edges });
+  }, [doc, step]);
+
+  const results = useMemo(() => (session && step ? checkClaims(step.claims, session, topology) : []), [session, step, topology]);
+  if (!session || !step) return null;
+  const lesson = session.detail.lesson;
+  const did = actionDone(step.action, { before: session.stepStart, after: topology, ...(session.runFaults ? { runFaults: session.runFaults } : {}), ...(session.openedTemplate ? { openedTemplate: session.openedTemplate } : {}) });
+  const allHold = results.every((r) => r.status === 'pass');
+  const stepDone = did && allHold;
+
+  const save = (stepId: string, completed: ReadonlySet<string>) => {
+    api.call('lessons.saveProgress', { id: lesson.id, stepId, completedSteps: [...completed] }).catch(() => {});
+  };
+  const go = (to: number) => {
+    if (stepDone) lessonSessionStore.getState().complete(step.id);
+    lessonSessionStore.getState().goTo(to, doc.getState().topology);
+    const s = lessonSessionStore.getState().session;
+    const target = lesson.steps[Math.min(Math.max(0, to), lesson.steps.length - 1)];
+    if (s && target) save(target.id, s.completed);
+  };
+  const showMe = async () => {
+    const edits = step.showMe.filter((e): e is Exclude<ShowMeEdit, { do: 'run' }> => e.do !== 'run');
+    if (edits.length > 0) {
+      // the edits are applied first: one refused edit refuses them all, with its reason on the status line
+      let next: Topology = doc.getState().topology;
+      for (const e of edits) {
+        const r = applyEdit(next, e);
+        if (!r.ok) {
+          doc.getState().setNotice(`Show me: ${r.reason}`);
+          return;
+        }
+        next = r.topology;
+      }
+      const result = next;
+      doc.getState().apply({ label: `Show me: ${step.title}`, run: () => ({ topology: result }) });
+    }
+    for (const e of step.showMe) {
+      if (e.do === 'load' && 'template' in e.source) lessonSessionStore.setState((s) => (s.session ? { session: { ...s.session, openedTemplate: (e.source as { template: string }).template } } : s));
+      if (e.do === 'run' && runs) {
+        const { label, durationSec, seed, faults, snapshotIntervalMs } = e.run;
+        await runs.control.start({ scenario: { durationSec, seed, faults, snapshotIntervalMs }, speed: 'max', name: `${lesson.title} · ${label}` });
+      }
+    }
+  };
+
+  return (
+    <aside className="lesson-player" aria-label="Lesson" data-testid="lesson-player">
+      <header className="lesson-head">
+        <span className="lesson-course">{lesson.title}</span>
+        <span className="lesson-count">Step {session.stepIndex + 1} of {lesson.steps.length}</span>
+        <button type="button" className="lesson-close" aria-label="Close the lesson" onClick={() => lessonSessionStore.getState().end()}>×</button>
+      </header>
+      <h2 className="lesson-step-title">{step.title}</h2>
+      <Narration text={step.narration} />
+      <p className={`lesson-action${did ? ' is-done' : ''}`} data-testid="lesson-action">
+        {did ? '✓ ' : ''}{ACTION_TEXT[step.action.kind] ?? step.action.kind}
+      </p>
+      {results.length > 0 && (
+        <ul className="lesson-claims" aria-label="Claims">
+          {results.map((r) => (
+            <li key={r.id} className={`lesson-claim is-${r.status}`} data-testid={`claim-${r.id}`} data-status={r.status}>
+              <span className="lesson-claim-mark" aria-hidden="true">{r.status === 'pass' ? '✓' : r.status === 'fail' ? '✗' : '…'}</span>
+              <span className="lesson-claim-says">{r.says}</span>
+              <span className="lesson-claim-figures">{r.explanation}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <footer className="lesson-nav">
+        <button type="button" className="btn" disabled={session.stepIndex === 0} onClick={() => go(session.stepIndex - 1)}>Back</button>
+        {step.showMe.length > 0 && <button type="button" className="btn" onClick={() => void showMe().catch(() => {})} data-testid="lesson-show-me">Show me</button>}
+        <button type="button" className={`btn${stepDone ? ' btn-primary' : ''}`} disabled={session.stepIndex === lesson.steps.length - 1} onClick={() => go(session.stepIndex + 1)}>Next</button>
+      </footer>
+    </aside>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The lesson player (issue 15): start a lesson from Learn on the start page, do the step's action
+ * yourself (start a run from the run toolbar), see each claim turn green with its measured
+ * figure; a claim that does not hold says why, in numbers.
+ */
+import type { Page } from '@playwright/test';
+import { expect, snap, test } from './fixtures/host';
+
+async function runFromToolbar(page: Page): Promise<void> {
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-phase')).toHaveText('completed', { timeout: 90_000 });
+}
+
+async function openLesson(page: Page, id: string): Promise<void> {
+  const learn = page.getByTestId('learn-panel');
+  await expect(learn.getByRole('heading', { name: 'Learn' })).toBeVisible();
+  await learn.getByTestId(`lesson-${id}`).click();
+  await expect(page.getByTestId('lesson-player')).toBeVisible();
+}
+
+test('a lesson played through the UI: the learner runs, the claims turn green', async ({ app: page }) => {
+  await openLesson(page, 'react-independently');
+  const player = page.getByTestId('lesson-player');
+  await expect(player.getByRole('heading', { name: 'One event, three reactions' })).toBeVisible();
+  await expect(player.getByTestId('claim-inventory-gets-all')).toHaveAttribute('data-status', 'pending');
+  await runFromToolbar(page);
+  for (const id of ['inventory-gets-all', 'payment-gets-all', 'notification-gets-all']) {
+    await expect(player.getByTestId(`claim-${id}`)).toHaveAttribute('data-status', 'pass', { timeout: 15_000 });
+  }
+  await expect(player.getByTestId('claim-payment-gets-all')).toContainText(/Payment messages in \(baseline\) was [\d,]+ and Storefront messages out \(baseline\) [\d,]+: difference -?\d \(difference = 0 \(± 3\)\)/);
+  await expect(player.getByTestId('lesson-action')).toContainText('✓');
+  await snap(page, 'lesson-player-1280-light');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await snap(page, 'lesson-player-1920-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await snap(page, 'lesson-player-1920-dark');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await snap(page, 'lesson-player-1280-dark');
+});
+
+test('a claim that does not hold says what was measured and what it needed', async ({ app: page }) => {
+  await openLesson(page, 'react-independently');
+  const player = page.getByTestId('lesson-player');
+  await runFromToolbar(page);
+  await expect(player.getByTestId('claim-notification-gets-all')).toHaveAttribute('data-status', 'pass', { timeout: 15_000 });
+  // skip the slow-down step: the third step's run then shows Notification as fast as before
+  await player.getByRole('button', { name: 'Next' }).click();
+  await player.getByRole('button', { name: 'Next' }).click();
+  await expect(player.getByRole('heading', { name: 'Who noticed?' })).toBeVisible();
+  await runFromToolbar(page);
+  const claim = player.getByTestId('claim-notification-slower');
+  await expect(claim).toHaveAttribute('data-status', 'fail', { timeout: 15_000 });
+  await expect(claim).toContainText(/not yet — Notification p99 \(slow-notification\) was [\d,.]+ ms and Notification p99 \(baseline\) [\d,.]+ ms: ratio 1, the claim needs ratio ≥ 2/);
+  await expect(player.getByTestId('claim-payment-unchanged')).toHaveAttribute('data-status', 'pass');
+  await snap(page, 'lesson-player-failing-claim');
+});
