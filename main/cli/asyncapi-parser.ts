@@ -25,5 +25,17 @@ export async function asyncApiDiagnostics(text: string): Promise<AsyncApiDiagnos
   } catch {
     return undefined;
   }
-  return new mod.Parser().validate(text);
+  try {
+    return (await new mod.Parser().validate(text)).map(oneLine);
+  } catch (e) {
+    return [{ severity: 0, code: 'parser-failed', message: `@asyncapi/parser failed: ${firstLine(e instanceof Error ? e.message : String(e))}`, path: [] }];
+  }
+}
+
+const firstLine = (s: string): string => s.split('\n', 1)[0]!.trim();
+
+/** The parser reports its own crashes as an 'uncaught-error' diagnostic with the stack inlined: keep the reason only. */
+function oneLine(d: AsyncApiDiagnostic): AsyncApiDiagnostic {
+  const message = firstLine(d.message.replace(/,? stack: [\s\S]*$/, ''));
+  return message === d.message ? d : { ...d, message };
 }

@@ -145,6 +145,33 @@ describe('eventflow run', () => {
     expect(r.err).toContain('stuck at 1000 ms');
   });
 
+  it('off a terminal, prints a plain progress line with %, events and ETA every few seconds of wall time', async () => {
+    let err = '';
+    let out = '';
+    let t = 0;
+    // each clock read advances 1 s of "wall time": deterministic, no real waiting
+    const io: CliIo = { out: (s) => void (out += s), err: (s) => void (err += s), isTty: false, columns: 100, cwd: dir, now: () => (t += 1000), interrupted: { value: false } };
+    expect(await runCli(['run', checkoutFile, '--duration', '10m', '--seed', '7'], io)).toBe(ExitCode.ok);
+    const lines = err.split('\n').filter((l) => l.startsWith('progress: '));
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines) expect(l).toMatch(/^progress: (\d+[hms])+\/10m simulated \(\d{1,3}%\), [\d,]+ events, ETA (\d+[hms])+$/);
+    expect(err).not.toContain('\r'); // no bar redraws in a log
+    expect(out).toBe((await cli('run', checkoutFile, '--duration', '10m', '--seed', '7')).out); // stdout unchanged
+  });
+
+  it('--max-events stops the run just past N events with a clear message (exit 1), summary so far', async () => {
+    const r = await cli('run', checkoutFile, '--duration', '1h', '--max-events', '2000', '--json', 'capped.json');
+    expect(r.code, r.err).toBe(ExitCode.failed);
+    expect(r.err).toMatch(/stopped: [\d,]+ events exceed --max-events 2,000 at \d+m?\d*s? of 1h simulated/);
+    expect(r.out).toContain('(stopped early)');
+    const report = JSON.parse(readFileSync(path.join(dir, 'capped.json'), 'utf8')) as { summary: { messages: number; completed: boolean } };
+    expect(report.summary.completed).toBe(false);
+    expect(report.summary.messages).toBeGreaterThan(2000);
+    // slices shrink near the limit: it stops close to N, not a whole 18 s slice later
+    expect(report.summary.messages).toBeLessThan(2100);
+    expect((await cli('run', checkoutFile, '--duration', '1m', '--max-events', '1e9')).code).toBe(ExitCode.ok);
+  });
+
   it('help lists the registered commands', async () => {
     const r = await cli('help');
     expect(r.code).toBe(ExitCode.ok);

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { CliError, ExitCode } from './command';
 import type { CliIo } from './command';
 import { commands } from './commands';
+import { printable } from './printable';
 
 export const CLI_NAME = 'eventflow';
 
@@ -48,7 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await cmd.run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(`${CLI_NAME} ${cmd.name}: ${e.message}\n`);
+      io.err(`${CLI_NAME} ${cmd.name}: ${printable(e.message)}\n`);
       return e.exitCode;
     }
     io.err(`${CLI_NAME} ${cmd.name}: internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

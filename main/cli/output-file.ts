@@ -2,21 +2,36 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, ExitCode } from './command';
+import { fsReason } from './fs-reason';
+
+/**
+ * Refuses a target that cannot be written, before a long command does its work: an existing
+ * directory, an existing file without --force, a parent that is a file.
+ */
+export function checkOutputTarget(abs: string, force = true): void {
+  if (existsSync(abs)) {
+    if (statSync(abs).isDirectory()) throw new CliError(ExitCode.cantCreate, `${abs} is a directory: give a file name`);
+    if (!force) throw new CliError(ExitCode.cantCreate, `${abs} exists: pass --force to overwrite it`);
+  }
+  for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
+    if (existsSync(dir)) {
+      if (!statSync(dir).isDirectory()) throw new CliError(ExitCode.cantCreate, `cannot write ${abs}: ${dir} is a file, not a folder`);
+      return;
+    }
+    if (path.dirname(dir) === dir) return;
+  }
+}
 
 export function writeOutputFile(abs: string, text: string, force = true): void {
+  checkOutputTarget(abs, force);
+  const tmp = `${abs}.${process.pid}.tmp`;
   try {
-    if (!force && existsSync(abs)) throw new CliError(ExitCode.cantCreate, `${abs} exists: pass --force to overwrite it`);
-    if (existsSync(abs) && statSync(abs).isDirectory()) throw new CliError(ExitCode.cantCreate, `${abs} is a directory`);
     mkdirSync(path.dirname(abs), { recursive: true });
-    const tmp = `${abs}.${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, text, 'utf8');
-      renameSync(tmp, abs);
-    } finally {
-      rmSync(tmp, { force: true });
-    }
+    writeFileSync(tmp, text, 'utf8');
+    renameSync(tmp, abs);
   } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(ExitCode.cantCreate, `cannot write ${abs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new CliError(ExitCode.cantCreate, `cannot write ${abs}: ${fsReason(e)}`);
+  } finally {
+    rmSync(tmp, { force: true });
   }
 }

@@ -137,6 +137,8 @@ const until = async (check: () => boolean) => {
 
 let indexHtml = '';
 let initialUserData = '';
+let sigterm: (() => void) | undefined;
+let sigintBefore = new Set<NodeJS.SignalsListener>();
 const win = () => h.BrowserWindow.instances[0];
 
 beforeAll(async () => {
@@ -147,11 +149,16 @@ beforeAll(async () => {
   writeFileSync(indexHtml, '<!doctype html><title>EventFlow Studio</title>');
   h.state.dataDir = mkdtempSync(path.join(os.tmpdir(), 'ef-shell-db-'));
   process.env.EVENTFLOW_DATA_DIR = h.state.dataDir;
+  const listening = new Set(process.listeners('SIGTERM'));
+  sigintBefore = new Set(process.listeners('SIGINT'));
   await import('./main');
+  sigterm = process.listeners('SIGTERM').find((l) => !listening.has(l)) as (() => void) | undefined;
   await until(() => h.BrowserWindow.instances.length === 1 && h.state.menus.length > 0);
 });
 
 afterAll(() => {
+  // main.ts's signal handlers must not outlive this file in the test worker
+  for (const l of process.listeners('SIGINT')) if (!sigintBefore.has(l)) process.off('SIGINT', l);
   h.app.emit('will-quit');
   rmSync(h.state.root, { recursive: true, force: true });
   rmSync(initialUserData, { recursive: true, force: true });
@@ -255,5 +262,17 @@ describe('desktop shell wiring (main.ts)', () => {
     const later = { prevented: 0, preventDefault() { this.prevented++; } };
     h.app.emit('before-quit', later); // the real quit goes through
     expect(later.prevented).toBe(0);
+  });
+
+  it('SIGTERM takes the Quit path (runs stopped, database closed by before-quit/will-quit), then exits 0', async () => {
+    expect(sigterm, 'main.ts listens for SIGTERM').toBeDefined();
+    const quitsBefore = h.state.quits;
+    sigterm!();
+    expect(h.state.quits).toBe(quitsBefore + 1);
+    expect(h.state.exits).toEqual([]);
+    h.app.emit('will-quit');
+    await until(() => h.state.exits.length > 0);
+    expect(h.state.exits).toEqual([0]);
+    process.off('SIGTERM', sigterm!);
   });
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { BrowserWindow, app, dialog, ipcMain, nativeTheme, screen, session } from 'electron';
 import { toPlatform } from '../../shared/commands';
+import { exitGracefullyOnSignals } from '../backend/graceful-exit';
 import { dataDirArg } from '../backend/store';
 import { desktopDataDir } from './app-options';
 import type { DesktopBackend } from './backend';
@@ -215,6 +216,17 @@ async function start(): Promise<void> {
     stopIpc();
     backend?.close();
     backend = undefined;
+  });
+  // SIGTERM/SIGINT (logout, `kill`, a service manager) take the same way out as Quit: before-quit
+  // above stops the live runs and closes the database, then the app exits 0 (as the web host does)
+  exitGracefullyOnSignals({
+    name: APP_NAME,
+    log,
+    stop: () => new Promise<void>((resolve) => {
+      app.once('will-quit', () => resolve());
+      app.quit();
+    }),
+    exit: (code) => app.exit(code),
   });
 
   refreshMenu();

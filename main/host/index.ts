@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { openBackend, resolveDataDir } from '../backend';
+import { exitGracefullyOnSignals } from '../backend/graceful-exit';
 import { parseHostArgs } from './args';
 import { startWebHost } from './server';
 
@@ -38,16 +39,19 @@ async function main(): Promise<void> {
   console.log(`EventFlow Studio web host: ${host.url}`);
   console.log(`Data: ${backend.store.databaseFile}`);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`eventflow web host: ${signal}, closing`);
-    // live runs end as 'stopped' (not 'interrupted') with everything they wrote
-    void host.close().then(() => backend.shutdown()).finally(() => process.exit(0));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  // live runs end as 'stopped' (not 'interrupted') with everything they wrote; WAL checkpointed
+  exitGracefullyOnSignals({
+    name: 'eventflow web host',
+    log: (m) => console.error(m),
+    stop: async () => {
+      try {
+        await host.close();
+      } finally {
+        await backend.shutdown();
+      }
+    },
+    exit: (code) => process.exit(code),
+  });
 }
 
 void main();

@@ -327,6 +327,8 @@ export interface Simulation {
   /** durationSec × 1000 */
   readonly endMs: SimTimeMs;
   readonly done: boolean;
+  /** messages created so far (what RunSummary.messages reports), cheap to read after each slice */
+  readonly messages: number;
   /** process everything scheduled at or before min(simMs, endMs); emits due snapshots */
   runUntil(simMs: SimTimeMs): void;
   runToEnd(): RunSummary;

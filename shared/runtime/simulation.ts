@@ -49,6 +49,10 @@ class SimulationRun implements Simulation {
     return this.sched.now();
   }
 
+  get messages(): number {
+    return this.ctx.messages;
+  }
+
   get done(): boolean {
     return this.sched.now() >= this.endMs;
   }

@@ -46,7 +46,13 @@ function headerOf(file: string): string {
  */
 export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Database {
   const list = opts.migrations ?? migrations;
-  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file of that name (or of a parent folder) is in the way' : (e as Error).message;
+    throw new StoreOpenError('unreadable', file, `Cannot create the data folder ${path.dirname(file)}: ${why}`);
+  }
   const existed = existsSync(file) && statSync(file).size > 0;
   if (existed) {
     let header: string;

@@ -6,6 +6,7 @@ import { optionValue, parseArgs } from '../args';
 import { CliError, ExitCode } from '../command';
 import type { CliCommand } from '../command';
 import { writeOutputFile } from '../output-file';
+import { printable } from '../printable';
 import { readInputText } from '../topology-file';
 
 const usage = `usage: eventflow import <asyncapi.yaml|asyncapi.json> [--out topology.eventflow.json] [--force] [--json]
@@ -31,7 +32,7 @@ export const importCommand: CliCommand = {
     const json = args.flags.has('json');
     const rel = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
     if (json) io.out(JSON.stringify({ ok: r.ok, problems: r.problems }, null, 2) + '\n');
-    else for (const p of r.problems) io.err(`${formatProblem(p, rel)}\n`);
+    else for (const p of r.problems) io.err(`${printable(formatProblem(p, rel))}\n`);
     if (!r.ok) {
       if (!json) io.err(`${rel}: not imported (${r.problems.filter((p) => p.severity === 'error').length} error(s)); nothing written\n`);
       return ExitCode.dataError;

@@ -1,5 +1,4 @@
 /** `eventflow run`: simulate a topology headless, print a summary, optionally write a JSON report. */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Fault, Scenario } from '../../../shared/runtime/api';
 import type { MetricsSnapshot, Scenario as ScenarioT, SimulationHooks } from '../../../shared/runtime/api';
@@ -9,7 +8,9 @@ import { createSimulation } from '../../../shared/runtime/simulation';
 import { optionValue, parseArgs, parseDuration } from '../args';
 import { CliError, ExitCode } from '../command';
 import type { CliCommand, CliIo } from '../command';
-import { formatDuration, formatSummary, progressLine } from '../report';
+import { checkOutputTarget, writeOutputFile } from '../output-file';
+import { formatDuration, formatSummary } from '../report';
+import { RunProgress, maxEventsMessage, nextSliceMs, parseMaxEvents } from '../run-progress';
 import { RunSaver } from '../run-saver';
 import { readInputText, readTopologyFile } from '../topology-file';
 
@@ -28,6 +29,7 @@ const usage = `usage: eventflow run <topology.eventflow.json> [options]
   --scenario <file.json>   scenario JSON (durationSec, seed, faults, flows...); flags override it
   --snapshot-interval <d>  time-series resolution in the JSON report  (default 10s)
   --json <report.json>     write the summary and the metric time series as JSON (- = stdout)
+  --max-events <n>         stop the run (exit 1) once more than n events were created
   --save                   store the run in the app's database; the app lists it under Runs
   --data-dir <dir>         the app's data folder for --save (default: EVENTFLOW_DATA_DIR,
                            else the per-user folder the app uses)`;
@@ -35,6 +37,7 @@ const usage = `usage: eventflow run <topology.eventflow.json> [options]
 const spec = {
   duration: { value: true }, seed: { value: true }, speed: { value: true }, fault: { value: true, repeat: true },
   sla: { value: true }, scenario: { value: true }, 'snapshot-interval': { value: true }, json: { value: true }, save: {}, 'data-dir': { value: true },
+  'max-events': { value: true },
 };
 
 export function parseFaultSpec(text: string): Fault {
@@ -59,6 +62,8 @@ export function parseFaultSpec(text: string): Fault {
   if (!r.success) throw bad(r.error.issues.map((i) => `${i.path.join('.') || kind}: ${i.message}`).join('; '));
   return r.data;
 }
+
+const MAX_SNAPSHOTS = 100_000;
 
 function scenarioFrom(args: ReturnType<typeof parseArgs>, io: CliIo, save: boolean): ScenarioT {
   let base: Record<string, unknown> = {};
@@ -97,8 +102,19 @@ function scenarioFrom(args: ReturnType<typeof parseArgs>, io: CliIo, save: boole
   if (faults.length > 0) (input as Record<string, unknown>)['faults'] = [...((base['faults'] as unknown[] | undefined) ?? []), ...faults];
   const r = Scenario.safeParse(input);
   if (!r.success) {
+    // a value out of range that came from a flag is a usage error naming the flag
+    const flagOf: Record<string, [string, string | undefined]> = { durationSec: ['duration', duration], seed: ['seed', seedText], snapshotIntervalMs: ['snapshot-interval', snap] };
+    const fromFlags = r.error.issues.map((i) => flagOf[String(i.path[0])]).filter((f) => f !== undefined && f[1] !== undefined);
+    if (fromFlags.length === r.error.issues.length) {
+      throw new CliError(ExitCode.usage, r.error.issues.map((i, k) => `--${fromFlags[k]![0]} "${fromFlags[k]![1]}": ${i.message}`).join('\n'));
+    }
     const where = file ?? 'options';
     throw new CliError(ExitCode.dataError, `invalid scenario (${where}):\n${r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  // every snapshot is kept for --json/--save: 1 ms over an hour would be 3.6M of them
+  const every = r.data.snapshotIntervalMs;
+  if (every > 0 && (r.data.durationSec * 1000) / every > MAX_SNAPSHOTS) {
+    throw new CliError(ExitCode.usage, `snapshot interval ${every} ms over ${formatDuration(r.data.durationSec * 1000)} gives more than ${MAX_SNAPSHOTS.toLocaleString('en-US')} snapshots: use a longer --snapshot-interval`);
   }
   return r.data;
 }
@@ -129,6 +145,7 @@ export const runCommand: CliCommand = {
     const topology = readTopologyFile(file, io.cwd);
     let scenario: ScenarioT = scenarioFrom(args, io, save);
     const snapshots: MetricsSnapshot[] = [];
+    if (jsonOut !== undefined && jsonOut !== '-') checkOutputTarget(path.resolve(io.cwd, jsonOut)); // before any work
     const saver = save ? RunSaver.open(dataDir, io.cwd, io.env ?? process.env, topology, scenario, speed, io.now) : null;
     if (saver !== null) scenario = { ...scenario, ...saver.eventLog };
     const hooks: SimulationHooks = {};
@@ -148,15 +165,15 @@ export const runCommand: CliCommand = {
       throw e;
     }
     const started = io.now();
-    const label = (): string => `${formatDuration(sim.now)}/${formatDuration(sim.endMs)}`;
-    const draw = (): void => {
-      if (io.isTty) io.err(`\r${progressLine(sim.now, sim.endMs, io.columns, label())}`);
-    };
+    const progress = new RunProgress(io, sim.endMs);
+    const maxEvents = parseMaxEvents(optionValue(args, 'max-events'));
+    const overBudget = (): boolean => maxEvents !== undefined && sim.messages > maxEvents;
+    const draw = (): void => progress.update(sim.now, sim.messages);
     try {
       if (speed === 'max') {
         const slice = Math.max(1000, sim.endMs / 200);
-        while (!sim.done && !io.interrupted.value) {
-          sim.runUntil(sim.now + slice);
+        while (!sim.done && !io.interrupted.value && !overBudget()) {
+          sim.runUntil(sim.now + nextSliceMs(slice, maxEvents, sim.now, sim.messages));
           saver?.progress(sim.now);
           draw();
           await nextTurn();
@@ -164,7 +181,7 @@ export const runCommand: CliCommand = {
       } else {
         const driver = new RealTimeDriver(sim, { now: io.now, speed, maxSliceMs: Math.max(1000, speed * 1000) });
         driver.start();
-        while (driver.state === 'running' && !io.interrupted.value) {
+        while (driver.state === 'running' && !io.interrupted.value && !overBudget()) {
           driver.tick();
           saver?.progress(sim.now);
           draw();
@@ -172,15 +189,16 @@ export const runCommand: CliCommand = {
         }
       }
     } catch (e) {
-      if (io.isTty) io.err('\r\x1b[K');
+      progress.clear();
       saver?.fail(sim.now, (e as Error).message);
       if (e instanceof SimulationLimitError) throw new CliError(ExitCode.dataError, `${file}: the simulation cannot go on: ${e.message}`);
       throw e;
     }
-    if (io.isTty) io.err('\r\x1b[K');
+    progress.clear();
+    const stoppedByBudget = overBudget();
     const summary = sim.summary();
     if (saver !== null) {
-      saver.finish(summary, io.interrupted.value);
+      saver.finish(summary, io.interrupted.value || stoppedByBudget);
       io.err(`saved as run #${saver.runId} in ${saver.databaseFile}\n`);
     }
     // `--json -`: stdout carries only the JSON (for jq and friends); the table goes to stderr
@@ -190,17 +208,16 @@ export const runCommand: CliCommand = {
     if (toStdout) {
       io.out(`${JSON.stringify({ scenario, summary, snapshots }, null, 2)}\n`);
     } else if (jsonOut !== undefined) {
-      const target = path.resolve(io.cwd, jsonOut);
-      try {
-        writeFileSync(target, `${JSON.stringify({ scenario, summary, snapshots }, null, 2)}\n`);
-      } catch (e) {
-        throw new CliError(ExitCode.cantCreate, `cannot write ${jsonOut}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
+      writeOutputFile(path.resolve(io.cwd, jsonOut), `${JSON.stringify({ scenario, summary, snapshots }, null, 2)}\n`);
       io.err(`report written to ${jsonOut}\n`);
     }
     if (io.interrupted.value) {
       io.err('interrupted: the summary covers the simulated time so far\n');
       return ExitCode.interrupted;
+    }
+    if (stoppedByBudget && maxEvents !== undefined) {
+      io.err(`${maxEventsMessage(maxEvents, sim.messages, sim.now, sim.endMs)}\n`);
+      return ExitCode.failed;
     }
     return ExitCode.ok;
   },

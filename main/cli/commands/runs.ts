@@ -3,7 +3,6 @@
  * gates for CI), export, rm. Reads the same SQLite file as the app, safely while it is open
  * (WAL readers never block the app's writer; writes wait up to busy_timeout).
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunListSort, RunMeta } from '../../../shared/api/runs';
 import { ExportFormat } from '../../../shared/api/runs';
@@ -22,6 +21,7 @@ import { parseSize } from '../size-arg';
 import { StorageBudget, enforceBudget, formatBytes, pruneRuns, reclaimNow, setBudget, storageUsage } from '../../backend/runs/storage';
 import { CliError, ExitCode } from '../command';
 import type { CliCommand, CliIo } from '../command';
+import { writeOutputFile } from '../output-file';
 
 const usage = `usage: eventflow runs <subcommand> [options]
 
@@ -70,7 +70,7 @@ function liveInApp(repo: RunRepository, id: number): boolean {
 
 function runIdArg(text: string | undefined): number {
   const n = Number(text);
-  if (text === undefined || !/^\d+$/.test(text) || n < 1) throw new CliError(ExitCode.usage, `"${text ?? ''}" is not a run id (a positive integer; see eventflow runs list)`);
+  if (text === undefined || !/^\d+$/.test(text) || n < 1 || !Number.isSafeInteger(n)) throw new CliError(ExitCode.usage, `"${text ?? ''}" is not a run id (a positive integer; see eventflow runs list)`);
   return n;
 }
 
@@ -188,11 +188,7 @@ export const runsCommand: CliCommand = {
           io.out(file.text);
           return ExitCode.ok;
         }
-        try {
-          writeFileSync(path.resolve(io.cwd, out), file.text);
-        } catch (e) {
-          throw new CliError(ExitCode.cantCreate, `cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-        }
+        writeOutputFile(path.resolve(io.cwd, out), file.text);
         io.err(`run #${id} exported to ${out}\n`);
         return ExitCode.ok;
       }

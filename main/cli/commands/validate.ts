@@ -4,7 +4,8 @@
  * not a valid topology/document. `--json` prints a machine-readable report on stdout.
  */
 import path from 'node:path';
-import { importAsyncApi } from '../../../shared/export/asyncapi/import';
+import { asyncApiMajor, importAsyncApi } from '../../../shared/export/asyncapi/import';
+import { readSource } from '../../../shared/export/source-doc';
 import { lintSummary, lintTopology } from '../../../shared/model/lint';
 import type { LintProblem } from '../../../shared/model/lint';
 import { parseTopologyText } from '../../../shared/model/validate';
@@ -12,6 +13,7 @@ import { parseArgs } from '../args';
 import { CliError, ExitCode } from '../command';
 import type { CliCommand } from '../command';
 import { asyncApiDiagnostics } from '../asyncapi-parser';
+import { printable } from '../printable';
 import { readInputText } from '../topology-file';
 
 const usage = `usage: eventflow validate <file> [--json]
@@ -33,6 +35,16 @@ function looksLikeAsyncApi(text: string): boolean {
   return /(^|[{,\s])["']?asyncapi["']?\s*:/.test(text.slice(0, 20_000));
 }
 
+/**
+ * @asyncapi/parser is not hardened against hostile input (an alias bomb hangs it, a version that
+ * is not a string crashes it): it only sees documents our own reader accepted (size, depth,
+ * aliases) with a version it knows; the import check has already said what is wrong otherwise.
+ */
+function parserCanRead(text: string): boolean {
+  const src = readSource(text);
+  return src.ok && typeof src.doc.data === 'object' && src.doc.data !== null && asyncApiMajor((src.doc.data as Record<string, unknown>)['asyncapi']) !== undefined;
+}
+
 export const validateCommand: CliCommand = {
   name: 'validate',
   summary: 'check a topology (schema + lint) or an AsyncAPI document; non-zero exit on errors',
@@ -52,20 +64,20 @@ export const validateCommand: CliCommand = {
         schema: r.problems.map((p) => ({ path: p.pointer || '(document)', message: p.message, severity: p.severity, ...(p.line !== undefined ? { line: p.line, column: p.column } : {}) })),
         lint: r.ok ? lintTopology(r.topology) : [],
       };
-      const diagnostics = (await asyncApiDiagnostics(text)) ?? [];
+      const diagnostics = parserCanRead(text) ? ((await asyncApiDiagnostics(text)) ?? []) : [];
       for (const d of diagnostics.filter((x) => x.severity === 0)) {
         const line = d.range ? d.range.start.line + 1 : undefined;
         report.schema.push({ path: '/' + d.path.join('/'), message: `${d.code}: ${d.message}`, severity: 'error', ...(line !== undefined ? { line, column: (d.range?.start.character ?? 0) + 1 } : {}) });
         report.valid = false;
       }
-      if (!json) for (const p of report.schema) io.out(`${rel}${p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : ''} ${p.path}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`);
+      if (!json) for (const p of report.schema) io.out(printable(`${rel}${p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : ''} ${p.path}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`));
     } else {
       const r = parseTopologyText(text);
       report = { file: rel, kind: 'topology', valid: r.ok, schema: r.ok ? [] : r.issues, lint: r.ok ? lintTopology(r.value) : [] };
-      if (!json && !r.ok) for (const i of r.issues) io.out(`${rel}: ${i.path}: ${i.message}\n`);
+      if (!json && !r.ok) for (const i of r.issues) io.out(printable(`${rel}: ${i.path}: ${i.message}\n`));
     }
     if (!json) {
-      for (const p of report.lint) io.out(`${rel}: ${p.severity}: ${p.message} [${p.code}${p.nodeId ? ` @${p.nodeId}` : ''}${p.edgeId ? ` @${p.edgeId}` : ''}]\n`);
+      for (const p of report.lint) io.out(printable(`${rel}: ${p.severity}: ${p.message} [${p.code}${p.nodeId ? ` @${p.nodeId}` : ''}${p.edgeId ? ` @${p.edgeId}` : ''}]\n`));
       io.out(report.valid ? `${rel}: ${report.kind === 'asyncapi' ? 'importable AsyncAPI document' : 'valid topology'}; lint: ${lintSummary(report.lint)}\n` : `${rel}: invalid ${report.kind}\n`);
     } else {
       io.out(JSON.stringify(report, null, 2) + '\n');

@@ -696,6 +696,12 @@ export function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56);
 }
 
+/** 3 or 2 for the AsyncAPI versions the importer reads (3.0–3.1, 2.0–2.6), else undefined */
+export function asyncApiMajor(version: unknown): 2 | 3 | undefined {
+  if (typeof version !== 'string') return undefined;
+  return /^3\.[01]\.\d+$/.test(version) ? 3 : /^2\.[0-6]\.\d+$/.test(version) ? 2 : undefined;
+}
+
 export function importAsyncApi(text: string): AsyncApiImportResult {
   const src = readSource(text);
   if (!src.ok) return src;
@@ -705,9 +711,13 @@ export function importAsyncApi(text: string): AsyncApiImportResult {
   const loc = src.doc.locate('/asyncapi');
   const at = loc ? { line: loc.line, column: loc.column } : {};
   if (typeof version !== 'string') {
-    return { ok: false, problems: [{ severity: 'error', message: root.openapi !== undefined || root.swagger !== undefined ? 'this is an OpenAPI document, not AsyncAPI' : 'missing "asyncapi" version field: is this an AsyncAPI document?', pointer: '/asyncapi', ...at }] };
+    const message = version !== undefined && version !== null
+      // `asyncapi: 3` in YAML is a number: the spec wants the full version as a string
+      ? `"asyncapi" must be a version string such as "3.0.0", not the ${Array.isArray(version) ? 'list' : typeof version} ${JSON.stringify(version)?.slice(0, 40) ?? ''}`
+      : root.openapi !== undefined || root.swagger !== undefined ? 'this is an OpenAPI document, not AsyncAPI' : 'missing "asyncapi" version field: is this an AsyncAPI document?';
+    return { ok: false, problems: [{ severity: 'error', message, pointer: '/asyncapi', ...at }] };
   }
-  const major = /^3\.[01]\.\d+$/.test(version) ? 3 : /^2\.[0-6]\.\d+$/.test(version) ? 2 : undefined;
+  const major = asyncApiMajor(version);
   if (major === undefined) {
     return { ok: false, problems: [{ severity: 'error', message: `AsyncAPI version "${version.slice(0, 40)}" is not supported (2.0–2.6 and 3.0–3.1 are)`, pointer: '/asyncapi', ...at }] };
   }
