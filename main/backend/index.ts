@@ -34,7 +34,7 @@ export function openBackend(opts: OpenStoreOptions & BackendOptions): OpenedBack
     close,
     shutdown: async () => {
       try {
-        await backend.runs.dispose();
+        await Promise.all([backend.runs.dispose(), backend.sweeps.dispose()]);
       } finally {
         close();
       }

@@ -8,6 +8,7 @@ import {
 import { LessonDetail, LessonList, LessonProgress, lessonMethods } from './lessons';
 import { LiveApplyResult, LiveBrokerInfo, LivePlan, LiveTeardownResult, liveMethods } from './live';
 import { PruneResult, StorageUsage, storageMethods } from './storage';
+import { WhatifParameter, WhatifPlan, WhatifProgress, WhatifSweep, WhatifSweepInput, whatifMethods } from './whatif';
 
 /**
  * THE contract between UI and backend (DESIGN.md §2). Adding a feature = one entry here,
@@ -59,6 +60,12 @@ export const apiContract = {
     'lessons.get': method(lessonMethods.get, LessonDetail, 'One lesson: its steps, its starting topology and the learner\'s progress.'),
     'lessons.progress': method(lessonMethods.progress, LessonProgress, 'The learner\'s progress in one lesson (step, completed steps).'),
     'lessons.saveProgress': method(lessonMethods.saveProgress, LessonProgress, 'Record the step the learner is on and the steps completed.'),
+    // What-if sweeps (issue 14; types in ./whatif.ts, handlers in main/backend/whatif/whatif-handlers.ts)
+    'whatif.plan': method(WhatifSweepInput, WhatifPlan, 'Check a sweep without running it: the grid, or why it is refused (unknown path, a value the model refuses, too many cells); the metric names.'),
+    'whatif.start': method(WhatifSweepInput, z.object({ sweepId: z.string() }), 'Start a sweep on the worker pool (refused with the reasons before anything runs).'),
+    'whatif.cancel': method(whatifMethods.bySweep, z.object({ cancelled: z.boolean() }), 'Cancel a running sweep (its completed cells stay readable).'),
+    'whatif.get': method(whatifMethods.bySweep, WhatifSweep, 'A sweep: status, axes, seeds and every completed cell (mean ± spread of each metric).'),
+    'whatif.parameters': method(whatifMethods.parameters, z.array(WhatifParameter), 'Every numeric setting of a topology as a sweep parameter path, with its current value.'),
     // Live runs on a real broker (issue 17; types in ./live.ts, handlers in main/backend/live/live-handlers.ts)
     'live.plan': method(liveMethods.plan, LivePlan, 'The broker plan of a topology: exchanges, queues, bindings, consumers, and what the broker cannot express.'),
     'live.check': method(liveMethods.check, LiveBrokerInfo, 'Connect to a broker (URL with credentials, kept nowhere) and say what it is, or why it cannot be reached.'),
@@ -69,6 +76,7 @@ export const apiContract = {
     'runs.snapshot': stream(z.object({ runId: RunId }), RunSnapshotEvent, 'Metrics of a live run, at most ~30 per second (the latest one first).'),
     'runs.events.sampled': stream(z.object({ runId: RunId }), RunSampledEvents, 'A bounded sample of live events (≤ 300/s) for token animation.'),
     'runs.status': stream(z.object({ projectId: ProjectId.optional() }), RunStatusEvent, 'Run lifecycle changes (of a project, or all).'),
+    'whatif.progress': stream(whatifMethods.bySweep, WhatifProgress, 'Progress of a sweep (done, total, ETA) with each cell as its last seed finishes.'),
     'projects.changed': stream(z.object({}), z.object({ id: ProjectId, change: z.enum(['created', 'renamed', 'saved', 'deleted']) }), 'Pushed when any client changes a project.'),
   },
 } as const;

@@ -11,6 +11,9 @@ import { storageHandlers } from '../runs/storage-handlers';
 import { RunManager } from '../runs/run-manager';
 import type { RunManagerOptions } from '../runs/run-manager';
 import type { Store } from '../store';
+import { SweepManager } from '../whatif/sweep-manager';
+import type { SweepManagerOptions } from '../whatif/sweep-manager';
+import { whatifHandlers, whatifStreams } from '../whatif/whatif-handlers';
 import type { BackendEvents, CallContext, MethodHandlers, StreamHandlers } from './handlers';
 import { projectHandlers, projectStreams } from './handlers';
 import type { Disposable } from './stream-hub';
@@ -25,6 +28,8 @@ export interface BackendOptions {
   runs?: RunManagerOptions;
   /** where lesson files are read from (the shipped course by default) */
   lessons?: LessonHandlerOptions;
+  /** sweep worker file (main/backend/whatif) */
+  whatif?: SweepManagerOptions;
 }
 
 /**
@@ -40,6 +45,8 @@ export interface Backend {
   readonly hub: StreamHub<BackendEvents>;
   /** live runs (workers); `await runs.dispose()` before closing the store stops them cleanly */
   readonly runs: RunManager;
+  /** what-if sweeps (worker pools); `await sweeps.dispose()` cancels them */
+  readonly sweeps: SweepManager;
 }
 
 function invalid(what: string, error: z.ZodError): ApiError {
@@ -52,8 +59,9 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
   const deps = { store, hub, appName: opts.appName ?? 'EventFlow Studio', appVersion: opts.appVersion ?? '0.0.0' };
   // Every contract method and stream must appear here: these annotations are the check.
   const runs = new RunManager(store, opts.runs);
-  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers() };
-  const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs }) };
+  const sweeps = new SweepManager(opts.whatif);
+  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers(), ...whatifHandlers(sweeps) };
+  const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs }), ...whatifStreams(sweeps) };
   const defaultCtx: CallContext = { transport: opts.transport };
 
   async function dispatch(method: string, rawInput: unknown, ctx: CallContext = defaultCtx): Promise<unknown> {
@@ -93,5 +101,5 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
     return () => sub.dispose();
   }
 
-  return { dispatch, subscribe, store, hub, runs };
+  return { dispatch, subscribe, store, hub, runs, sweeps };
 }

@@ -1,0 +1,78 @@
+/**
+ * The whatif.* part of the api (issue 14): plan a sweep (refusals before anything runs), start it
+ * on the backend's worker pool, follow its progress with cells as they complete, cancel it, read
+ * its table, list the numeric parameters of a topology ("sweep this" beside a field).
+ */
+import { z } from 'zod';
+import { AxisSpec } from '../whatif/axis';
+import { MAX_SEEDS } from '../whatif/sweep-plan';
+
+export const SweepId = z.string().regex(/^sw-[0-9]+$/);
+export type SweepId = z.infer<typeof SweepId>;
+
+const scenario = z.record(z.string(), z.unknown());
+
+export const WhatifSweepInput = z.object({
+  name: z.string().max(200).default(''),
+  /** the topology as the editor holds it; parsed by the planner (refusals name nodes[i].settings…) */
+  topology: z.unknown(),
+  /** base scenario (durationSec, seed = first seed, faults…) */
+  scenario,
+  axes: z.array(AxisSpec).min(1).max(3),
+  seeds: z.number().int().min(1).max(MAX_SEEDS).default(3),
+  /** worker threads; default one per core */
+  workers: z.number().int().min(1).max(64).optional(),
+  backlogThreshold: z.number().positive().max(1e12).optional(),
+});
+export type WhatifSweepInput = z.input<typeof WhatifSweepInput>;
+
+export const WhatifPlan = z.object({
+  ok: z.boolean(),
+  /** why the sweep is refused, one line each */
+  issues: z.array(z.string()),
+  cellCount: z.number().int(),
+  runs: z.number().int(),
+  axes: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()) })),
+  /** the metric names the cells will have */
+  metrics: z.array(z.string()),
+});
+export type WhatifPlan = z.infer<typeof WhatifPlan>;
+
+const Stat = z.object({ mean: z.number(), sd: z.number(), min: z.number(), max: z.number() });
+export const WhatifCell = z.object({ index: z.number().int(), coords: z.array(z.number()), stats: z.record(z.string(), Stat) });
+export type WhatifCell = z.infer<typeof WhatifCell>;
+
+export const SweepStatus = z.enum(['running', 'completed', 'cancelled', 'failed']);
+export type SweepStatus = z.infer<typeof SweepStatus>;
+
+export const WhatifProgress = z.object({
+  sweepId: SweepId,
+  status: SweepStatus,
+  done: z.number().int(),
+  total: z.number().int(),
+  etaMs: z.number().nullable(),
+  /** the cell whose last seed just finished, if any */
+  cell: WhatifCell.optional(),
+  error: z.string().optional(),
+});
+export type WhatifProgress = z.infer<typeof WhatifProgress>;
+
+export const WhatifSweep = z.object({
+  sweepId: SweepId,
+  name: z.string(),
+  status: SweepStatus,
+  done: z.number().int(),
+  total: z.number().int(),
+  axes: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()) })),
+  seeds: z.array(z.number()),
+  cells: z.array(WhatifCell),
+  error: z.string().optional(),
+});
+export type WhatifSweep = z.infer<typeof WhatifSweep>;
+
+export const WhatifParameter = z.object({ path: z.string(), nodeId: z.string().optional(), value: z.number() });
+
+export const whatifMethods = {
+  bySweep: z.object({ sweepId: SweepId }),
+  parameters: z.object({ topology: z.unknown() }),
+};
