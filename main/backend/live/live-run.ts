@@ -50,6 +50,10 @@ const activeAt = (f: Fault, ms: number): boolean => ms >= f.startSec * 1000 && m
 export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
   const { topology, scenario, plan, adapter } = o;
   const byId = new Map<string, TopologyNode>(topology.nodes.map((n) => [n.id, n]));
+  // a fault on a node the topology lacks would fire into nothing mid-run: refuse it up front
+  for (const f of scenario.faults) {
+    if (!byId.has(f.nodeId)) throw new RangeError(`fault ${f.kind} names node "${f.nodeId}", which is not in topology "${topology.name}"`);
+  }
   const metrics = new LiveMetrics(topology, scenario);
   const payloads = new PayloadFactory(eventCatalog(topology.eventTypes), new IdSource());
   const t0 = Date.now();

@@ -389,6 +389,10 @@ describe('eventflow live', () => {
       const unreachable = await cli(['live', 'run', 'checkout.eventflow.json', '--broker', `amqp://127.0.0.1:${port}`], env, dir);
       expect(unreachable.code).toBe(69);
       expect(unreachable.err).toContain(`cannot reach the broker at amqp://127.0.0.1:${port}: connection refused`);
+      const ghost = await cli(['live', 'run', 'checkout.eventflow.json', '--broker', broker, '--duration', '2s', '--fault', 'down:ghost:0-1'], env, dir);
+      expect(ghost.code).toBe(65);
+      expect(ghost.err).toContain('fault down names node "ghost", which is not in topology');
+      expect(await objectsUnder(b, 'ef-checkout')).toEqual([]); // torn down after the refusal
       const bad = await cli(['live', 'apply', 'checkout.eventflow.json', '--broker', 'http://x'], env, dir);
       expect(bad.code).toBe(64);
     } finally {

@@ -188,6 +188,7 @@ async function liveRunVerb(io: CliIo, args: ReturnType<typeof parseArgs>, topolo
     return ExitCode.ok;
   } catch (e) {
     saver?.fail((e as Error).message);
+    if (e instanceof RangeError) throw new CliError(ExitCode.dataError, e.message);
     throw e;
   } finally {
     close();
