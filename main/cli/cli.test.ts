@@ -126,7 +126,7 @@ describe('eventflow run', () => {
     }
   });
 
-  it('a zero-delay cycle ends with a clear error (65), not a hang', async () => {
+  it('a zero-delay cycle is refused by the same lint errors as the app (exit 1), not a hang', async () => {
     const loop = {
       schemaVersion: 1, name: 'loop',
       nodes: [
@@ -141,8 +141,23 @@ describe('eventflow run', () => {
     };
     writeFileSync(path.join(dir, 'loop.json'), JSON.stringify(loop));
     const r = await cli('run', 'loop.json', '--duration', '10s');
-    expect(r.code).toBe(ExitCode.dataError);
-    expect(r.err).toContain('stuck at 1000 ms');
+    expect(r.code).toBe(ExitCode.failed);
+    expect(r.err).toContain('loop.json: The topology has 1 error; fix it to run:');
+    expect(r.err).toContain('[runaway-feedback-loop]');
+    expect(r.out).toBe('');
+  });
+
+  it('prints the warnings that apply to a run and keeps them in the JSON report', async () => {
+    const t = JSON.parse(readFileSync(checkoutFile, 'utf8')) as { nodes: { id: string; settings: Record<string, unknown> }[] };
+    const payment = t.nodes.find((n) => n.id === 'payment');
+    if (!payment) throw new Error('checkout has no payment');
+    Object.assign(payment.settings, { instances: 1, concurrency: 1 }); // overloaded: runs, with a warning
+    writeFileSync(path.join(dir, 'overloaded.json'), JSON.stringify(t));
+    const r = await cli('run', 'overloaded.json', '--duration', '30s', '--json', 'over-report.json');
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    expect(r.err).toMatch(/overloaded\.json: \d+ warnings? apply to this run:\n {2}- payment: "Payment" receives .* \[capacity-exceeded\]/);
+    const report = JSON.parse(readFileSync(path.join(dir, 'over-report.json'), 'utf8')) as { warnings: { code: string; nodeId?: string }[] };
+    expect(report.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'capacity-exceeded', nodeId: 'payment' })]));
   });
 
   it('off a terminal, prints a plain progress line with %, events and ETA every few seconds of wall time', async () => {

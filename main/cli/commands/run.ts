@@ -5,6 +5,7 @@ import type { MetricsSnapshot, Scenario as ScenarioT, SimulationHooks } from '..
 import { SimulationLimitError } from '../../../shared/runtime/heap-scheduler';
 import { RealTimeDriver, MAX_SPEED, MIN_SPEED } from '../../../shared/runtime/realtime';
 import { createSimulation } from '../../../shared/runtime/simulation';
+import { lintErrors, lintLine, lintRefusal, lintTopology } from '../../../shared/model/lint';
 import { optionValue, parseArgs, parseDuration } from '../args';
 import { CliError, ExitCode } from '../command';
 import type { CliCommand, CliIo } from '../command';
@@ -143,6 +144,12 @@ export const runCommand: CliCommand = {
     const dataDir = optionValue(args, 'data-dir');
     if (dataDir !== undefined && !save) throw new CliError(ExitCode.usage, '--data-dir only applies with --save');
     const topology = readTopologyFile(file, io.cwd);
+    // the app's rules: errors refuse the run, warnings are printed and kept in the report
+    const problems = lintTopology(topology);
+    const errors = lintErrors(problems);
+    if (errors.length > 0) throw new CliError(ExitCode.failed, `${file}: ${lintRefusal(errors)}`);
+    const warnings = problems.filter((p) => p.severity === 'warning');
+    if (warnings.length > 0) io.err(`${file}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} apply to this run:\n${warnings.map(lintLine).join('\n')}\n`);
     let scenario: ScenarioT = scenarioFrom(args, io, save);
     const snapshots: MetricsSnapshot[] = [];
     if (jsonOut !== undefined && jsonOut !== '-') checkOutputTarget(path.resolve(io.cwd, jsonOut)); // before any work
@@ -206,9 +213,9 @@ export const runCommand: CliCommand = {
     (toStdout ? io.err : io.out)(formatSummary(summary));
     io.err(`simulated ${formatDuration(sim.now)} in ${((io.now() - started) / 1000).toFixed(2)} s wall time\n`);
     if (toStdout) {
-      io.out(`${JSON.stringify({ scenario, summary, snapshots }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ scenario, warnings, summary, snapshots }, null, 2)}\n`);
     } else if (jsonOut !== undefined) {
-      writeOutputFile(path.resolve(io.cwd, jsonOut), `${JSON.stringify({ scenario, summary, snapshots }, null, 2)}\n`);
+      writeOutputFile(path.resolve(io.cwd, jsonOut), `${JSON.stringify({ scenario, warnings, summary, snapshots }, null, 2)}\n`);
       io.err(`report written to ${jsonOut}\n`);
     }
     if (io.interrupted.value) {
