@@ -89,6 +89,12 @@ export async function startTestBroker(): Promise<TestBroker> {
   child.stdout?.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-4000); });
   child.stderr?.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-4000); });
   let exited: number | null = null;
+  // if the test process dies without stop() (a timeout, Ctrl+C), the broker must not outlive it
+  const orphanGuard = (): void => {
+    if (exited === null && child.pid !== undefined) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    spawnSync('epmd', ['-port', String(epmdPort), '-kill'], { env: { ...process.env, ERL_EPMD_PORT: String(epmdPort) }, stdio: 'ignore' });
+  };
+  process.once('exit', orphanGuard);
   child.once('exit', (code) => { exited = code ?? -1; });
 
   const url = `amqp://guest:guest@127.0.0.1:${amqpPort}`;
@@ -111,6 +117,7 @@ export async function startTestBroker(): Promise<TestBroker> {
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    process.removeListener('exit', orphanGuard);
     if (exited === null && child.pid !== undefined) {
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
       for (let i = 0; i < 100 && exited === null; i++) await sleep(100);
