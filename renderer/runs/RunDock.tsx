@@ -9,12 +9,13 @@ import { RunCharts } from './panels/RunCharts';
 import { RunCompare } from './panels/RunCompare';
 import { RunHistory } from './panels/RunHistory';
 import { RunsProvider, useRuns } from './react';
+import { WhatifPanel } from '../whatif/WhatifPanel';
 import type { RunId } from './runs-api';
 import { RunToolbar } from './RunToolbar';
 import { useDockHeight } from './dock-height';
 import './runs.css';
 
-type Tab = 'live' | 'faults' | 'events' | 'history' | 'compare';
+type Tab = 'live' | 'faults' | 'events' | 'history' | 'compare' | 'whatif';
 
 /**
  * Gives the open editor its runs store. Mount around the editor layout (inside the editor's
@@ -47,6 +48,7 @@ export function RunDock() {
     { id: 'faults', label: 'Faults' },
     { id: 'events', label: 'Events' },
     { id: 'history', label: 'History' },
+    { id: 'whatif', label: 'What-if' },
     ...(compare ? [{ id: 'compare' as const, label: 'Compare' }] : []),
   ];
   return (
@@ -76,6 +78,7 @@ export function RunDock() {
           {tab === 'events' && <EventLog nodes={nodes} types={types} />}
           {tab === 'history' && <RunHistory onCompare={(a, b) => { setCompare([a, b]); setTab('compare'); }} />}
           {tab === 'compare' && compare && <RunCompare a={compare[0]} b={compare[1]} />}
+          {tab === 'whatif' && <WhatifPanel />}
         </div>
       )}
     </section>
