@@ -19,7 +19,8 @@ const num = (x: number): string => {
 
 export function statText(s: MetricStat | undefined): string {
   if (s === undefined) return '-';
-  return s.sd === 0 ? num(s.mean) : `${num(s.mean)}±${num(s.sd)}`;
+  // identical seeds leave float noise (1.8e-11) in the sd: that is no spread
+  return s.sd <= 1e-9 * Math.max(1, Math.abs(s.mean)) ? num(s.mean) : `${num(s.mean)}±${num(s.sd)}`;
 }
 
 export function table(rows: readonly string[][]): string {
