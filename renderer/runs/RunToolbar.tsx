@@ -23,7 +23,7 @@ const DEFAULT_DRAFT: ScenarioDraft = { durationSec: 600, seed: 42, trafficFactor
  * designed arrival profiles stay as they are and the stored run says what was changed.
  */
 export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string[] }) {
-  const { control } = useRunsRequired();
+  const { control, store: runsStore } = useRunsRequired();
   const phase = useRuns((s) => s.phase);
   const mode = useRuns((s) => s.mode);
   const speed = useRuns((s) => s.speed);
@@ -34,8 +34,12 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
 
   const going = phase === 'running' || phase === 'paused' || phase === 'starting';
   const start = () => {
-    const faults: Fault[] = draft.trafficFactor === 1 ? [] : producerIds.map((nodeId) => ({ kind: 'burst', nodeId, startSec: 0, endSec: draft.durationSec, factor: draft.trafficFactor }));
-    void control.start({ scenario: { durationSec: draft.durationSec, seed: draft.seed, faults }, speed });
+    const traffic: Fault[] = draft.trafficFactor === 1 ? [] : producerIds.map((nodeId) => ({ kind: 'burst', nodeId, startSec: 0, endSec: draft.durationSec, factor: draft.trafficFactor }));
+    // faults scheduled in the Faults tab run from the start; those marked pause stop the clock as they begin
+    const planned = runsStore.state.getState().plannedFaults.filter((p) => p.fault.startSec < draft.durationSec);
+    const faults = [...traffic, ...planned.map((p) => ({ ...p.fault, endSec: Math.min(p.fault.endSec, draft.durationSec) }))];
+    const pauseAtSec = planned.filter((p) => p.pause && p.fault.startSec > 0).map((p) => p.fault.startSec);
+    void control.start({ scenario: { durationSec: draft.durationSec, seed: draft.seed, faults }, speed, pauseAtSec });
   };
   // the Run menu, its shortcuts and the palette act through this toolbar (same scenario, same checks)
   const editor = useEditor();

@@ -15,6 +15,8 @@ export interface StartOptions {
   scenario: ScenarioInput;
   speed: Speed;
   name?: string;
+  /** simulated seconds at which the run pauses by itself */
+  pauseAtSec?: number[];
 }
 
 export interface RunController {
@@ -26,8 +28,8 @@ export interface RunController {
   step(): Promise<void>;
   stop(): Promise<void>;
   setSpeed(speed: Speed): Promise<void>;
-  /** inject a fault into the live run; without endSec it lasts until endFault */
-  injectFault(fault: LiveFault): Promise<void>;
+  /** inject a fault into the live run; without endSec it lasts until endFault; pauseOnStart pauses the run as it begins */
+  injectFault(fault: LiveFault, pauseOnStart?: boolean): Promise<void>;
   endFault(faultId: number): Promise<void>;
   /** open a stored run for replay at its end (or `atMs`) */
   openRun(runId: RunId, atMs?: number): Promise<void>;
@@ -131,12 +133,12 @@ export function createRunController(api: RunsApi, store: RunsStore, projectId: s
       const current = await api.settings(projectId);
       return (await api.setSettings(projectId, { ...current, orderSlaSec: sec })).orderSlaSec;
     },
-    async start({ scenario, speed, name }) {
+    async start({ scenario, speed, name, pauseAtSec }) {
       follow(undefined);
       store.reset({ phase: 'starting', mode: 'live', speed, endMs: scenario.durationSec * 1000, refusal: undefined });
       try {
         const t = topology();
-        const runId = await api.start({ projectId, scenario, speed, ...(t ? { topology: t } : {}), ...(name ? { name } : {}) });
+        const runId = await api.start({ projectId, scenario, speed, ...(t ? { topology: t } : {}), ...(name ? { name } : {}), ...(pauseAtSec?.length ? { pauseAtSec } : {}) });
         const cur = store.state.getState();
         store.set({ runId, phase: cur.phase === 'starting' ? 'running' : cur.phase });
         follow(runId);
@@ -162,8 +164,8 @@ export function createRunController(api: RunsApi, store: RunsStore, projectId: s
       const { phase } = store.state.getState();
       if (phase === 'running' || phase === 'paused') await act((id) => api.setSpeed(id, speed));
     },
-    injectFault: (fault) => act(async (id) => {
-      const r = await api.injectFault(id, fault);
+    injectFault: (fault, pauseOnStart = false) => act(async (id) => {
+      const r = await api.injectFault(id, fault, pauseOnStart);
       if (fault.endSec === undefined) store.set({ liveFaults: [...store.state.getState().liveFaults, { faultId: r.faultId, fault, simMs: r.simMs }] });
     }),
     endFault: (faultId) => act(async (id) => {

@@ -23,6 +23,8 @@ export interface StartInput {
   /** the canvas's current topology (maybe unsaved) */
   topology?: Topology;
   name?: string;
+  /** simulated seconds at which the run pauses by itself */
+  pauseAtSec?: number[];
 }
 
 export type SnapshotEvent = StreamEvent<'runs.snapshot'>;
@@ -33,7 +35,7 @@ export interface RunsApi {
   control(runId: RunId, action: 'pause' | 'resume' | 'stop'): Promise<void>;
   step(runId: RunId): Promise<void>;
   setSpeed(runId: RunId, speed: Speed): Promise<void>;
-  injectFault(runId: RunId, fault: LiveFault): Promise<{ faultId: number; simMs: number }>;
+  injectFault(runId: RunId, fault: LiveFault, pauseOnStart?: boolean): Promise<{ faultId: number; simMs: number }>;
   endFault(runId: RunId, faultId: number): Promise<void>;
   list(projectId: string, sortBy?: RunListSort, order?: 'asc' | 'desc'): Promise<RunMeta[]>;
   get(runId: RunId): Promise<RunDetail>;
@@ -56,8 +58,8 @@ export interface RunsApi {
 
 export function createRunsApi(client: ApiClient): RunsApi {
   return {
-    async start({ projectId, scenario, speed, topology, name }) {
-      const r = await client.call('runs.start', { projectId, scenario, speed, ...(topology ? { topology } : {}), ...(name ? { name } : {}) });
+    async start({ projectId, scenario, speed, topology, name, pauseAtSec }) {
+      const r = await client.call('runs.start', { projectId, scenario, speed, ...(topology ? { topology } : {}), ...(name ? { name } : {}), ...(pauseAtSec?.length ? { pauseAtSec } : {}) });
       return r.runId;
     },
     async control(runId, action) {
@@ -69,7 +71,7 @@ export function createRunsApi(client: ApiClient): RunsApi {
     async setSpeed(runId, speed) {
       await client.call('runs.setSpeed', { runId, speed });
     },
-    injectFault: (runId, fault) => client.call('runs.injectFault', { runId, fault }),
+    injectFault: (runId, fault, pauseOnStart = false) => client.call('runs.injectFault', { runId, fault, pauseOnStart }),
     async endFault(runId, faultId) {
       await client.call('runs.endFault', { runId, faultId });
     },

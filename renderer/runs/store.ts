@@ -12,7 +12,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LiveFault, MetricSeries, RunDetail, RunEvent, RunFault, SampledEvent } from '../../shared/api/runs';
-import type { EdgeMetrics, MetricsSnapshot, NodeMetrics } from '../../shared/runtime/api';
+import type { EdgeMetrics, Fault, MetricsSnapshot, NodeMetrics } from '../../shared/runtime/api';
 import type { RunId, RunStatus, Speed } from './runs-api';
 import { SeriesRing, SYSTEM, rowsFromMetricSeries, rowsFromSnapshot } from './series';
 
@@ -43,6 +43,8 @@ export interface RunsState {
   activeFaults: RunFault[];
   /** faults injected into the live run and not ended yet (bring the node back = end it) */
   liveFaults: { faultId: number; fault: LiveFault; simMs: number }[];
+  /** faults scheduled for the next run (scenario faults), and whether the run pauses as each begins */
+  plannedFaults: { fault: Fault; pause: boolean }[];
   /** event selected in the log: its causal trace is highlighted on the canvas */
   trace: { selected: RunEvent; events: RunEvent[] } | undefined;
   /** bumps when the history should be re-read (a run finished, renamed, deleted) */
@@ -68,6 +70,7 @@ const INITIAL: RunsState = {
   record: undefined,
   activeFaults: [],
   liveFaults: [],
+  plannedFaults: [],
   trace: undefined,
   historyVersion: 0,
 };
@@ -186,7 +189,7 @@ export function createRunsStore(opts: RunsStoreOptions = {}): RunsStore {
       pending = undefined;
       queue = [];
       const keep = state.getState();
-      state.setState({ ...INITIAL, speed: keep.speed, historyVersion: keep.historyVersion, nodes: new Map(), edges: new Map(), activeFaults: [], liveFaults: [], ...patch });
+      state.setState({ ...INITIAL, speed: keep.speed, historyVersion: keep.historyVersion, plannedFaults: keep.plannedFaults, nodes: new Map(), edges: new Map(), activeFaults: [], liveFaults: [], ...patch });
     },
     loadSeries(key, m) {
       const ring = series(key);

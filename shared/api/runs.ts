@@ -292,11 +292,14 @@ export const runMethods = {
     name: z.string().trim().min(1).max(200).optional(),
     /** start paused at t = 0 (then runs.step / runs.resume) */
     startPaused: z.boolean().default(false),
+    /** pause when the simulated clock reaches these seconds (a scheduled fault's start, when asked) */
+    pauseAtSec: z.array(sec).max(100).default([]),
   }),
   byRun,
   step: z.object({ runId: RunId, simMs: z.number().positive().max(86_400_000).optional() }),
   setSpeed: z.object({ runId: RunId, speed: RunSpeed }),
-  injectFault: z.object({ runId: RunId, fault: LiveFault }),
+  /** pauseOnStart: the run pauses when the fault begins (now, or at its startSec) */
+  injectFault: z.object({ runId: RunId, fault: LiveFault, pauseOnStart: z.boolean().default(false) }),
   endFault: z.object({ runId: RunId, faultId: z.number().int() }),
   list: z.object({
     projectId: ProjectId.optional(),

@@ -13,6 +13,8 @@ export class RealTimeDriver {
   private anchorWall = 0;
   private anchorSim = 0;
   private speedValue: number;
+  /** simulated ms the driver never runs past (a pause point); Infinity = none */
+  limitMs = Infinity;
 
   constructor(private readonly sim: Simulation, private readonly opts: RealTimeDriverOptions) {
     this.speedValue = checkSpeed(opts.speed);
@@ -64,6 +66,7 @@ export class RealTimeDriver {
     let target = this.anchorSim + (this.opts.now() - this.anchorWall) * this.speedValue;
     const slice = this.opts.maxSliceMs;
     if (slice !== undefined && target > this.sim.now + slice) target = this.sim.now + slice;
+    if (target > this.limitMs) target = Math.max(this.sim.now, this.limitMs);
     this.sim.runUntil(target);
     if (this.sim.done) this.stateValue = 'completed';
     return this.sim.now;

@@ -20,9 +20,9 @@ export function runHandlers({ store, runs }: RunHandlerDeps): Pick<MethodHandler
   const repo = runs.repo;
   const control = (r: { status: RunStatus; simMs: number }, runId: number) => ({ runId, status: r.status, simMs: r.simMs });
   return {
-    'runs.start': async ({ projectId, scenario, speed, topology, name, startPaused }) => {
+    'runs.start': async ({ projectId, scenario, speed, topology, name, startPaused, pauseAtSec }) => {
       const project = store.projects.open(projectId);
-      const runId = runs.start({ projectId, topology: topology ?? project.topology, scenario, speed, startPaused, ...(name !== undefined ? { name } : {}) });
+      const runId = runs.start({ projectId, topology: topology ?? project.topology, scenario, speed, startPaused, pauseAtSec, ...(name !== undefined ? { name } : {}) });
       return { runId };
     },
     'runs.pause': async ({ runId }) => control(await runs.pause(runId), runId),
@@ -30,7 +30,7 @@ export function runHandlers({ store, runs }: RunHandlerDeps): Pick<MethodHandler
     'runs.step': async ({ runId, simMs }) => control(await runs.step(runId, simMs), runId),
     'runs.stop': async ({ runId }) => control(await runs.stop(runId), runId),
     'runs.setSpeed': async ({ runId, speed }) => ({ runId, speed: await runs.setSpeed(runId, speed) }),
-    'runs.injectFault': async ({ runId, fault }) => runs.injectFault(runId, fault),
+    'runs.injectFault': async ({ runId, fault, pauseOnStart }) => runs.injectFault(runId, fault, pauseOnStart),
     'runs.endFault': async ({ runId, faultId }) => runs.endFault(runId, faultId),
     'runs.list': async ({ projectId, sortBy, order, limit }) => repo.list({ ...(projectId !== undefined ? { projectId } : {}), sortBy, order, limit }),
     'runs.get': async ({ runId }) => repo.detail(runId),

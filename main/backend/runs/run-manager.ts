@@ -64,6 +64,8 @@ export interface StartRunInput {
   speed: RunSpeed;
   name?: string;
   startPaused?: boolean;
+  /** simulated seconds at which the run pauses by itself */
+  pauseAtSec?: readonly number[];
 }
 
 export function processAlive(pid: number): boolean {
@@ -112,7 +114,7 @@ export class RunManager {
     });
     const job: RunJob = {
       role: 'run', dbFile: this.store.databaseFile, runId: id, topology: input.topology, scenario, speed: input.speed, settings,
-      startPaused: input.startPaused ?? false, writerThread: this.opts.writerThread ?? true, ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}),
+      startPaused: input.startPaused ?? false, pauseAtSec: [...(input.pauseAtSec ?? [])], writerThread: this.opts.writerThread ?? true, ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}),
       ...(this.opts.maxDatabaseBytes !== undefined ? { maxDatabaseBytes: this.opts.maxDatabaseBytes } : {}),
     };
     let worker: Worker;
@@ -259,9 +261,9 @@ export class RunManager {
     return speed;
   }
 
-  async injectFault(runId: number, fault: LiveFault): Promise<{ faultId: number; simMs: number }> {
+  async injectFault(runId: number, fault: LiveFault, pauseOnStart = false): Promise<{ faultId: number; simMs: number }> {
     const run = this.liveRun(runId);
-    const r = await this.send(run, { t: 'fault', fault });
+    const r = await this.send(run, { t: 'fault', fault, pauseOnStart });
     if (!r.ok || r.applied === undefined) throw new ApiError('invalid-input', `fault refused: ${r.error ?? 'unknown reason'}`);
     const faultId = this.repo.recordLiveFault(runId, r.applied, nowIso(), r.simMs);
     if (r.handle !== undefined) run.handles.set(faultId, r.handle);

@@ -42,6 +42,8 @@ export interface RunSessionOptions {
   speed: RunSpeed;
   settings: RunSettings;
   startPaused?: boolean;
+  /** simulated seconds at which the run pauses by itself (a scheduled fault's start) */
+  pauseAtSec?: readonly number[];
   post: (m: FromWorker) => void;
   now: () => number;
   /** schedules the next tick; tests may drive ticks by hand */
@@ -70,6 +72,8 @@ export class RunSession {
   private nextHandle = 1;
   private ticking = false;
   private ended = false;
+  /** pause points, simulated ms, ascending */
+  private pauses: number[] = [];
 
   constructor(private readonly o: RunSessionOptions) {
     this.speed = o.speed;
@@ -87,6 +91,7 @@ export class RunSession {
       },
       onSnapshot: (s) => this.recorder.onSnapshot(s),
     });
+    for (const sec of o.pauseAtSec ?? []) this.addPause(sec * 1000);
   }
 
   get state(): RunStatus {
@@ -137,6 +142,11 @@ export class RunSession {
         case 'fault': {
           if (this.ended) return reply(false, { error: `the run is ${this.status}` });
           const r = this.injectLive(m.fault);
+          if (m.pauseOnStart === true) {
+            const at = r.applied.startSec * 1000;
+            if (at <= this.sim.now && this.status === 'running') this.pauseHere();
+            else if (at > this.sim.now) this.addPause(at);
+          }
           return reply(true, r);
         }
         case 'endFault': {
@@ -147,6 +157,29 @@ export class RunSession {
     } catch (e) {
       reply(false, { error: e instanceof Error ? e.message : String(e) });
     }
+  }
+
+  private nextPause(): number {
+    return this.pauses[0] ?? Infinity;
+  }
+
+  private addPause(ms: number): void {
+    if (!(ms > this.sim.now) || this.pauses.includes(ms)) return;
+    this.pauses.push(ms);
+    this.pauses.sort((a, b) => a - b);
+    if (this.driver !== null) this.driver.limitMs = this.nextPause();
+  }
+
+  /** a pause point reached (or a fault that asked to pause as it begins): paused, everything written and shown */
+  private pauseHere(): void {
+    while (this.pauses.length > 0 && this.pauses[0]! <= this.sim.now) this.pauses.shift();
+    if (this.driver !== null) {
+      this.driver.limitMs = this.sim.now;
+      this.driver.pause();
+    }
+    this.persist();
+    this.setStatus('paused');
+    this.postSnapshot(true);
   }
 
   private setStatus(s: RunStatus, error: string | null = null): void {
@@ -161,6 +194,7 @@ export class RunSession {
       return;
     }
     this.driver = new RealTimeDriver(this.sim, { now: this.o.now, speed: this.speed, maxSliceMs: Math.max(100, this.speed * 200) });
+    this.driver.limitMs = this.nextPause();
     this.driver.start();
   }
 
@@ -193,7 +227,7 @@ export class RunSession {
     const wall = this.o.now();
     if (this.status === 'running') {
       if (this.speed === 'max') {
-        const target = Math.min(this.sim.endMs, this.sim.now + this.sliceSimMs);
+        const target = Math.min(this.sim.endMs, this.sim.now + this.sliceSimMs, this.nextPause());
         this.advanceTo(target);
         const took = this.o.now() - wall;
         // aim each slice at ~30 ms of wall time
@@ -201,6 +235,10 @@ export class RunSession {
       } else if (this.driver !== null) {
         this.extendFaults(this.sim.now + Math.max(100, (this.speed as number) * 200));
         this.driver.tick();
+      }
+      if (this.sim.now >= this.nextPause() && !this.sim.done) {
+        this.pauseHere();
+        return;
       }
       if (this.sim.done) {
         void this.finish('completed', null);

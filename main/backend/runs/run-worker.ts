@@ -87,6 +87,7 @@ function main(): void {
     speed: job.speed,
     settings: job.settings,
     startPaused: job.startPaused,
+    pauseAtSec: job.pauseAtSec,
     post,
     now: () => performance.now(),
     schedule: (fn, delay) => {

@@ -19,6 +19,8 @@ export const RunJob = z.object({
   settings: RunSettings,
   /** start paused (step-by-step from t = 0) */
   startPaused: z.boolean().default(false),
+  /** simulated seconds at which the run pauses by itself */
+  pauseAtSec: z.array(z.number().min(0)).max(100).default([]),
   /** SQLite writes in a second thread (default) or on the simulation thread */
   writerThread: z.boolean().default(true),
   /** a hard ceiling on the database file (max_page_count): past it SQLite answers SQLITE_FULL */
@@ -42,7 +44,7 @@ export const ToWorker = z.discriminatedUnion('t', [
   z.object({ t: z.literal('step'), reqId, simMs: z.number().positive() }),
   z.object({ t: z.literal('stop'), reqId }),
   z.object({ t: z.literal('speed'), reqId, speed: RunSpeed }),
-  z.object({ t: z.literal('fault'), reqId, fault: LiveFault }),
+  z.object({ t: z.literal('fault'), reqId, fault: LiveFault, pauseOnStart: z.boolean().optional() }),
   z.object({ t: z.literal('endFault'), reqId, handle: z.number().int() }),
 ]);
 export type ToWorker = z.infer<typeof ToWorker>;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { LiveFault } from '../../../shared/api/runs';
+import type { Fault } from '../../../shared/runtime/api';
 import { clock } from '../format';
 import { useRuns, useRunsRequired } from '../react';
 
@@ -18,9 +19,11 @@ const KINDS_FOR: Record<string, Kind[]> = {
 };
 
 /**
- * Faults injected into the running run for the selected node: take it down (until brought
- * back), slow it ×N, change its error rate, or burst a producer's traffic, for a while or until
- * ended. The active ones are listed with their injection time and a button to end them.
+ * Faults for the selected node: take it down (until brought back), slow it ×N, change its error
+ * rate, or burst a producer's traffic — now or from a simulated time, for a while or until ended,
+ * optionally pausing the run as the fault begins (at 50× a 10-minute run is over in 12 s: a fault
+ * set by hand would be a race). Before a run, the same form schedules faults for the next run.
+ * Active ones are listed with their injection time and a button to end them.
  */
 export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTarget[]; selectedId: string | undefined }) {
   const { control, store: runsStore } = useRunsRequired();
@@ -36,6 +39,10 @@ export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTar
   const [factor, setFactor] = useState(5);
   const [pctValue, setPct] = useState(50);
   const [forSec, setForSec] = useState<number | ''>('');
+  const [atSec, setAtSec] = useState<number | ''>('');
+  const [pauseOnStart, setPauseOnStart] = useState(false);
+  const planned = useRuns((s) => s.plannedFaults);
+  const replay = mode === 'replay';
   const running = mode === 'live' && (phase === 'running' || phase === 'paused');
   const nameOf = (id: string) => targets.find((t) => t.id === id)?.name ?? id;
   // a second "take down" of a node that is already down would stack a fault that does nothing
@@ -52,16 +59,25 @@ export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTar
       case 'burst': f = { kind, ...base, factor: Math.max(0, factor) }; break;
       case 'poison': f = { kind, ...base, pct: pctValue }; break;
     }
-    if (forSec !== '' && forSec > 0) {
-      // a fixed window: from now for forSec simulated seconds
-      const now = Math.floor(store().simTimeMs / 1000);
-      f = { ...f, startSec: now, endSec: now + forSec };
+    if (!running) {
+      // before a run: a scheduled window of the next run (until its end when no duration is given)
+      const startSec = atSec === '' ? 0 : atSec;
+      const endSec = forSec === '' ? 31_536_000 : startSec + forSec;
+      const fault = { ...f, startSec, endSec } as Fault;
+      runsStore.set({ plannedFaults: [...store().plannedFaults, { fault, pause: pauseOnStart }] });
+      return;
     }
-    void control.injectFault(f);
+    const now = Math.floor(store().simTimeMs / 1000);
+    const startSec = atSec === '' ? now : Math.max(now, atSec);
+    if (forSec !== '' && forSec > 0) f = { ...f, startSec, endSec: startSec + forSec };
+    else if (atSec !== '') f = { ...f, startSec };
+    void control.injectFault(f, pauseOnStart);
   };
+  const unplan = (i: number) => runsStore.set({ plannedFaults: store().plannedFaults.filter((_, k) => k !== i) });
+  const windowText = (f: Fault) => `${clock(f.startSec * 1000)}${f.endSec >= 31_536_000 ? ' → end of run' : ` – ${clock(f.endSec * 1000)}`}`;
   return (
     <div className="run-faults" data-testid="run-faults">
-      {!running && <p className="run-empty">Faults are injected into a running run. Start one with ▶ Run.</p>}
+      {!running && !replay && <p className="run-empty">Not running: what you add here is scheduled for the next run (▶ Run). During a run it is injected live.</p>}
       <div className="run-faults__form">
         <label className="run-field"><span>Node</span>
           <select className="run-faults__target" aria-label="Fault target" value={nodeId ?? ''} onChange={(e) => setPicked(e.target.value)} data-testid="fault-target">
@@ -74,17 +90,35 @@ export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTar
         <label className="run-field"><span>Percent</span>
           <input type="number" aria-label="Percent" min={0} max={100} value={pctValue} onChange={(e) => setPct(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} />
         </label>
+        <label className="run-field run-field--for"><span>Starts at (sim s)</span>
+          <input type="number" aria-label="Starts at (simulated seconds)" min={0} placeholder={running ? 'now' : '0'} value={atSec} onChange={(e) => setAtSec(e.target.value === '' ? '' : Math.max(0, Number(e.target.value)))} data-testid="fault-at" />
+        </label>
         <label className="run-field run-field--for"><span>For (sim s)</span>
-          <input type="number" aria-label="For (simulated seconds)" min={1} placeholder="until ended" value={forSec} onChange={(e) => setForSec(e.target.value === '' ? '' : Math.max(1, Number(e.target.value)))} />
+          <input type="number" aria-label="For (simulated seconds)" min={1} placeholder="until ended" value={forSec} onChange={(e) => setForSec(e.target.value === '' ? '' : Math.max(1, Number(e.target.value)))} data-testid="fault-for" />
+        </label>
+        <label className="run-field run-field--check">
+          <input type="checkbox" checked={pauseOnStart} onChange={(e) => setPauseOnStart(e.target.checked)} data-testid="fault-pause" />
+          <span>Pause when it starts</span>
         </label>
       </div>
       <div className="run-faults__actions">
         {kinds.map((k) => (
-          <button key={k} type="button" className={`btn${k === 'down' ? ' btn-danger' : ''}`} disabled={!running || (k === 'down' && alreadyDown)} title={k === 'down' && alreadyDown ? `${node?.name ?? ''} is down: bring it back below` : undefined} onClick={() => inject(k)} data-testid={`fault-${k}`}>
+          <button key={k} type="button" className={`btn${k === 'down' ? ' btn-danger' : ''}`} disabled={replay || (running && k === 'down' && alreadyDown)} title={k === 'down' && alreadyDown ? `${node?.name ?? ''} is down: bring it back below` : undefined} onClick={() => inject(k)} data-testid={`fault-${k}`}>
             {LABEL[k]}{k === 'slowdown' || k === 'burst' ? ` ×${factor}` : k === 'error-rate' || k === 'poison' ? ` ${pctValue} %` : ''}
           </button>
         ))}
       </div>
+      {planned.length > 0 && (
+        <ul className="run-faults__active" aria-label="Scheduled faults" data-testid="planned-faults">
+          {planned.map((p, i) => (
+            <li key={`${p.fault.kind}:${p.fault.nodeId}:${p.fault.startSec}:${i}`} data-testid="planned-fault">
+              <span className={`run-fault-chip run-fault-chip--${p.fault.kind}`}>{p.fault.kind}</span>
+              <strong>{nameOf(p.fault.nodeId)}</strong> {windowText(p.fault)}{p.pause ? ' · pauses the run' : ''}
+              <button type="button" className="btn btn-ghost" onClick={() => unplan(i)} disabled={running} aria-label={`Remove the scheduled ${p.fault.kind} of ${nameOf(p.fault.nodeId)}`}>Remove</button>
+            </li>
+          ))}
+        </ul>
+      )}
       {live.length > 0 && (
         <ul className="run-faults__active" aria-label="Active faults">
           {live.map((f) => (
