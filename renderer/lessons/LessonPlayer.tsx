@@ -3,12 +3,13 @@
  * when it happens), Show me, Back/Next, and each claim checked live against the learner's runs
  * with the measured number beside the expected one.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { actionDone } from '../../shared/lessons/actions';
 import type { ShowMeEdit } from '../../shared/lessons/schema';
 import { applyEdit } from '../../shared/lessons/show-me';
 import type { Topology } from '../../shared/model/topology';
+import type { ApiClient } from '../../shared/api/client';
 import { useApi } from '../api/react';
 import { useRuns, useRunsServices } from '../runs/react';
 import { useDocument, useDocumentStoreApi } from '../store/react';
@@ -21,6 +22,19 @@ const ACTION_TEXT: Record<string, string> = {
   read: 'Read, then Next', 'add-node': 'Add a node', connect: 'Connect two nodes', 'change-setting': 'Change a setting',
   scale: 'Scale', 'start-run': 'Start a run', 'inject-fault': 'Inject a fault', 'open-template': 'Open a template',
 };
+
+/** Move to step `to` (clamped), marking the current one complete when it is, and save the progress. */
+function stepTo(api: ApiClient, topology: Topology, to: number, currentDone: boolean): void {
+  const store = lessonSessionStore.getState();
+  const s = store.session;
+  const current = s?.detail.lesson.steps[s.stepIndex];
+  if (!s || !current) return;
+  if (currentDone) store.complete(current.id);
+  store.goTo(to, topology);
+  const after = lessonSessionStore.getState().session;
+  const target = after?.detail.lesson.steps[after.stepIndex];
+  if (after && target) api.call('lessons.saveProgress', { id: after.detail.lesson.id, stepId: target.id, completedSteps: [...after.completed] }).catch(() => {});
+}
 
 export function LessonPlayer({ projectId }: { projectId: string }) {
   const session = useStore(lessonSessionStore, (s) => (s.session?.projectId === projectId ? s.session : undefined));
@@ -47,6 +61,31 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
     if (step?.focus && step.focus.nodes.length + step.focus.edges.length > 0) doc.getState().select({ nodes: step.focus.nodes, edges: step.focus.edges });
   }, [doc, step]);
 
+  // presentation mode: a class on the root hides the app's chrome (lessons.css); keys step the lesson
+  const [presenting, setPresenting] = useState(false);
+  useEffect(() => {
+    document.documentElement.classList.toggle('is-presenting', presenting);
+    return () => document.documentElement.classList.remove('is-presenting');
+  }, [presenting]);
+
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => {
+      const s = lessonSessionStore.getState().session;
+      if (!s) return;
+      const next = e.key === 'ArrowRight' || e.key === 'PageDown';
+      const back = e.key === 'ArrowLeft' || e.key === 'PageUp';
+      if (e.key === 'Escape') setPresenting(false);
+      else if (next || back) stepTo(api, doc.getState().topology, s.stepIndex + (next ? 1 : -1), false);
+      else return;
+      // the canvas would nudge the selection with the same keys
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [presenting, api, doc]);
+
   const results = useMemo(() => (session && step ? checkClaims(step.claims, session, topology) : []), [session, step, topology]);
   if (!session || !step) return null;
   const lesson = session.detail.lesson;
@@ -54,16 +93,7 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
   const allHold = results.every((r) => r.status === 'pass');
   const stepDone = did && allHold;
 
-  const save = (stepId: string, completed: ReadonlySet<string>) => {
-    api.call('lessons.saveProgress', { id: lesson.id, stepId, completedSteps: [...completed] }).catch(() => {});
-  };
-  const go = (to: number) => {
-    if (stepDone) lessonSessionStore.getState().complete(step.id);
-    lessonSessionStore.getState().goTo(to, doc.getState().topology);
-    const s = lessonSessionStore.getState().session;
-    const target = lesson.steps[Math.min(Math.max(0, to), lesson.steps.length - 1)];
-    if (s && target) save(target.id, s.completed);
-  };
+  const go = (to: number) => stepTo(api, doc.getState().topology, to, stepDone);
   const showMe = async () => {
     const edits = step.showMe.filter((e): e is Exclude<ShowMeEdit, { do: 'run' }> => e.do !== 'run');
     if (edits.length > 0) {
@@ -94,6 +124,7 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
       <header className="lesson-head">
         <span className="lesson-course">{lesson.title}</span>
         <span className="lesson-count">Step {session.stepIndex + 1} of {lesson.steps.length}</span>
+        <button type="button" className={`lesson-close lesson-present${presenting ? ' is-on' : ''}`} aria-pressed={presenting} title="Presentation mode: chrome hidden, large type, ← → step (Esc leaves)" onClick={() => setPresenting(!presenting)} data-testid="lesson-present">Present</button>
         <button type="button" className="lesson-close" aria-label="Close the lesson" onClick={() => lessonSessionStore.getState().end()}>×</button>
       </header>
       <h2 className="lesson-step-title">{step.title}</h2>

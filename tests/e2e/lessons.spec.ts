@@ -37,6 +37,20 @@ test('a lesson played through the UI: the learner runs, the claims turn green', 
   await snap(page, 'lesson-player-1920-dark');
   await page.setViewportSize({ width: 1280, height: 800 });
   await snap(page, 'lesson-player-1280-dark');
+
+  // presentation mode: the app's chrome hidden, keys step the lesson
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await player.getByTestId('lesson-present').click();
+  await expect(page.locator('.topbar')).toBeHidden();
+  await expect(page.getByTestId('palette')).toBeHidden();
+  await snap(page, 'lesson-presentation-1920');
+  await page.keyboard.press('ArrowRight');
+  await expect(player.getByRole('heading', { name: 'Slow down Notification' })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(player.getByRole('heading', { name: 'One event, three reactions' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.topbar')).toBeVisible();
 });
 
 test('a claim that does not hold says what was measured and what it needed', async ({ app: page }) => {
