@@ -1,7 +1,7 @@
-import type { Connection, Edge, EdgeChange, NodeChange, OnNodeDrag } from '@xyflow/react';
+import type { Connection, Edge, EdgeChange, InternalNode, NodeChange, OnMove, OnNodeDrag } from '@xyflow/react';
 import { Background, BackgroundVariant, MiniMap, ReactFlow, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
-import type { DragEvent, MouseEvent as ReactMouseEvent } from 'react';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { DragEvent, MouseEvent as ReactMouseEvent, RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { connectionVerdict } from '../../shared/model';
 import { useEditor, useUi } from '../editor/editor-context';
 import { connect } from '../store/edits/edges';
@@ -14,7 +14,9 @@ import { ConnectionHint } from './ConnectionHint';
 import type { SizeEstimate } from './derive';
 import { createFlowDeriver } from './derive';
 import { EDGE_TYPES, EdgeMarkers } from './edges/EventEdge';
-import { FarEdgeLayer } from './edges/FarEdgeLayer';
+import { FarEdgeLayer, handlePoint } from './edges/FarEdgeLayer';
+import { LabelSpotsContext, useLabelSpotsStore, usePlaceLabels } from './edges/label-spots';
+import { distanceToCurve } from './label-placement';
 import type { FlowEdge, FlowNode } from './flow-types';
 import { FAR_MIN_NODES, FAR_ZOOM, estimatedCardSize, fitViewport } from './initial-view';
 import { NODE_TYPES } from './nodes';
@@ -70,6 +72,9 @@ export function Canvas() {
   // cheap layer instead of React Flow
   const farOut = useStore((s) => s.transform[2] < FAR_ZOOM) && topology.nodes.length > FAR_MIN_NODES;
   const [flowEdges, farEdges] = useMemo(() => (farOut ? [edges.filter((e) => e.selected), edges.filter((e) => !e.selected)] : [edges, NO_EDGES]), [edges, farOut]);
+  const labelSpots = useLabelSpotsStore();
+  usePlaceLabels(labelSpots, topology, measured, edges, topology.nodes.length <= FAR_MIN_NODES);
+  useRefitOnResize(paneRef);
   countRender('(canvas)');
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -194,7 +199,19 @@ export function Canvas() {
   const onNodeContextMenu = useCallback((e: ReactMouseEvent, n: FlowNode) => openContextMenu(e, { type: 'node', id: n.id }), [openContextMenu]);
   const onEdgeContextMenu = useCallback((e: ReactMouseEvent, ed: FlowEdge) => openContextMenu(e, { type: 'edge', id: ed.id }), [openContextMenu]);
   const onPaneContextMenu = useCallback((e: ReactMouseEvent | MouseEvent) => openContextMenu(e, { type: 'pane' }), [openContextMenu]);
-  const onPaneClick = useCallback(() => ui.getState().set({ contextMenu: undefined }), [ui]);
+  const onPaneClick = useCallback((e: ReactMouseEvent) => {
+    ui.getState().set({ contextMenu: undefined });
+    // far out on a big graph the edges are one picture (FarEdgeLayer): pick the one under the pointer here
+    if (!farOut) return;
+    const id = edgeNear(rf.getState(), farEdges, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    if (id) doc.getState().select({ nodes: [], edges: [id] });
+  }, [ui, farOut, farEdges, rf, flow, doc]);
+  const onMoveStart = useCallback<OnMove>((e) => {
+    // a pan or zoom by the user (programmatic fits come without an event): stop refitting on resize
+    if (e) ui.getState().set({ followsFit: false });
+  }, [ui]);
+  const onEdgeMouseEnter = useCallback((_e: ReactMouseEvent, ed: FlowEdge) => labelSpots.setState({ hovered: ed.id }), [labelSpots]);
+  const onEdgeMouseLeave = useCallback(() => labelSpots.setState({ hovered: undefined }), [labelSpots]);
 
   const onDoubleClick = useCallback((e: ReactMouseEvent) => {
     if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
@@ -202,6 +219,7 @@ export function Canvas() {
   }, [flow, ui]);
 
   return (
+    <LabelSpotsContext.Provider value={labelSpots}>
     <div className={`ef-canvas${large ? ' is-large' : ''}`} onDoubleClick={onDoubleClick} data-testid="editor-canvas" ref={paneRef}>
       <EdgeMarkers />
       {(!opening.large || initialView) && <ReactFlow<FlowNode, FlowEdge>
@@ -220,6 +238,9 @@ export function Canvas() {
         onEdgeContextMenu={onEdgeContextMenu}
         onPaneContextMenu={onPaneContextMenu}
         onPaneClick={onPaneClick}
+        onMoveStart={onMoveStart}
+        onEdgeMouseEnter={onEdgeMouseEnter}
+        onEdgeMouseLeave={onEdgeMouseLeave}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -246,5 +267,58 @@ export function Canvas() {
         <RunOverlay />
       </ReactFlow>}
     </div>
+    </LabelSpotsContext.Provider>
   );
+}
+
+/**
+ * Refits the view when the pane changes size (window resized, a panel opened, closed or dragged)
+ * as long as the user has not panned or zoomed since the last fit — like a slide that stays
+ * framed. One fit per frame at most, so dragging a panel edge does not queue fits.
+ */
+function useRefitOnResize(paneRef: RefObject<HTMLDivElement | null>): void {
+  const { ui } = useEditor();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  useEffect(() => {
+    const el = paneRef.current;
+    if (!el) return;
+    let last = { width: el.clientWidth, height: el.clientHeight };
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const now = { width: el.clientWidth, height: el.clientHeight };
+        if (now.width === last.width && now.height === last.height) return;
+        last = now;
+        if (ui.getState().followsFit && now.width > 0 && now.height > 0) void flow.fitView(FIT_OPTIONS);
+      });
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [paneRef, ui, flow]);
+}
+
+/** The selectable edge within ~8 screen px of a flow point, nearest first. */
+function edgeNear(s: { nodeLookup: ReadonlyMap<string, InternalNode<FlowNode>>; transform: [number, number, number] }, edges: readonly FlowEdge[], p: { x: number; y: number }): string | undefined {
+  const tolerance = 8 / s.transform[2];
+  let best: string | undefined;
+  let bestD = tolerance;
+  for (const e of edges) {
+    if (e.selectable === false) continue;
+    const a = s.nodeLookup.get(e.source);
+    const b = s.nodeLookup.get(e.target);
+    if (!a || !b) continue;
+    const [sx, sy] = handlePoint(a, 'source');
+    const [tx, ty] = handlePoint(b, 'target');
+    const d = distanceToCurve(p, { x: sx, y: sy }, { x: tx, y: ty });
+    if (d < bestD) {
+      bestD = d;
+      best = e.id;
+    }
+  }
+  return best;
 }

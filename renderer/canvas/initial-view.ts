@@ -21,6 +21,8 @@ const FACTS_HEIGHT = 41; // two lines of key facts
 const TYPES_HEIGHT = 32; // the event-type chip row
 const HANDLE = 10;
 
+/** Semantic zoom: below this zoom the card's 13 px name would be under 9 px, so cards draw as a summary (nodes/NodeSummary.tsx). */
+export const SUMMARY_ZOOM = 0.7;
 /** Semantic zoom: below this zoom a big graph's cards show only icon and name. */
 export const FAR_ZOOM = 0.35;
 /** ...on graphs with more nodes than this (small graphs stay fully detailed at every zoom). */

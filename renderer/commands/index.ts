@@ -20,6 +20,7 @@ import { saveAsCommand } from './file-save-as';
 import { saveCommand } from './file-save';
 import { fitViewCommand } from './view-fit';
 import { toggleMinimapCommand } from './view-minimap';
+import { focusModeCommand } from './view-focus';
 import { runCommands } from './run-control';
 import { zoomInCommand, zoomOutCommand, zoomResetCommand } from './view-zoom';
 
@@ -28,7 +29,7 @@ export type { CommandContext, EditorCommand } from './command';
 /** Every command the editor performs, by id (declarations: shared/commands). */
 export const EDITOR_COMMANDS: ReadonlyMap<string, EditorCommand> = new Map([
   undoCommand, redoCommand, cutCommand, copyCommand, pasteCommand, duplicateCommand, deleteCommand, selectAllCommand, findCommand,
-  zoomInCommand, zoomOutCommand, zoomResetCommand, fitViewCommand, toggleMinimapCommand,
+  zoomInCommand, zoomOutCommand, zoomResetCommand, fitViewCommand, toggleMinimapCommand, focusModeCommand,
   autoLayoutCommand, ...alignCommands, groupCommand, ungroupCommand,
   saveCommand, saveAsCommand, importCommand, exportCommand, historyCommand, ...runCommands,
   toggleSnapCommand, quickAddCommand,

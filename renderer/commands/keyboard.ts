@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { COMMANDS, commandForKey, toPlatform } from '../../shared/commands';
 import { copySelection } from '../store/edits/clipboard';
+import { layoutStore } from '../workspace/layout-store';
 import { removeElements } from '../store/edits/remove';
 import { setActiveEditorRunner } from './active-editor';
 import type { CommandContext } from './command';
@@ -35,6 +36,7 @@ export function useEditorKeyboard(getCtx: () => CommandContext): void {
       if (e.key === 'Escape') {
         const ui = ctx.editor.ui.getState();
         if (ui.quickAdd || ui.search || ui.contextMenu || ui.banner) ui.set({ quickAdd: undefined, search: false, contextMenu: undefined, banner: undefined });
+        else if (layoutStore.getState().focus) layoutStore.getState().set({ focus: false });
         return;
       }
       if (!inText && e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey) {

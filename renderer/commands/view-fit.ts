@@ -4,5 +4,8 @@ import { always } from './command';
 export const fitViewCommand: EditorCommand = {
   id: 'view.fitView',
   enabled: always,
-  perform: (ctx) => { void ctx.flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1.2 }); },
+  perform: (ctx) => {
+    ctx.editor.ui.getState().set({ followsFit: true });
+    void ctx.flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1.2 });
+  },
 };

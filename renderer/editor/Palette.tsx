@@ -5,11 +5,16 @@ import { KindIcon } from '../canvas/icons';
 import { PALETTE_ITEMS, PALETTE_MIME } from '../canvas/palette-items';
 import type { PaletteItem } from '../canvas/palette-items';
 import { addNode } from '../store/edits/nodes';
+import { layoutStore, useLayout } from '../workspace/layout-store';
 import { useEditor } from './editor-context';
 
-/** Left palette: drag a kind onto the canvas (or click to drop it in the middle of the view). */
+/**
+ * Left palette: drag a kind onto the canvas (or click to drop it in the middle of the view). As a
+ * rail (the default up to 1366 px) it is a column of icons, the names in their tooltips.
+ */
 export function Palette() {
   const { doc, ui } = useEditor();
+  const rail = useLayout((s) => s.paletteRail);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const onDragStart = (e: DragEvent, item: PaletteItem) => {
     e.dataTransfer.setData(PALETTE_MIME, item.id);
@@ -23,7 +28,7 @@ export function Palette() {
     doc.getState().apply(addNode(item.kind, { x: p.x - 110, y: p.y - 40 }, { op: item.op, name: item.name, settings: item.settings }));
   };
   return (
-    <nav className="ef-palette" aria-label="Node palette">
+    <nav className={`ef-palette${rail ? ' ef-palette--rail' : ''}`} aria-label="Node palette" data-testid="palette">
       <div className="ef-palette__title">Add</div>
       {PALETTE_ITEMS.filter((p) => p.primary).map((item) => (
         <button
@@ -34,7 +39,8 @@ export function Palette() {
           onDragStart={(e) => onDragStart(e, item)}
           onDragEnd={() => ui.getState().set({ dragging: undefined })}
           onClick={() => addAtCentre(item)}
-          title={`${item.hint} — drag onto the canvas`}
+          title={`${rail ? `${item.label}: ` : ''}${item.hint} — drag onto the canvas`}
+          aria-label={item.label}
           data-testid={`palette-${item.id}`}
         >
           <span className="ef-palette__icon"><KindIcon kind={item.kind} size={18} /></span>
@@ -42,6 +48,10 @@ export function Palette() {
         </button>
       ))}
       <div className="ef-palette__hint"><kbd>/</kbd> quick add</div>
+      <button type="button" className="ef-palette__fold" onClick={() => layoutStore.getState().set({ paletteRail: !rail })}
+        aria-label={rail ? 'Show palette names' : 'Fold palette to icons'} title={rail ? 'Show names' : 'Icons only'} data-testid="palette-fold">
+        {rail ? '»' : '«'}
+      </button>
     </nav>
   );
 }

@@ -1,5 +1,6 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
+import type { CSSProperties } from 'react';
 import type { Project } from '../../shared/api/types';
 import { useApi } from '../api/react';
 import { Canvas } from '../canvas/Canvas';
@@ -24,6 +25,9 @@ import { Palette } from './Palette';
 import { QuickAdd } from './QuickAdd';
 import { Toolbar } from './Toolbar';
 import { LessonPlayer } from '../lessons/LessonPlayer';
+import { InspectorResizeHandle } from '../workspace/InspectorResizeHandle';
+import { FocusExit } from '../workspace/FocusExit';
+import { layoutStore, useLayout } from '../workspace/layout-store';
 import './editor.css';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; project: Project };
@@ -82,10 +86,16 @@ function EditorLayout() {
   const tab = useUi((s) => s.sideTab);
   const getCtx = useCallback((): CommandContext => ({ editor, flow }), [editor, flow]);
   useEditorKeyboard(getCtx);
+  const focus = useLayout((s) => s.focus);
+  const rail = useLayout((s) => s.paletteRail);
+  const inspectorOpen = useLayout((s) => s.inspectorOpen);
+  const inspectorWidth = useLayout((s) => s.inspectorWidth);
+  // the grid's columns as variables: the inspector's resize handle moves --inspector-w directly while dragging
+  const columns = { '--palette-w': rail ? '52px' : '168px', '--inspector-w': `${inspectorOpen ? inspectorWidth : 30}px` } as CSSProperties;
   return (
-    <div className="ef-editor" data-testid="project-editor">
+    <div className={`ef-editor${focus ? ' is-focus' : ''}`} data-testid="project-editor">
       <Toolbar />
-      <div className="ef-editor__main">
+      <div className="ef-editor__main" style={columns}>
         <Palette />
         <div className="ef-editor__centre">
           <div className="ef-editor__canvas">
@@ -93,17 +103,28 @@ function EditorLayout() {
             <Banner />
             <NodeSearch />
             <LessonPlayer projectId={editor.projectId} />
+            {focus && <FocusExit />}
           </div>
           <LintPanel />
           <RunDock />
         </div>
-        <aside className="ef-side" aria-label="Inspector">
-          <div className="ef-side__tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'inspector'} className="ef-side__tab" onClick={() => editor.ui.getState().set({ sideTab: 'inspector' })}>Inspector</button>
-            <button type="button" role="tab" aria-selected={tab === 'events'} className="ef-side__tab" onClick={() => editor.ui.getState().set({ sideTab: 'events' })}>Event types</button>
-          </div>
-          <div className="ef-side__panel">{tab === 'inspector' ? <Inspector /> : <EventTypesPanel />}</div>
-        </aside>
+        {inspectorOpen ? (
+          <aside className="ef-side" aria-label="Inspector" data-testid="inspector-panel">
+            <InspectorResizeHandle />
+            <div className="ef-side__tabs" role="tablist">
+              <button type="button" role="tab" aria-selected={tab === 'inspector'} className="ef-side__tab" onClick={() => editor.ui.getState().set({ sideTab: 'inspector' })}>Inspector</button>
+              <button type="button" role="tab" aria-selected={tab === 'events'} className="ef-side__tab" onClick={() => editor.ui.getState().set({ sideTab: 'events' })}>Event types</button>
+              <button type="button" className="ef-icon-btn ef-side__fold" onClick={() => layoutStore.getState().set({ inspectorOpen: false })} aria-label="Fold inspector" title="Fold inspector">»</button>
+            </div>
+            <div className="ef-side__panel">{tab === 'inspector' ? <Inspector /> : <EventTypesPanel />}</div>
+          </aside>
+        ) : (
+          <aside className="ef-side ef-side--folded" aria-label="Inspector (folded)">
+            <button type="button" className="ef-side__unfold" onClick={() => layoutStore.getState().set({ inspectorOpen: true })} aria-label="Show inspector" title="Show inspector" data-testid="inspector-unfold">
+              <span>Inspector</span>
+            </button>
+          </aside>
+        )}
       </div>
       <QuickAdd />
       <ImportDropZone />

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { KindIcon } from '../canvas/icons';
 import { searchPalette } from '../canvas/palette-items';
 import type { PaletteItem } from '../canvas/palette-items';
+import { cardBoxes, freeSpot } from '../canvas/card-boxes';
+import { estimatedCardSize } from '../canvas/initial-view';
 import { addNode } from '../store/edits/nodes';
 import { useEditor, useUi } from './editor-context';
 
@@ -11,7 +13,10 @@ export function QuickAdd() {
   const at = useUi((s) => s.quickAdd);
   if (!at) return null;
   return <QuickAddBox key={`${at.flow.x}:${at.flow.y}`} at={at} onPick={(item) => {
-    doc.getState().apply(addNode(item.kind, { x: at.flow.x - 110, y: at.flow.y - 40 }, { op: item.op, name: item.name, settings: item.settings }));
+    const s = doc.getState();
+    // where asked, or the nearest spot where the new card covers no other
+    const spot = item.kind === 'group' ? { x: at.flow.x - 110, y: at.flow.y - 40 } : freeSpot({ x: at.flow.x - 110, y: at.flow.y - 40 }, estimatedCardSize(true, false), cardBoxes(s.topology, s.measured).values());
+    s.apply(addNode(item.kind, spot, { op: item.op, name: item.name, settings: item.settings }));
     ui.getState().set({ quickAdd: undefined });
   }} onClose={() => ui.getState().set({ quickAdd: undefined })} />;
 }

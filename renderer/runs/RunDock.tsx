@@ -12,7 +12,7 @@ import { RunsProvider, useRuns } from './react';
 import { WhatifPanel } from '../whatif/WhatifPanel';
 import type { RunId } from './runs-api';
 import { RunToolbar } from './RunToolbar';
-import { useDockHeight } from './dock-height';
+import { useDockHeight, useDockOpen } from './dock-height';
 import './runs.css';
 
 type Tab = 'live' | 'faults' | 'events' | 'history' | 'compare' | 'whatif';
@@ -33,7 +33,7 @@ export function RunDock() {
   const mode = useRuns((s) => s.mode);
   const hasData = useRuns((s) => s.snapshot !== undefined || s.mode === 'replay');
   const [tab, setTab] = useState<Tab>('live');
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useDockOpen();
   const [compare, setCompare] = useState<[RunId, RunId]>();
   const resize = useDockHeight();
 

@@ -11,8 +11,22 @@ const clampHeight = (h: number): number => Math.round(Math.max(MIN, Math.min(h, 
 function initialHeight(): number {
   const saved = Number(window.localStorage.getItem(KEY));
   // about a third of the window by default: on a laptop the canvas must stay the main thing, on a
-  // 1080p screen the old 300 px cap cut the charts under the KPI cards in half
-  return clampHeight(Number.isFinite(saved) && saved > 0 ? saved : Math.min(420, window.innerHeight * 0.36));
+  // 1080p screen the old 300 px cap cut the charts under the KPI cards in half; at laptop and
+  // projector widths (≤ 1366 px) compact: the KPI cards and one chart row
+  const byWindow = window.innerWidth <= 1366 ? Math.min(230, window.innerHeight * 0.3) : Math.min(420, window.innerHeight * 0.36);
+  return clampHeight(Number.isFinite(saved) && saved > 0 ? saved : byWindow);
+}
+
+const OPEN_KEY = 'eventflow.runDock.open';
+
+/** Whether the dock's body is open, remembered like its height. */
+export function useDockOpen(): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(() => window.localStorage.getItem(OPEN_KEY) !== 'false');
+  const change = useCallback((v: boolean) => {
+    setOpen(v);
+    window.localStorage.setItem(OPEN_KEY, String(v));
+  }, []);
+  return [open, change];
 }
 
 /**

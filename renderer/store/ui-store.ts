@@ -12,6 +12,8 @@ export interface ContextMenuState {
 export interface UiState {
   snapToGrid: boolean;
   minimap: boolean;
+  /** the view was last fitted (on open or by Fit): it refits when the pane changes size, until the user pans or zooms */
+  followsFit: boolean;
   /** quick-add box, with the flow position new nodes go to */
   quickAdd: { flow: { x: number; y: number }; screen: { x: number; y: number } } | undefined;
   search: boolean;
@@ -34,7 +36,9 @@ export type UiStore = ReturnType<typeof createUiStore>;
 export function createUiStore() {
   return createStore<UiState>()((set) => ({
     snapToGrid: true,
-    minimap: true,
+    // on a laptop or projector the minimap would cover the cards it maps
+    minimap: typeof window === 'undefined' || window.innerWidth > 1366,
+    followsFit: true,
     quickAdd: undefined,
     search: false,
     contextMenu: undefined,

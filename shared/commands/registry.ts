@@ -71,6 +71,7 @@ export const COMMANDS = [
   d({ id: 'view.zoomReset', label: 'Actual Size', menu: 'view', group: 'zoom', shortcut: 'CmdOrCtrl+0' }),
   d({ id: 'view.fitView', label: 'Fit to Window', menu: 'view', group: 'zoom', shortcut: 'Shift+1' }),
   d({ id: 'view.toggleMinimap', label: 'Toggle Minimap', menu: 'view', group: 'panels', shortcut: 'CmdOrCtrl+Shift+M' }),
+  d({ id: 'view.focusMode', label: 'Focus Mode', menu: 'view', group: 'panels', shortcut: 'CmdOrCtrl+.', description: 'Hide every panel but the canvas and the run toolbar (again to bring them back).' }),
   // Arrange
   d({ id: 'arrange.autoLayout', label: 'Auto Layout', menu: 'arrange', group: 'layout', shortcut: 'CmdOrCtrl+Shift+L', description: 'Lay the graph out left to right (ELK).' }),
   d({ id: 'arrange.alignLeft', label: 'Align Left', menu: 'arrange', group: 'align' }),

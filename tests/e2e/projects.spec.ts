@@ -48,7 +48,8 @@ test('create, rename, reload, open and delete a project', async ({ app: page, ho
   await renamed.getByRole('button', { name: 'Cyber Monday checkout', exact: true }).click();
   await expect(page.getByTestId('editor-canvas')).toBeVisible();
   await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
-  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  // at 1280 px the minimap starts hidden (it would cover the cards it maps; issue 16)
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
   await expect(page).toHaveTitle(/Cyber Monday checkout/);
   await snap(page, 'projects-open-canvas');
 

@@ -44,7 +44,7 @@ export const FarEdgeLayer = memo(function FarEdgeLayer({ edges }: { edges: reado
 });
 
 /** Where React Flow attaches an edge to a node: its first handle of that type, else the side's middle. */
-function handlePoint(n: InternalNode<FlowNode>, type: 'source' | 'target'): [number, number] {
+export function handlePoint(n: InternalNode<FlowNode>, type: 'source' | 'target'): [number, number] {
   const { x, y } = n.internals.positionAbsolute;
   const h = n.internals.handleBounds?.[type]?.[0];
   const w = n.measured.width ?? 0;

@@ -5,10 +5,11 @@ import type { NodeKind } from '../../../shared/model';
 import { KIND_LABELS } from '../../store/edits/node-factory';
 import { eventColor } from '../event-colors';
 import type { FlowNodeData } from '../flow-types';
-import { FAR_MIN_NODES, FAR_ZOOM } from '../initial-view';
+import { FAR_MIN_NODES, FAR_ZOOM, SUMMARY_ZOOM } from '../initial-view';
 import { KindIcon } from '../icons';
 import { RunNodeBadge } from '../../runs/overlay/RunNodeBadge';
 import { countRender } from '../render-counter';
+import { NodeSummary } from './NodeSummary';
 
 export interface NodeCardProps {
   data: FlowNodeData;
@@ -29,10 +30,11 @@ export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts
   // semantic zoom: far out on a big graph, a card is its icon and name (what is readable there), which keeps
   // big graphs light to draw
   const far = useStore(farSelector);
+  const summary = useStore(summarySelector);
   const kind: NodeKind = node.kind;
   if (far) return <FarCard data={data} selected={selected} inbound={inbound} outbound={outbound} />;
   return (
-    <div className={`ef-node ef-node--${kind}${selected ? ' is-selected' : ''}`} data-testid={`node-${node.id}`} data-kind={kind}>
+    <div className={`ef-node ef-node--${kind}${selected ? ' is-selected' : ''}${summary ? ' is-summary' : ''}`} data-testid={`node-${node.id}`} data-kind={kind}>
       {inbound && <Handle type="target" position={Position.Left} className="ef-handle ef-handle--in" title={inTypes.length ? `in: ${inTypes.join(', ')}` : 'in'} />}
       <div className="ef-node__head">
         <span className="ef-node__icon"><KindIcon kind={kind} size={16} /></span>
@@ -54,6 +56,7 @@ export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts
         </div>
       )}
       <RunNodeBadge nodeId={node.id} kind={kind} />
+      {summary && <NodeSummary nodeId={node.id} kind={kind} name={node.name} utilisation={utilisation} />}
       {outbound && <Handle type="source" position={Position.Right} className="ef-handle ef-handle--out" title={outTypes.length ? `out: ${outTypes.join(', ')}` : 'out'} />}
     </div>
   );
@@ -82,6 +85,8 @@ function FarCard({ data, selected, inbound, outbound }: Pick<NodeCardProps, 'dat
 const FAR_NAME_CHARS = 22;
 
 const farSelector = (s: { transform: [number, number, number]; nodes: readonly unknown[] }) => s.transform[2] < FAR_ZOOM && s.nodes.length > FAR_MIN_NODES;
+// big graphs keep their detailed cards down to FAR_ZOOM: a summary per card would cost them frames
+const summarySelector = (s: { transform: [number, number, number]; nodes: readonly unknown[] }) => s.transform[2] < SUMMARY_ZOOM && s.nodes.length <= FAR_MIN_NODES;
 
 function TypeChips({ types, side }: { types: readonly string[]; side: 'in' | 'out' }) {
   if (types.length === 0) return <span />;

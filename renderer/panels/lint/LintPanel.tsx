@@ -5,6 +5,7 @@ import { lintTopology } from '../../../shared/model/lint';
 import type { FlowEdge, FlowNode } from '../../canvas/flow-types';
 import { CanvasIcon } from '../../canvas/icons';
 import { useDocument, useDocumentStoreApi } from '../../store/react';
+import { layoutStore, useLayout } from '../../workspace/layout-store';
 
 /**
  * Live lint: problems computed from the model as you edit (debounced, so typing and dragging stay
@@ -20,7 +21,9 @@ export function LintPanel() {
   }, [topology]);
   const store = useDocumentStoreApi();
   const flow = useReactFlow<FlowNode, FlowEdge>();
-  const [collapsed, setCollapsed] = useState(false);
+  // folded by default on laptops and projectors (layout-store.ts): the count line opens it
+  const collapsed = !useLayout((s) => s.problemsOpen);
+  const setCollapsed = (c: boolean) => layoutStore.getState().set({ problemsOpen: !c });
   const counts = { error: 0, warning: 0, info: 0 };
   for (const p of problems) counts[p.severity]++;
 
@@ -39,7 +42,7 @@ export function LintPanel() {
   return (
     <section className={`ef-lint${collapsed ? ' is-collapsed' : ''}`} aria-label="Problems" data-testid="lint-panel">
       <header className="ef-lint__head">
-        <button type="button" className="ef-lint__toggle" onClick={() => setCollapsed(!collapsed)} aria-expanded={!collapsed}>
+        <button type="button" className="ef-lint__toggle" onClick={() => setCollapsed(!collapsed)} aria-expanded={!collapsed} data-testid="problems-toggle">
           <span className="ef-lint__title">Problems</span>
           <span className="ef-badge ef-badge--error" title="errors"><CanvasIcon name="error" size={12} /> {counts.error}</span>
           <span className="ef-badge ef-badge--warning" title="warnings"><CanvasIcon name="warning" size={12} /> {counts.warning}</span>

@@ -81,7 +81,7 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
         </p>
       )}
       <table className="run-table run-compare__kpis" data-testid="compare-kpis">
-        <thead><tr><th>KPI</th><th title={runTitle(result.a)}>A: #{result.a.id} · {startTime(result.a)}</th><th title={runTitle(result.b)}>B: #{result.b.id} · {startTime(result.b)}</th><th>Δ</th><th>B/A</th></tr></thead>
+        <thead><tr><th>KPI</th><th title={runTitle(result.a)}>A: {result.a.name || 'Run'} <span className="run-compare__id">#{result.a.id}</span></th><th title={runTitle(result.b)}>B: {result.b.name || 'Run'} <span className="run-compare__id">#{result.b.id}</span></th><th>Δ</th><th>B/A</th></tr></thead>
         <tbody>
           {result.kpis.map((k) => {
             const why = notMeasured(k, result.a, result.b);

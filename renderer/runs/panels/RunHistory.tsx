@@ -1,19 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { clock, grouped, money, ms } from '../format';
 import { useRuns, useRunsRequired } from '../react';
 import type { ExportFormat, RunId, RunListSort, RunMeta } from '../runs-api';
 import { downloadText } from './download';
+import './tables.css';
 
-const COLUMNS: { sort: RunListSort | undefined; label: string }[] = [
+/** `low`: the first columns to go when the dock is narrow (tables.css); the row's ⋯ shows them */
+const COLUMNS: { sort: RunListSort | undefined; label: string; low?: boolean }[] = [
   { sort: undefined, label: 'Run' },
-  { sort: 'date', label: 'Started' },
+  { sort: 'date', label: 'Started', low: true },
   { sort: undefined, label: 'Status' },
-  { sort: undefined, label: 'Sim time' },
+  { sort: undefined, label: 'Sim time', low: true },
   { sort: 'orders', label: 'Orders' },
   { sort: 'revenue', label: 'Revenue' },
   { sort: 'ordersLost', label: 'Lost' },
   { sort: 'p99', label: 'p99' },
-  { sort: 'errors', label: 'Errors' },
+  { sort: 'errors', label: 'Errors', low: true },
 ];
 
 /** "Nov 25, 10:28:48": the full date and zone stay in the cell's tooltip, the table must fit a laptop */
@@ -32,6 +34,8 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
   const [picked, setPicked] = useState<RunId[]>([]);
   const [editing, setEditing] = useState<{ id: RunId; field: 'name' | 'note'; value: string }>();
   const [confirmDelete, setConfirmDelete] = useState<RunId>();
+  // one row's actions open at a time, in a row under it: the table fits 1280 px without scrolling sideways
+  const [expanded, setExpanded] = useState<RunId>();
   const [error, setError] = useState<string>();
 
   const reload = useCallback(() => {
@@ -77,7 +81,7 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
             <tr>
               <th aria-label="Pick" />
               {COLUMNS.map((c) => (
-                <th key={c.label} aria-sort={c.sort === sort.by ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+                <th key={c.label} className={c.low ? 'is-low' : undefined} aria-sort={c.sort === sort.by ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}>
                   {c.sort ? (
                     <button type="button" className="run-table__sort" onClick={() => setSort((s) => ({ by: c.sort as RunListSort, order: s.by === c.sort && s.order === 'desc' ? 'asc' : 'desc' }))}>
                       {c.label}{c.sort === sort.by ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ''}
@@ -85,12 +89,13 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
                   ) : c.label}
                 </th>
               ))}
-              <th>Actions</th>
+              <th aria-label="Actions" />
             </tr>
           </thead>
           <tbody>
             {runs.map((r) => (
-              <tr key={r.id} className={openId === r.id ? 'is-open' : ''} data-testid="history-row" data-run-id={r.id} data-status={r.status}>
+              <Fragment key={r.id}>
+              <tr className={openId === r.id ? 'is-open' : ''} data-testid="history-row" data-run-id={r.id} data-status={r.status}>
                 <td><input type="checkbox" aria-label={`Pick ${r.name} for comparison`} checked={picked.includes(r.id)} onChange={() => toggle(r.id)} /></td>
                 <td className="run-table__name">
                   {editing?.id === r.id && editing.field === 'name' ? (
@@ -102,16 +107,24 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
                     <input autoFocus aria-label="Run note" placeholder="note…" value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.target.value })} onBlur={saveEdit} onKeyDown={(e) => { if (e.key === 'Enter') saveEdit(); if (e.key === 'Escape') setEditing(undefined); }} />
                   )}
                 </td>
-                <td title={new Date(r.createdAt).toLocaleString()}>{startedText(r.createdAt)}</td>
+                <td className="is-low" title={new Date(r.createdAt).toLocaleString()}>{startedText(r.createdAt)}</td>
                 <td><span className={`run-phase run-phase--${r.status}`}>{r.status}</span></td>
-                <td>{clock(r.simulatedMs)}</td>
+                <td className="is-low">{clock(r.simulatedMs)}</td>
                 <td>{grouped(r.kpis.orders)}</td>
                 <td>{money(r.kpis.revenue, r.kpis.currency)}</td>
                 <td className={r.kpis.ordersLost > 0 ? 'is-bad' : ''}>{grouped(r.kpis.ordersLost)}</td>
                 <td>{ms(r.kpis.checkoutLatencyP99Ms || r.kpis.p99Ms)}</td>
-                <td>{grouped(r.kpis.errors)}</td>
-                <td>
-                  <div className="run-table__actions">
+                <td className="is-low">{grouped(r.kpis.errors)}</td>
+                <td className="run-table__more">
+                  <button type="button" className="btn btn-ghost" aria-expanded={expanded === r.id} onClick={() => setExpanded(expanded === r.id ? undefined : r.id)}
+                    aria-label={`Actions for ${r.name || `Run ${r.id}`}`} title="Rename, note, export, delete" data-testid="history-more">⋯</button>
+                </td>
+              </tr>
+              {expanded === r.id && (
+                <tr className="run-table__detail" data-testid="history-detail">
+                  <td />
+                  <td colSpan={COLUMNS.length}>
+                    <div className="run-table__actions">
                     <button type="button" className="btn btn-ghost" onClick={() => setEditing({ id: r.id, field: 'name', value: r.name })} aria-label={`Rename ${r.name}`}>Rename</button>
                     <button type="button" className="btn btn-ghost" onClick={() => setEditing({ id: r.id, field: 'note', value: '' })} aria-label={`Annotate ${r.name}`}>Note</button>
                     {(['html', 'csv', 'json'] as const).map((f) => (
@@ -125,9 +138,12 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
                     ) : (
                       <button type="button" className="btn btn-ghost" onClick={() => setConfirmDelete(r.id)} aria-label={`Delete ${r.name}`} disabled={r.status === 'running' || r.status === 'paused'}>Delete</button>
                     )}
-                  </div>
-                </td>
-              </tr>
+                    <span className="run-table__facts">started {new Date(r.createdAt).toLocaleString()} · sim time {clock(r.simulatedMs)} · {grouped(r.kpis.errors)} errors</span>
+                    </div>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
             ))}
           </tbody>
         </table>
