@@ -2,6 +2,7 @@
 import type { Topology } from '../../shared/model/topology';
 import type { Scenario } from '../../shared/runtime/api';
 import { predictBackpressure } from '../../shared/whatif/backpressure';
+import { kneeIndex } from '../../shared/whatif/knee';
 import type { BacklogFigures } from '../../shared/whatif/backpressure';
 import type { Condition } from '../../shared/whatif/conditions';
 import type { GridGoalAnswer } from '../../shared/whatif/goal-seek-grid';
@@ -114,4 +115,17 @@ export function sweepJson(plan: SweepPlan, file: string, cells: readonly SweepCe
     cells: cells.map((c) => ({ index: c.index, coords: c.coords, stats: c.stats, backlog: c.backlog })),
     ...extra,
   }, null, 2)}\n`;
+}
+
+/** One parameter: where each shown metric's curve bends (more of the parameter stops paying off). */
+export function kneeText(plan: SweepPlan, cells: readonly SweepCell[], metrics: readonly string[]): string {
+  if (plan.axes.length !== 1 || cells.length < 3) return '';
+  const xs = cells.map((c) => c.coords[0]!);
+  const knees = metrics.flatMap((m) => {
+    const ys = cells.map((c) => c.stats[m]?.mean ?? NaN);
+    if (ys.some((y) => !Number.isFinite(y))) return [];
+    const k = kneeIndex(xs, ys);
+    return k === undefined ? [] : [`${m} at ${plan.axes[0]!.param.path} = ${num(xs[k]!)}`];
+  });
+  return knees.length === 0 ? '' : `knee (where more stops paying off): ${knees.join('; ')}\n`;
 }

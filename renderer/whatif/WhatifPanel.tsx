@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WhatifCell, WhatifSweep } from '../../shared/api/whatif';
 import { parseAxisText } from '../../shared/whatif/axis';
+import { kneeIndex } from '../../shared/whatif/knee';
 import type { AxisSpec } from '../../shared/whatif/axis';
 import { useEditor } from '../editor/editor-context';
 import { heatColour, lowerIsBetter } from './heat-scale';
@@ -137,11 +138,13 @@ function Line({ axis, cells, metric }: { axis: Axis; cells: Map<number, WhatifCe
   const hi = Math.max(...pts.map((p) => p.s.max));
   const X = (x: number): number => (xs.length < 2 ? W / 2 : ((x - xs[0]!) / (xs[xs.length - 1]! - xs[0]!)) * (W - 40) + 30);
   const Y = (y: number): number => H - 20 - (hi > lo ? ((y - lo) / (hi - lo)) * (H - 40) : (H - 40) / 2);
+  const knee = pts.length === xs.length ? kneeIndex(pts.map((p) => p.x), pts.map((p) => p.s.mean)) : undefined;
   const band = [...pts.map((p) => `${X(p.x)},${Y(p.s.max)}`), ...[...pts].reverse().map((p) => `${X(p.x)},${Y(p.s.min)}`)].join(' ');
   return (
     <svg width={W} height={H} role="img" aria-label={`${metric} by ${axis.path}`} data-testid="whatif-line">
       <polygon className="whatif__band" points={band} />
       <polyline className="whatif__line" points={pts.map((p) => `${X(p.x)},${Y(p.s.mean)}`).join(' ')} />
+      {knee !== undefined && <circle cx={X(pts[knee]!.x)} cy={Y(pts[knee]!.s.mean)} r={5} fill="none" stroke="currentColor" data-testid="whatif-knee"><title>knee: {fmt(pts[knee]!.x)}</title></circle>}
       {pts.map((p) => <text key={p.x} x={X(p.x)} y={H - 4} fontSize={10} textAnchor="middle" fill="currentColor">{fmt(p.x)}</text>)}
       <text x={4} y={12} fontSize={10} fill="currentColor">{fmt(hi)}</text>
       <text x={4} y={H - 22} fontSize={10} fill="currentColor">{fmt(lo)}</text>

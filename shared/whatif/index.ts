@@ -8,3 +8,4 @@ export * from './parameters';
 export * from './sweep-plan';
 export * from './sweep-table';
 export * from './goal-seek-grid';
+export * from './knee';

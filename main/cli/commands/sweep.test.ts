@@ -47,6 +47,13 @@ describe('eventflow sweep', () => {
     expect(csv[0]).toMatch(/^payment\.instances,storefront\.profile\.ratePerSec,.*ordersLost\.mean,ordersLost\.sd/);
   });
 
+  it('one parameter: marks the knee of each shown metric', async () => {
+    const r = await cli('sweep', checkout, '--vary', 'payment.instances=1..4', '--metrics', 'payment.utilisation', '--seeds', '1', '--duration', '1m');
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    // utilisation ∝ 1/instances at a fixed rate: the bend is at 2
+    expect(r.out).toMatch(/knee \(where more stops paying off\): payment\.utilisation at payment\.instances = 2\n/);
+  });
+
   it('refuses before running: unknown path, a value the model refuses, a grid too big, an unknown metric', async () => {
     const cases: [string[], RegExp][] = [
       [['--vary', 'paymnt.instances=1..3'], /no node id starts it/],

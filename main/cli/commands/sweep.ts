@@ -29,7 +29,7 @@ import { checkOutputTarget, writeOutputFile } from '../output-file';
 import { formatDuration, progressLine } from '../report';
 import { PLAIN_PROGRESS_EVERY_MS } from '../run-progress';
 import { readTopologyFile } from '../topology-file';
-import { backpressureRows, backpressureText, cellTable, defaultMetrics, failIfVerdicts, goalText, sweepJson } from '../sweep-output';
+import { backpressureRows, backpressureText, cellTable, defaultMetrics, failIfVerdicts, goalText, kneeText, sweepJson } from '../sweep-output';
 import { parseFaultSpec } from './run';
 
 const usage = `usage: eventflow sweep <topology.eventflow.json> --vary <path>=<values> [--vary …] [options]
@@ -211,6 +211,7 @@ export const sweepCommand: CliCommand = {
     const say = (s: string): void => (jsonToStdout ? io.err(s) : io.out(s));
 
     say(`${cellTable(plan, cells, p.metrics)}\n\n`);
+    if (answers === null) say(kneeText(plan, cells, p.metrics));
     if (answers !== null) say(goalText(answers, p.metrics));
     const bp = cells.map((cell) => {
       const input = cellInput(plan, cellCoords(plan, cell.index));
