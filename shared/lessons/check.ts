@@ -39,15 +39,27 @@ export function runForLesson(topology: Topology, req: RunRequest): LessonRun {
   return { label: req.label, summary: sim.runToEnd(), snapshots };
 }
 
+/** The check plus what it ran: the topology after each step's show-me and every run (the handout draws them). */
+export interface LessonWalk {
+  check: LessonCheck;
+  topologies: Topology[];
+  runs: ReadonlyMap<string, LessonRun>;
+}
+
 export function checkLesson(lesson: Lesson): LessonCheck {
+  return walkLesson(lesson).check;
+}
+
+export function walkLesson(lesson: Lesson): LessonWalk {
   const runs = new Map<string, LessonRun>();
   const steps: StepCheck[] = [];
   let latest: string | undefined;
   const start = resolveSource(lesson.start);
   if (!start.ok) {
-    return { id: lesson.id, title: lesson.title, ok: false, runs: [], steps: [{ id: '(start)', title: 'start', problems: [start.reason], claims: [] }] };
+    return { check: { id: lesson.id, title: lesson.title, ok: false, runs: [], steps: [{ id: '(start)', title: 'start', problems: [start.reason], claims: [] }] }, topologies: [], runs };
   }
   let topology = start.topology;
+  const topologies: Topology[] = [];
   for (const step of lesson.steps) {
     const problems: string[] = [];
     const before = topology;
@@ -72,8 +84,9 @@ export function checkLesson(lesson: Lesson): LessonCheck {
     }
     const ctx = { runs, topology, ...(latest !== undefined ? { latest } : {}) };
     steps.push({ id: step.id, title: step.title, problems, claims: step.claims.map((c) => evaluateClaim(c, ctx)) });
+    topologies.push(topology);
   }
   const ok = steps.every((s) => s.problems.length === 0 && s.claims.every((c) => c.status === 'pass'));
   const runList = [...runs.values()].map((r) => ({ label: r.label, durationSec: r.summary.durationSec, messages: r.summary.messages }));
-  return { id: lesson.id, title: lesson.title, ok, steps, runs: runList };
+  return { check: { id: lesson.id, title: lesson.title, ok, steps, runs: runList }, topologies, runs };
 }

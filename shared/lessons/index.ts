@@ -7,3 +7,4 @@ export * from './show-me';
 export * from './loader';
 export * from './check';
 export * from './json-schema';
+export * from './handout';

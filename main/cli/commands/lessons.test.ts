@@ -89,3 +89,22 @@ describe('eventflow lessons check', () => {
     expect(r.out).toMatch(/^\s+1 {2}anatomy/);
   });
 });
+
+describe('eventflow lessons handout', () => {
+  it('writes a self-contained HTML handout with the canvas, the verified numbers, and lesson text escaped', async () => {
+    const f = write('handout.lesson.yaml', anatomy.replace('Let us build exactly that', 'Let us build <script>alert(1)</script> exactly that'));
+    const r = await cli('lessons', 'handout', f, '--out', 'handout.html');
+    expect(r.code).toBe(ExitCode.ok);
+    const html = readFileSync(path.join(dir, 'handout.html'), 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<svg');
+    expect(html).toMatch(/Fulfilment messages out was \d+ \(≈ 600 \(± 60\)\)/);
+    expect(html).toContain('every claim verified by the simulator');
+  });
+
+  it('needs --out', async () => {
+    const r = await cli('lessons', 'handout', write('h2.lesson.yaml', anatomy));
+    expect(r.code).toBe(ExitCode.usage);
+  });
+});

@@ -4,9 +4,10 @@
  * tested in CI like code). Exit 0 when every lesson passes, 1 when a claim fails, 65 when a
  * file is not a valid lesson.
  */
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkLesson } from '../../../shared/lessons/check';
+import { checkLesson, walkLesson } from '../../../shared/lessons/check';
+import { lessonHandoutHtml } from '../../../shared/lessons/handout';
 import type { LessonCheck } from '../../../shared/lessons/check';
 import type { LessonIssue } from '../../../shared/lessons/loader';
 import { lessonFilesIn, loadLessonFile, shippedLessonsDir } from '../../backend/lessons/lesson-library';
@@ -17,10 +18,13 @@ import { printable } from '../printable';
 
 const usage = `usage: eventflow lessons list [DIR|FILE…] [--json]
        eventflow lessons check [FILE…|DIR] [--json]
+       eventflow lessons handout FILE --out HANDOUT.html
 
   list    the lessons (the shipped course when no file is given): order, id, minutes, title
   check   run each lesson's "show me" path headless and verify every claim;
           files default to the shipped course (resources/lessons)
+  handout a self-contained HTML handout: narration, the canvas after each step, charts of the
+          series the claims read, and the verified numbers of the reference run (--out - = stdout)
   --json  machine-readable report on stdout
   exit: 0 all claims hold, 1 a claim or step failed, 65 a file is not a valid lesson`;
 
@@ -58,13 +62,36 @@ function printCheck(io: CliIo, file: string, c: LessonCheck): void {
   }
 }
 
+async function handout(files: readonly string[], out: string | undefined, io: CliIo): Promise<ExitCode> {
+  const [file, extra] = files;
+  if (file === undefined || extra !== undefined || out === undefined) throw new CliError(ExitCode.usage, usage);
+  const l = loadLessonFile(path.resolve(io.cwd, file), file);
+  if (!l.ok) {
+    printIssues(io, l.issues);
+    return ExitCode.dataError;
+  }
+  const walk = walkLesson(l.lesson);
+  const html = lessonHandoutHtml(l.lesson, walk);
+  if (out === '-') io.out(html);
+  else {
+    try {
+      writeFileSync(path.resolve(io.cwd, out), html);
+    } catch (e) {
+      throw new CliError(ExitCode.cantCreate, `${out}: cannot write: ${(e as Error).message}`);
+    }
+    io.err(`wrote ${out} (${Math.round(html.length / 1024)} KB): ${walk.check.ok ? 'every claim verified' : 'some claims did not hold'}\n`);
+  }
+  return walk.check.ok ? ExitCode.ok : ExitCode.failed;
+}
+
 export const lessonsCommand: CliCommand = {
   name: 'lessons',
   summary: 'list the lessons, or check that every claim of each lesson holds in the simulator',
   usage,
   async run(argv, io) {
-    const args = parseArgs(argv, { json: {} }, usage);
+    const args = parseArgs(argv, { json: {}, out: { value: true } }, usage);
     const [sub, ...rest] = args.positional;
+    if (sub === 'handout') return handout(rest, args.values.get('out')?.[0], io);
     if (sub !== 'list' && sub !== 'check') throw new CliError(ExitCode.usage, usage);
     const json = args.flags.has('json');
     const files = filesOf(rest, io);
