@@ -241,6 +241,8 @@ export const TopologyDiff = z.object({
   edgesAdded: z.array(z.string()),
   edgesRemoved: z.array(z.string()),
   edgesChanged: z.array(z.string()),
+  /** every changed field of a changed node or edge, old → new (JSON values; positions ignored) */
+  fields: z.array(z.object({ kind: z.enum(['node', 'edge']), id: z.string(), path: z.string(), old: z.unknown(), new: z.unknown() })).default([]),
 });
 export type TopologyDiff = z.infer<typeof TopologyDiff>;
 

@@ -76,10 +76,40 @@ export function topologyDiff(a: Topology, b: Topology): TopologyDiff {
   };
   const n = side(a.nodes, b.nodes, strip);
   const e = side(a.edges, b.edges, (x) => JSON.stringify(x));
+  const fields: TopologyDiff['fields'] = [];
+  const byId = <T extends { id: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x]));
+  const [na, nb, ea, eb] = [byId(a.nodes), byId(b.nodes), byId(a.edges), byId(b.edges)];
+  for (const id of n.changed) {
+    for (const c of fieldChanges({ ...na.get(id), position: undefined }, { ...nb.get(id), position: undefined })) fields.push({ kind: 'node', id, ...c });
+  }
+  for (const id of e.changed) for (const c of fieldChanges(ea.get(id), eb.get(id))) fields.push({ kind: 'edge', id, ...c });
   return {
     same: n.added.length + n.removed.length + n.changed.length + e.added.length + e.removed.length + e.changed.length === 0,
-    nodesAdded: n.added, nodesRemoved: n.removed, nodesChanged: n.changed, edgesAdded: e.added, edgesRemoved: e.removed, edgesChanged: e.changed,
+    nodesAdded: n.added, nodesRemoved: n.removed, nodesChanged: n.changed, edgesAdded: e.added, edgesRemoved: e.removed, edgesChanged: e.changed, fields,
   };
+}
+
+/**
+ * The leaves that differ between two JSON values, as dotted paths ("settings.instances",
+ * "settings.processing.meanMs"); arrays of plain values compare whole ("settings.consumes"),
+ * arrays of objects by index ("settings.outages.0.endSec").
+ */
+export function fieldChanges(a: unknown, b: unknown, path = ''): { path: string; old: unknown; new: unknown }[] {
+  if (JSON.stringify(a) === JSON.stringify(b)) return [];
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const objects = (v: unknown): v is Record<string, unknown>[] => Array.isArray(v) && v.length > 0 && v.every(isObj);
+  if (isObj(a) && isObj(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== undefined || b[k] !== undefined);
+    return keys.flatMap((k) => fieldChanges(a[k], b[k], path ? `${path}.${k}` : k));
+  }
+  if (objects(a) && objects(b) && a.length === b.length) return a.flatMap((x, i) => fieldChanges(x, b[i], `${path}.${i}`));
+  return [{ path, old: a ?? null, new: b ?? null }];
+}
+
+/** "payment settings.instances 2 → 6" */
+export function fieldChangeText(f: TopologyDiff['fields'][number]): string {
+  const v = (x: unknown): string => (x === null || x === undefined ? '∅' : typeof x === 'string' ? `"${x}"` : JSON.stringify(x));
+  return `${f.id} ${f.path} ${v(f.old)} → ${v(f.new)}`;
 }
 
 export type ThresholdOp = '>' | '<' | '>=' | '<=';

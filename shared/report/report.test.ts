@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MetricSeries, RunDetail, RunKpis } from '../api/runs';
 import { checkoutTemplate } from '../model/templates';
 import { parseTopology } from '../model/validate';
-import { KPI_METRICS, deltaVerdict, evaluateThreshold, kpiDiff, parseThreshold, topologyDiff } from './compare';
+import { KPI_METRICS, deltaVerdict, evaluateThreshold, fieldChangeText, kpiDiff, parseThreshold, topologyDiff } from './compare';
 import { metricsCsv, runReportHtml } from './run-report';
 import { duration, lineChartSvg, simClock } from './chart-svg';
 
@@ -71,6 +71,26 @@ describe('topologyDiff', () => {
     expect(topologyDiff(a, { ...a, nodes: a.nodes.map((n) => ({ ...n, position: { x: 1, y: 2 } })) }).same).toBe(true);
     const b = { ...a, nodes: a.nodes.filter((n) => n.id !== 'analytics').map((n) => (n.id === 'payment' ? { ...n, name: 'Pay' } : n)), edges: a.edges.filter((e) => e.id !== 'e-status-analytics') };
     expect(topologyDiff(a, b)).toMatchObject({ same: false, nodesRemoved: ['analytics'], nodesChanged: ['payment'], edgesRemoved: ['e-status-analytics'], nodesAdded: [] });
+  });
+
+  it('names each changed field with old → new (nested settings, lists, edges)', () => {
+    const a = topo();
+    const b = {
+      ...a,
+      nodes: a.nodes.map((n) => (n.id === 'payment' && n.kind === 'service'
+        ? { ...n, settings: { ...n.settings, instances: 6, processing: { ...n.settings.processing, meanMs: 60 }, consumes: [...n.settings.consumes, 'CartAbandoned'] } } : n)),
+      edges: a.edges.map((e) => (e.id === 'e-payment-gateway' ? { ...e, timeoutMs: 500 } : e)),
+    };
+    const d = topologyDiff(a, b);
+    const payment = a.nodes.find((n) => n.id === 'payment');
+    if (payment?.kind !== 'service') throw new Error('template changed');
+    expect(d.fields).toEqual([
+      { kind: 'node', id: 'payment', path: 'settings.instances', old: payment.settings.instances, new: 6 },
+      { kind: 'node', id: 'payment', path: 'settings.processing.meanMs', old: (payment.settings.processing as { meanMs: number }).meanMs, new: 60 },
+      { kind: 'node', id: 'payment', path: 'settings.consumes', old: payment.settings.consumes, new: [...payment.settings.consumes, 'CartAbandoned'] },
+      { kind: 'edge', id: 'e-payment-gateway', path: 'timeoutMs', old: null, new: 500 },
+    ]);
+    expect(fieldChangeText(d.fields[0]!)).toBe(`payment settings.instances ${payment.settings.instances} → 6`);
   });
 });
 

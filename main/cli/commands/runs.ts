@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { RunListSort, RunMeta } from '../../../shared/api/runs';
 import { ExportFormat } from '../../../shared/api/runs';
 import { ApiError } from '../../../shared/api/define';
-import { KPI_METRICS, evaluateThreshold, parseThreshold } from '../../../shared/report/compare';
+import { KPI_METRICS, evaluateThreshold, fieldChangeText, parseThreshold } from '../../../shared/report/compare';
 import type { Threshold } from '../../../shared/report/compare';
 import type { z } from 'zod';
 import { compareRuns } from '../../backend/runs/run-compare';
@@ -170,6 +170,7 @@ export const runsCommand: CliCommand = {
             t.nodesChanged.length ? `~nodes ${t.nodesChanged.join(',')}` : '', t.edgesAdded.length ? `+edges ${t.edgesAdded.join(',')}` : '',
             t.edgesRemoved.length ? `-edges ${t.edgesRemoved.join(',')}` : '', t.edgesChanged.length ? `~edges ${t.edgesChanged.join(',')}` : '',
           ].filter(Boolean).join('; ')}\n`);
+          for (const f of t.fields) io.out(`  ~ ${f.kind} ${fieldChangeText(f)}\n`);
           for (const v of verdicts) io.out(`${v.message}\n`);
         }
         if (breached.length > 0) {

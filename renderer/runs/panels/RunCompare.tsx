@@ -6,6 +6,7 @@ import { CHECKOUT_METRICS, CHECKOUT_NOT_MEASURED_WHY, checkoutMeasured } from '.
 import { FULFILMENT_METRICS, FULFILMENT_NOT_MEASURED_WHY } from '../../../shared/report/fulfilment-measured';
 import type { RunId } from '../runs-api';
 import { clock, money, ms } from '../format';
+import { fieldChangeText } from '../../../shared/report/compare';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const fine = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
@@ -70,8 +71,11 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
   const pair = [{ label: nameA, color: '#2563eb' }, { label: nameB, color: '#f97316', dash: true }];
   const t = result.topology;
   const topoLines = [
-    ...t.nodesAdded.map((n) => `+ node ${n}`), ...t.nodesRemoved.map((n) => `− node ${n}`), ...t.nodesChanged.map((n) => `~ node ${n}`),
-    ...t.edgesAdded.map((n) => `+ edge ${n}`), ...t.edgesRemoved.map((n) => `− edge ${n}`), ...t.edgesChanged.map((n) => `~ edge ${n}`),
+    ...t.nodesAdded.map((n) => `+ node ${n}`), ...t.nodesRemoved.map((n) => `− node ${n}`),
+    ...t.edgesAdded.map((n) => `+ edge ${n}`), ...t.edgesRemoved.map((n) => `− edge ${n}`),
+    // a changed node or edge names each field, old → new
+    ...t.fields.map((f) => `~ ${f.kind} ${fieldChangeText(f)}`),
+    ...[...t.nodesChanged.filter((id) => !t.fields.some((f) => f.id === id)).map((n) => `~ node ${n}`), ...t.edgesChanged.filter((id) => !t.fields.some((f) => f.id === id)).map((n) => `~ edge ${n}`)],
   ];
   return (
     <div className="run-compare" data-testid="run-compare">
