@@ -57,13 +57,16 @@ export interface BackpressureRow {
   brokerId: string;
   predicted: BacklogFigures;
   measured: BacklogFigures;
+  /** seeds whose backlog crossed the threshold, of `seeds` */
+  crossedSeeds: number;
+  seeds: number;
 }
 
 /** Per cell, the brokers whose backlog crossed the threshold (predicted or measured). */
 export function backpressureRows(cell: SweepCell, topology: Topology, scenario: Scenario, threshold: number): BackpressureRow[] {
   const pred = predictBackpressure(topology, scenario, threshold);
   return pred.filter((p) => p.predicted.crossesAtMs !== null || cell.backlog[p.brokerId]?.crossesAtMs !== null)
-    .map((p) => ({ brokerId: p.brokerId, predicted: p.predicted, measured: cell.backlog[p.brokerId]! }));
+    .map((p) => ({ brokerId: p.brokerId, predicted: p.predicted, measured: cell.backlog[p.brokerId]!, crossedSeeds: cell.backlogCrossed[p.brokerId] ?? 0, seeds: cell.perSeed.length }));
 }
 
 export function backpressureText(plan: SweepPlan, rows: readonly { cell: SweepCell; rows: BackpressureRow[] }[], threshold: number): string {
@@ -71,11 +74,12 @@ export function backpressureText(plan: SweepPlan, rows: readonly { cell: SweepCe
   for (const { cell, rows: rs } of rows) {
     const where = plan.axes.map((a, i) => `${a.param.path}=${num(cell.coords[i]!)}`).join(' ');
     for (const r of rs) {
-      lines.push([where, r.brokerId, `${at(r.predicted.crossesAtMs)} / ${at(r.measured.crossesAtMs)}`, `${num(r.predicted.growthPerSec)} / ${num(r.measured.growthPerSec)}`,
+      const some = r.crossedSeeds > 0 && r.crossedSeeds < r.seeds ? ` (${r.crossedSeeds}/${r.seeds} seeds)` : '';
+      lines.push([where, r.brokerId, `${at(r.predicted.crossesAtMs)} / ${at(r.measured.crossesAtMs)}${some}`, `${num(r.predicted.growthPerSec)} / ${num(r.measured.growthPerSec)}`,
         `${num(r.predicted.peak)} / ${num(r.measured.peak)}`, `${at(r.predicted.belowAtMs)} / ${at(r.measured.belowAtMs)}`]);
     }
   }
-  return lines.length === 1 ? `time to backpressure: no broker reaches ${threshold} messages in any cell\n` : `time to backpressure (threshold ${threshold} messages; measured = mean over seeds):\n${table(lines)}\n`;
+  return lines.length === 1 ? `time to backpressure: no broker reaches ${threshold} messages in any cell\n` : `time to backpressure (threshold ${threshold} messages; measured = mean over the seeds that got there):\n${table(lines)}\n`;
 }
 
 export function goalText(answers: readonly GridGoalAnswer[], shown: readonly string[]): string {

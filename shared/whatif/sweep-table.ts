@@ -16,8 +16,10 @@ export interface SweepCell {
   /** one value per axis */
   coords: number[];
   stats: Record<string, MetricStat>;
-  /** per broker: mean over seeds of each figure (null when some seed never got there) */
+  /** per broker: mean over seeds of each figure; a time is the mean over the seeds that got there (null: none did) */
   backlog: Record<string, BacklogFigures>;
+  /** per broker: how many seeds crossed the threshold (of perSeed.length) */
+  backlogCrossed: Record<string, number>;
   perSeed: CellMetrics[];
 }
 
@@ -43,8 +45,13 @@ export class SweepTable {
     const ordered = [...list].sort((a, b) => a.seed - b.seed);
     const perSeed = ordered.map((r) => r.metrics);
     const backlog: Record<string, BacklogFigures> = {};
-    for (const id of Object.keys(ordered[0]!.backlog)) backlog[id] = meanFigures(ordered.map((r) => r.backlog[id]!));
-    return { index, coords: cellCoords(this.plan, index), stats: aggregate(perSeed), backlog, perSeed };
+    const backlogCrossed: Record<string, number> = {};
+    for (const id of Object.keys(ordered[0]!.backlog)) {
+      const fs = ordered.map((r) => r.backlog[id]!);
+      backlog[id] = meanFigures(fs);
+      backlogCrossed[id] = fs.filter((f) => f.crossesAtMs !== null).length;
+    }
+    return { index, coords: cellCoords(this.plan, index), stats: aggregate(perSeed), backlog, backlogCrossed, perSeed };
   }
 
   /** completed cells in cell order */
@@ -56,8 +63,8 @@ export class SweepTable {
 }
 
 function meanOrNull(xs: readonly (number | null)[]): number | null {
-  if (xs.some((x) => x === null)) return null;
-  return (xs as number[]).reduce((a, b) => a + b, 0) / xs.length;
+  const got = xs.filter((x): x is number => x !== null);
+  return got.length === 0 ? null : got.reduce((a, b) => a + b, 0) / got.length;
 }
 
 function meanFigures(fs: readonly BacklogFigures[]): BacklogFigures {
