@@ -25,10 +25,20 @@ export function getApiConnection(): ConnectionResult {
   }
   const where = apiUrlFromLocation(window.location);
   if (!where.ok) return (cached = where);
-  const transport = createWsTransport({ url: where.url });
+  const transport = createWsTransport({ url: where.url, hostAnswers: hostAnswers(window.location.origin) });
   cached = { ok: true, connection: { client: createApiClient(transport), state: () => transport.state, onState: (l) => transport.onState(l) } };
   return cached;
 }
+
+/** Does the page's own host answer over HTTP (no token needed for the page's icon)? */
+const hostAnswers = (origin: string) => async (): Promise<boolean> => {
+  try {
+    const r = await fetch(`${origin}/favicon.svg`, { cache: 'no-store' });
+    return r.ok;
+  } catch {
+    return false;
+  }
+};
 
 /** The typed api client; throws when the page cannot reach a backend (see getApiConnection). */
 export function getApiClient(): ApiClient {

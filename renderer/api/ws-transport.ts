@@ -15,7 +15,8 @@ export interface SocketLike {
   onmessage: ((ev: { data: unknown }) => void) | null;
 }
 
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+/** 'restarted': the host answers again but refuses this page's token — it restarted with a new one */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'restarted' | 'closed';
 
 export interface WsTransport extends ApiTransport {
   readonly state: ConnectionState;
@@ -30,6 +31,11 @@ export interface WsTransportOptions {
   connect?: (url: string) => SocketLike;
   /** waits between reconnect attempts; the last one repeats */
   reconnectDelaysMs?: readonly number[];
+  /**
+   * Does the host answer plain HTTP? Asked when a reconnect attempt is refused: a host that is up
+   * but refuses the socket has restarted with a new token, and retrying would never succeed.
+   */
+  hostAnswers?: () => Promise<boolean>;
 }
 
 const OPEN = 1;
@@ -126,7 +132,9 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
       return;
     }
     socket = s;
+    let opened = false;
     s.onopen = () => {
+      opened = true;
       attempt = 0;
       setState('open');
       for (const [id, sub] of subs) sendFrame({ t: 'sub', id, stream: sub.stream, params: sub.params });
@@ -143,7 +151,17 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
       if (socket !== s) return;
       socket = undefined;
       failAll('the connection to the EventFlow host was lost');
-      if (state !== 'closed') scheduleReconnect();
+      if (state === 'closed') return;
+      // refused before it opened while the host answers HTTP: a restarted host with a new token
+      if (!opened && state === 'reconnecting' && opts.hostAnswers) {
+        void opts.hostAnswers().then((up) => {
+          if (state === 'closed') return;
+          if (up) setState('restarted');
+          else scheduleReconnect();
+        }, () => scheduleReconnect());
+        return;
+      }
+      scheduleReconnect();
     };
   };
 

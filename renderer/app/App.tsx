@@ -11,6 +11,7 @@ import { AboutDialog } from '../shell/AboutDialog';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Icon } from '../shell/icons';
 import { ErrorBanner } from '../shell/ErrorBanner';
+import { HostRestarted } from '../shell/HostRestarted';
 import { NewProjectDialog } from '../shell/NewProjectDialog';
 import type { NewProjectChoice } from '../shell/NewProjectDialog';
 import { StartPage } from '../shell/StartPage';
@@ -125,6 +126,7 @@ export function App() {
           <StartPage projects={projects} onOpen={(id) => navigate({ page: 'editor', projectId: id })} onRename={rename} onDelete={(p) => setDialog({ kind: 'delete', project: p })} onNew={() => setDialog({ kind: 'new' })} />
         )}
         {error && <ErrorBanner message={error} onDismiss={() => setError(undefined)} />}
+        {state === 'restarted' && <HostRestarted />}
       </main>
       <StatusBar info={info} state={state} transport={api.transport} />
 

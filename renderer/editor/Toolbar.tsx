@@ -13,6 +13,7 @@ import { HistoryDialog } from './HistoryDialog';
 import { useHistoryPanelOpen } from './history-state';
 import { ExportButton } from '../export/ExportButton';
 import { SaveIndicator } from './SaveIndicator';
+import { TransientNotice } from './TransientNotice';
 
 const platform = toPlatform(typeof navigator === 'undefined' ? 'linux' : navigator.platform || navigator.userAgent);
 
@@ -25,7 +26,6 @@ export function Toolbar() {
   useDocument((s) => s.selection);
   useDocument((s) => s.topology.nodes.length);
   const snap = useUi((s) => s.snapToGrid);
-  const notice = useDocument((s) => s.notice);
   const historyOpen = useHistoryPanelOpen(editor);
   const ctx: CommandContext = { editor, flow };
 
@@ -55,7 +55,7 @@ export function Toolbar() {
         </button></>)}
       <ExportButton />
       <div className="ef-toolbar__spacer" />
-      {notice && <span className="ef-toolbar__notice" role="status" data-testid="notice">{notice}</span>}
+      <TransientNotice />
       <SaveIndicator />
       {historyOpen && <HistoryDialog />}
       <button type="button" className="ef-btn ef-btn--primary" onClick={() => runCommand(ctx, 'file.save')} title={`Save (${formatShortcut('CmdOrCtrl+S', platform)})`} data-command="file.save">

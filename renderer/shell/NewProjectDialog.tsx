@@ -14,7 +14,13 @@ const TEMPLATE_ICON: Record<string, IconName> = { empty: 'template', checkout: '
 /** The New project wizard: a name and a starting template. */
 export function NewProjectDialog({ onCreate, onClose }: { onCreate: (choice: NewProjectChoice) => Promise<void>; onClose: () => void }) {
   const [name, setName] = useState('Untitled project');
+  // until the user types a name, the project is named after the template it starts from
+  const [named, setNamed] = useState(false);
   const [templateId, setTemplateId] = useState(TEMPLATES[0].id);
+  const pick = (t: (typeof TEMPLATES)[number]) => {
+    setTemplateId(t.id);
+    if (!named) setName(t.id === 'empty' ? 'Untitled project' : t.label);
+  };
   const [busy, setBusy] = useState(false);
   const trimmed = name.trim();
   const error = trimmed.length === 0 ? 'Give the project a name.' : trimmed.length > 200 ? 'Names are at most 200 characters.' : undefined;
@@ -52,7 +58,7 @@ export function NewProjectDialog({ onCreate, onClose }: { onCreate: (choice: New
           className={error ? 'input input-invalid' : 'input'}
           value={name}
           maxLength={200}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => { setName(e.target.value); setNamed(true); }}
           onFocus={(e) => e.target.select()}
           aria-invalid={Boolean(error)}
           data-autofocus
@@ -71,7 +77,7 @@ export function NewProjectDialog({ onCreate, onClose }: { onCreate: (choice: New
               role="radio"
               aria-checked={t.id === templateId}
               className="template-card"
-              onClick={() => setTemplateId(t.id)}
+              onClick={() => pick(t)}
             >
               <span className="template-preview">
                 <Icon name={TEMPLATE_ICON[t.id] ?? 'template'} size={28} strokeWidth={1.1} />

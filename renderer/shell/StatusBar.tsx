@@ -2,7 +2,7 @@ import type { MethodOutput } from '../../shared/api/contract';
 import type { ConnectionState } from '../api/ws-transport';
 import { Icon } from './icons';
 
-const STATE_LABEL: Record<ConnectionState, string> = { open: 'connected', connecting: 'connecting…', reconnecting: 'reconnecting…', closed: 'disconnected' };
+const STATE_LABEL: Record<ConnectionState, string> = { open: 'connected', connecting: 'connecting…', reconnecting: 'reconnecting…', restarted: 'host restarted', closed: 'disconnected' };
 
 /** Which backend the UI talks to, over what, and which database file holds the data. */
 export function StatusBar({ info, state, transport }: { info: MethodOutput<'app.info'> | undefined; state: ConnectionState; transport: 'ipc' | 'websocket' }) {

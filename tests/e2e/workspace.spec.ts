@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { flowToScreen, viewport, viewportSettled } from './canvas-helpers';
-import { expect, snap, test } from './fixtures/host';
+import { expect, snap, startHost, test } from './fixtures/host';
 
 const num = async (l: Locator, attr: string): Promise<number> => Number(await l.getAttribute(attr));
 
@@ -254,4 +254,23 @@ test('at the lowest zoom of a 400-node graph, clicking an edge opens its inspect
   const sx = box.x + v.x + fx * v.zoom, sy = box.y + v.y + fy * v.zoom;
   await page.mouse.click(sx, sy);
   await expect(page.getByTestId('edge-inspector')).toHaveAttribute('data-edge-id', 'pub-100');
+});
+
+test('a web host restarted under an open page: the page says to reload with the new link', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('status-transport')).toContainText('connected');
+  // the same port and data folder, a new token: what `npm run web` does when started again
+  const port = Number(new URL(host.url).port);
+  await host.stop();
+  const again = await startHost({ dataDir: host.dataDir, port });
+  try {
+    await expect(page.getByTestId('host-restarted')).toContainText('The host restarted: reload with the new link', { timeout: 20_000 });
+    await expect(page.getByTestId('status-transport')).toContainText('host restarted');
+    await snap(page, 'ws-host-restarted');
+    // the new link works
+    await page.goto(again.url);
+    await expect(page.getByTestId('status-transport')).toContainText('connected');
+  } finally {
+    await again.stop();
+  }
 });
