@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Fault } from '../../shared/runtime/api';
 import { useEditor } from '../editor/editor-context';
 import { clock, speedLabel } from './format';
@@ -6,6 +6,7 @@ import { useRuns, useRunsRequired } from './react';
 import type { Speed } from './runs-api';
 import { setRunActions } from './run-actions';
 import { OrderSlaField } from './OrderSlaField';
+import { useDismiss } from '../workspace/use-dismiss';
 
 export const SPEEDS: readonly Speed[] = [0.1, 0.5, 1, 2, 5, 10, 50, 100, 500, 1000, 'max'];
 
@@ -31,6 +32,9 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
   const error = useRuns((s) => s.error);
   const [draft, setDraft] = useState<ScenarioDraft>(DEFAULT_DRAFT);
   const [open, setOpen] = useState(false);
+  // the scenario popover closes on Escape and on a click outside it
+  const scenarioRef = useRef<HTMLDivElement>(null);
+  useDismiss(scenarioRef, open, useCallback(() => setOpen(false), []));
 
   const going = phase === 'running' || phase === 'paused' || phase === 'starting';
   const start = () => {
@@ -93,7 +97,7 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
               {SPEEDS.map((s) => <option key={String(s)} value={String(s)}>{speedLabel(s)}</option>)}
             </select>
           </label>
-          <div className="run-scenario">
+          <div className="run-scenario" ref={scenarioRef}>
             <button type="button" className="btn btn-ghost" aria-expanded={open} onClick={() => setOpen(!open)} disabled={going} data-testid="run-scenario-toggle">
               Scenario: {draft.durationSec < 120 ? `${draft.durationSec} s` : `${Math.round(draft.durationSec / 60)} min`} · seed {draft.seed}{draft.trafficFactor !== 1 ? ` · traffic ×${draft.trafficFactor}` : ''}
             </button>
