@@ -19,7 +19,10 @@ export interface CommandDeclaration {
   readonly group?: string;
   /** primary accelerator (Electron syntax, see accelerator.ts); shown in menus */
   readonly shortcut?: string;
-  /** further accelerators the renderer also binds (a menu item can show only one) */
+  /**
+   * further accelerators the renderer also binds (a menu item can show only one); Ctrl+N and Ctrl+W
+   * belong to the browser in web mode, so those commands have Alt+Shift ones that work there
+   */
   readonly altShortcuts?: readonly string[];
   /** one line for the command palette */
   readonly description?: string;
@@ -39,7 +42,7 @@ const d = (c: CommandDeclaration): CommandDeclaration => c;
 /** Declaration order is menu order. */
 export const COMMANDS = [
   // File
-  d({ id: 'file.new', label: 'New Project…', menu: 'file', group: 'project', shortcut: 'CmdOrCtrl+N', description: 'Create a project from a template or empty.' }),
+  d({ id: 'file.new', label: 'New Project…', menu: 'file', group: 'project', shortcut: 'CmdOrCtrl+N', altShortcuts: ['Alt+Shift+N'], description: 'Create a project from a template or empty.' }),
   d({ id: 'file.open', label: 'Open…', menu: 'file', group: 'project', shortcut: 'CmdOrCtrl+O', description: 'Open a project or an .eventflow.json file.' }),
   d({ id: 'file.save', label: 'Save', menu: 'file', group: 'save', shortcut: 'CmdOrCtrl+S', description: 'Save the topology (keeps the previous one as a version).' }),
   d({ id: 'file.saveAs', label: 'Save As…', menu: 'file', group: 'save', shortcut: 'CmdOrCtrl+Shift+S', description: 'Save the topology to an .eventflow.json file.' }),
@@ -47,7 +50,7 @@ export const COMMANDS = [
   d({ id: 'file.history', label: 'Version History…', menu: 'file', group: 'save', description: 'Earlier explicitly saved versions of the project; restore one.' }),
   d({ id: 'file.import', label: 'Import…', menu: 'file', group: 'transfer', description: 'Import a topology (.eventflow.json, AsyncAPI).' }),
   d({ id: 'file.export', label: 'Export…', menu: 'file', group: 'transfer', shortcut: 'CmdOrCtrl+E', description: 'Export as AsyncAPI, JSON Schema, Mermaid, SVG or PNG.' }),
-  d({ id: 'file.close', label: 'Close Project', menu: 'file', group: 'close', shortcut: 'CmdOrCtrl+W', description: 'Close the project and return to the start page.' }),
+  d({ id: 'file.close', label: 'Close Project', menu: 'file', group: 'close', shortcut: 'CmdOrCtrl+W', altShortcuts: ['Alt+Shift+W'], description: 'Close the project and return to the start page.' }),
   d({
     id: 'project.open',
     label: 'Open Project',

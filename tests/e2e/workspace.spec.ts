@@ -274,3 +274,20 @@ test('a web host restarted under an open page: the page says to reload with the 
     await again.stop();
   }
 });
+
+test('web mode: Alt+Shift+N and Alt+Shift+W stand in for the browser-owned Ctrl+N and Ctrl+W, and the shortcuts list shows them', async ({ app: page }) => {
+  await page.keyboard.press('Alt+Shift+N');
+  const wizard = page.getByRole('dialog', { name: 'New project' });
+  await expect(wizard).toBeVisible();
+  await wizard.getByRole('radio', { name: /Event-driven checkout/ }).click();
+  // the template names the project until the user types a name
+  await expect(wizard.getByRole('textbox', { name: 'Name' })).not.toHaveValue('Untitled project');
+  await wizard.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByTestId('project-editor')).toBeVisible();
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Alt+Shift+W');
+  await expect(page.getByTestId('project-editor')).toHaveCount(0);
+  await page.keyboard.press('Control+/');
+  await expect(page.getByRole('dialog')).toContainText('Alt+Shift+N');
+  await expect(page.getByRole('dialog')).toContainText('Alt+Shift+W');
+});
