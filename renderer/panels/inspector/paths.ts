@@ -1,3 +1,6 @@
+import type { IssueLike } from './plain-issue';
+import { plainIssue } from './plain-issue';
+
 /** Immutable get/set by path (['settings', 'retry', 'maxAttempts']) for inspector forms. */
 export type Path = readonly (string | number)[];
 
@@ -26,7 +29,7 @@ export function setIn<T>(obj: T, path: Path, value: unknown): T {
 export const pathKey = (path: Path): string => path.join('.');
 
 /** The first zod issue at (or under) a path, as a message. */
-export function issueAt(issues: readonly { path: readonly PropertyKey[]; message: string }[], path: Path): string | undefined {
+export function issueAt(issues: readonly (IssueLike & { path: readonly PropertyKey[] })[], path: Path): string | undefined {
   const hit = issues.find((i) => path.every((p, k) => i.path[k] === p)) ?? issues[0];
-  return hit?.message;
+  return hit ? plainIssue(hit) : undefined;
 }
