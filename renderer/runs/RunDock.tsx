@@ -37,7 +37,11 @@ export function RunDock() {
   const [compare, setCompare] = useState<[RunId, RunId]>();
   const resize = useDockHeight();
 
-  const nodes = useMemo(() => topology.nodes.filter((n) => n.kind !== 'group').map((n) => ({ id: n.id, name: n.name, kind: n.kind })), [topology]);
+  const nodes = useMemo(() => topology.nodes.filter((n) => n.kind !== 'group').map((n) => ({
+    id: n.id, name: n.name, kind: n.kind,
+    // what live scaling starts from
+    ...(n.kind === 'service' ? { instances: n.settings.instances, concurrency: n.settings.concurrency } : n.kind === 'sink' ? { instances: 1, concurrency: n.settings.concurrency } : {}),
+  })), [topology]);
   const producers = useMemo(() => nodes.filter((n) => n.kind === 'producer').map((n) => n.id), [nodes]);
   const types = useMemo(() => [...new Set(topology.edges.flatMap((e) => e.eventTypes))].sort(), [topology]);
   const selectedId = selection.size === 1 ? [...selection][0] : undefined;

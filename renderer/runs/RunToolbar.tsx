@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Fault } from '../../shared/runtime/api';
+import { useStore } from 'zustand';
 import { useEditor } from '../editor/editor-context';
 import { clock, speedLabel } from './format';
 import { useRuns, useRunsRequired } from './react';
@@ -37,7 +38,12 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
   useDismiss(scenarioRef, open, useCallback(() => setOpen(false), []));
 
   const going = phase === 'running' || phase === 'paused' || phase === 'starting';
+  // a run uses the topology as it was at ▶ Run: edits made while it goes apply to the next run
+  const editorDoc = useEditor().doc;
+  const revision = useStore(editorDoc, (s) => s.revision);
+  const [startedRevision, setStartedRevision] = useState<number>();
   const start = () => {
+    setStartedRevision(editorDoc.getState().revision);
     const traffic: Fault[] = draft.trafficFactor === 1 ? [] : producerIds.map((nodeId) => ({ kind: 'burst', nodeId, startSec: 0, endSec: draft.durationSec, factor: draft.trafficFactor }));
     // faults scheduled in the Faults tab run from the start; those marked pause stop the clock as they begin
     const planned = runsStore.state.getState().plannedFaults.filter((p) => p.fault.startSec < draft.durationSec);
@@ -127,6 +133,11 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
         </div>
       )}
       {error && !refusal && <div className="run-error" role="alert" data-testid="run-error">{error}</div>}
+      {going && mode === 'live' && startedRevision !== undefined && revision !== startedRevision && (
+        <p className="run-note" role="status" data-testid="run-edits-next">
+          Edits apply to the next run. To scale a service in this run, use Faults › Scale to (instances × concurrency), recorded on the run's timeline.
+        </p>
+      )}
     </div>
   );
 }

@@ -130,6 +130,8 @@ export const LiveFault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('error-rate'), nodeId: nodeRef, ...when, failurePct: z.number().min(0).max(100) }),
   z.object({ kind: z.literal('burst'), nodeId: nodeRef, ...when, factor: z.number().min(0).max(1000) }),
   z.object({ kind: z.literal('poison'), nodeId: nodeRef, ...when, pct: z.number().min(0).max(100) }),
+  /** live scaling, as an autoscaler would: instances × concurrency slots from startSec (until endSec or ended) */
+  z.object({ kind: z.literal('scale'), nodeId: nodeRef, ...when, instances: z.number().int().min(1).max(1000), concurrency: z.number().int().min(1).max(10_000) }),
 ]);
 export type LiveFault = z.infer<typeof LiveFault>;
 

@@ -84,7 +84,8 @@ export function capacityAdvice(node: TopologyNode, load: NodeLoad | undefined, g
   const want = Math.max(targetPerSec ?? Math.max(load.arrivalPerSec, load.peakArrivalPerSec), 1e-9) / TARGET_UTILISATION;
   const neededSlots = Math.max(1, Math.ceil((want * ms) / 1000 - 1e-9));
   const slotWords = node.kind === 'sink' ? `concurrency ${b.concurrency}` : `${b.instances} instance${b.instances === 1 ? '' : 's'} × ${b.concurrency} concurrency = ${slotsRaw} slot${slotsRaw === 1 ? '' : 's'}`;
-  const computation = `${used} ${lanes !== undefined && lanes.owned < slotsRaw ? 'lanes' : 'parallel slots'} × 1000 / ${fmtMs(ms)} ms per message = ${fmtRate(cap)}/s`;
+  const unit = lanes !== undefined && lanes.owned < slotsRaw ? 'lane' : 'parallel slot';
+  const computation = `${used} ${unit}${used === 1 ? '' : 's'} × 1000 / ${fmtMs(ms)} ms per message = ${fmtRate(cap)}/s`;
   const timeParts = describeTime(b, ms, name);
   const partitionBound = lanes !== undefined && lanes.owned < slotsRaw;
 

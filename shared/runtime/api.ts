@@ -32,6 +32,8 @@ export const Fault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('burst'), nodeId: nodeRef, startSec: sec, endSec: sec, factor: z.number().min(0).max(1000) }),
   /** a producer emits poison messages (always fail processing) with probability pct */
   z.object({ kind: z.literal('poison'), nodeId: nodeRef, startSec: sec, endSec: sec, pct: z.number().min(0).max(100) }),
+  /** a service runs instances × concurrency slots (a sink: concurrency) instead of its setting: scaling, as an autoscaler would */
+  z.object({ kind: z.literal('scale'), nodeId: nodeRef, startSec: sec, endSec: sec, instances: z.number().int().min(1).max(1000), concurrency: z.number().int().min(1).max(10_000) }),
 ]).refine((f) => f.endSec > f.startSec, { message: 'endSec must be after startSec', path: ['endSec'] });
 export type Fault = z.infer<typeof Fault>;
 export type FaultKind = Fault['kind'];

@@ -12,6 +12,8 @@ export class NodeFaults {
   readonly errorRate: Window[] = [];
   readonly burst: Window[] = [];
   readonly poison: Window[] = [];
+  /** slots (instances × concurrency) while scaled */
+  readonly scale: Window[] = [];
 
   add(f: Fault): Window {
     const w: Window = { s: f.startSec * 1000, e: f.endSec * 1000, v: 1 };
@@ -21,6 +23,7 @@ export class NodeFaults {
       case 'error-rate': w.v = f.failurePct; this.errorRate.push(w); break;
       case 'burst': w.v = f.factor; this.burst.push(w); break;
       case 'poison': w.v = f.pct; this.poison.push(w); break;
+      case 'scale': w.v = f.instances * f.concurrency; this.scale.push(w); break;
     }
     return w;
   }
@@ -58,13 +61,19 @@ export class NodeFaults {
     return w === null ? 0 : w.v;
   }
 
+  /** slots at t: the latest scale window covering t, else the node's own */
+  slotsAt(t: number, base: number): number {
+    const w = active(this.scale, t);
+    return w === null ? base : w.v;
+  }
+
   /** times at which a producer's rate may change */
   rateBoundaries(): number[] {
     return this.burst.flatMap((w) => [w.s, w.e]);
   }
 
   get empty(): boolean {
-    return this.down.length + this.slow.length + this.errorRate.length + this.burst.length + this.poison.length === 0;
+    return this.down.length + this.slow.length + this.errorRate.length + this.burst.length + this.poison.length + this.scale.length === 0;
   }
 }
 

@@ -11,6 +11,7 @@ import { RunContext } from './context';
 import { DEFAULT_FLOWS, Flows } from './flows';
 import { OrderFulfilment, fulfilmentOf } from './fulfilment';
 import { HeapScheduler } from './heap-scheduler';
+import { Worker } from './nodes/worker';
 
 interface Prev { out: number; in: number; errors: number; busyArea: number }
 
@@ -81,11 +82,15 @@ class SimulationRun implements Simulation {
     const n = this.graph.byId.get(f.nodeId);
     if (n === undefined) throw new RangeError(`fault on unknown node "${f.nodeId}"`);
     const kinds: Record<Fault['kind'], readonly string[]> = {
-      down: ['service', 'sink'], slowdown: ['service', 'sink'], 'error-rate': ['service', 'sink'], burst: ['producer'], poison: ['producer'],
+      down: ['service', 'sink'], slowdown: ['service', 'sink'], 'error-rate': ['service', 'sink'], burst: ['producer'], poison: ['producer'], scale: ['service', 'sink'],
     };
     if (!kinds[f.kind].includes(n.node.kind)) throw new RangeError(`a "${f.kind}" fault applies to ${kinds[f.kind].join(' or ')} nodes; "${f.nodeId}" is a ${n.node.kind}`);
     this.ctx.faultsOf(f.nodeId).add(f);
     this.faults.push(f);
+    if (f.kind === 'scale' && n.runtime instanceof Worker) {
+      n.runtime.wakeAtTime(f.startSec * 1000);
+      n.runtime.wakeAtTime(f.endSec * 1000);
+    }
   }
 
   tick(): void {

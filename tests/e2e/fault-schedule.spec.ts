@@ -40,3 +40,42 @@ test('schedule Payment down at 1:00 for 2 min with "pause when it starts": the r
   await page.getByTestId('run-tab-faults').click();
   await expect(faults.getByTestId('planned-fault')).toHaveCount(1);
 });
+
+test('live scaling: Payment scaled to 4 × 8 during a run is recorded on its timeline; other edits say they apply to the next run', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'New project' }).first().click();
+  const wizard = page.getByRole('dialog', { name: 'New project' });
+  await wizard.getByRole('textbox', { name: 'Name' }).fill('Scale live');
+  await wizard.getByRole('radio', { name: /Event-driven checkout/ }).click();
+  await wizard.getByRole('button', { name: 'Create project' }).click();
+  await page.getByTestId('node-payment').click();
+  const inspector = page.getByTestId('node-inspector');
+  for (const [field, v] of [['settings.instances', '1'], ['settings.concurrency', '1']] as const) {
+    await inspector.locator(`[data-field="${field}"]`).fill(v);
+    await inspector.locator(`[data-field="${field}"]`).press('Tab');
+  }
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-phase')).toHaveText('running');
+  // Payment (1 slot, ~240 ms a message) falls behind 20 orders/s
+  await expect.poll(async () => Number(await page.getByTestId('run-badge-payment').getAttribute('data-lag')), { timeout: 20_000 }).toBeGreaterThan(50);
+
+  await page.getByTestId('run-tab-faults').click();
+  const faults = page.getByTestId('run-faults');
+  await faults.getByTestId('fault-target').selectOption('payment');
+  await faults.getByTestId('fault-instances').fill('4');
+  await faults.getByTestId('fault-concurrency').fill('8');
+  await faults.getByTestId('fault-scale').click();
+  await expect(faults.getByTestId('active-fault')).toContainText(/scale\s*Payment at 4 × 8 since/);
+  // 32 slots (12 usable through the partitions) drain the backlog
+  const lagNow = Number(await page.getByTestId('run-badge-payment').getAttribute('data-lag'));
+  await expect.poll(async () => Number(await page.getByTestId('run-badge-payment').getAttribute('data-lag')), { timeout: 30_000 }).toBeLessThan(Math.max(5, lagNow / 4));
+
+  // an edit while running applies to the next run, and says so
+  await page.getByTestId('node-inventory').click();
+  await inspector.locator('[data-field="settings.instances"]').fill('3');
+  await inspector.locator('[data-field="settings.instances"]').press('Tab');
+  await expect(page.getByTestId('run-edits-next')).toContainText('Edits apply to the next run');
+  await snap(page, 'faults-live-scale');
+  await page.getByTestId('run-stop').click();
+  await expect(page.getByTestId('run-phase')).toHaveText('stopped');
+});

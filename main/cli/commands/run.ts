@@ -24,7 +24,7 @@ const usage = `usage: eventflow run <topology.eventflow.json> [options]
   --fault <spec>           repeatable; kind:node:start-end[:value], times in seconds:
                              down:payment:600-1200        slowdown:payment:0-300:4
                              error-rate:payment:0-60:50   burst:storefront:300-600:10
-                             poison:storefront:0-60:2
+                             poison:storefront:0-60:2     scale:payment:120-600:6x8
   --sla <d>                order SLA: orders not fulfilled within it count as delayed
                            (default 5m; scenario field orderSlaSec)
   --scenario <file.json>   scenario JSON (durationSec, seed, faults, flows...); flags override it
@@ -48,8 +48,8 @@ export function parseFaultSpec(text: string): Fault {
   const bad = (why: string): CliError => new CliError(ExitCode.usage, `--fault "${text}": ${why} (expected kind:node:start-end[:value], e.g. down:payment:600-1200)`);
   if (parts.length < 3 || parts.length > 4 || !kind || !nodeId || m === null) throw bad('malformed');
   const base = { nodeId, startSec: Number(m[1]), endSec: Number(m[2]) };
-  const v = value === undefined ? undefined : Number(value);
-  if (value !== undefined && !Number.isFinite(v)) throw bad(`"${value}" is not a number`);
+  const v = value === undefined || kind === 'scale' ? undefined : Number(value);
+  if (value !== undefined && kind !== 'scale' && !Number.isFinite(v)) throw bad(`"${value}" is not a number`);
   let candidate: unknown;
   switch (kind) {
     case 'down': candidate = { kind, ...base }; break;
@@ -57,7 +57,13 @@ export function parseFaultSpec(text: string): Fault {
     case 'error-rate': candidate = { kind, ...base, failurePct: v ?? 50 }; break;
     case 'burst': candidate = { kind, ...base, factor: v ?? 5 }; break;
     case 'poison': candidate = { kind, ...base, pct: v ?? 1 }; break;
-    default: throw bad(`unknown kind "${kind}" (down, slowdown, error-rate, burst, poison)`);
+    case 'scale': {
+      const ic = /^(\d+)x(\d+)$/.exec(value ?? '');
+      if (ic === null) throw bad('scale needs instances x concurrency, e.g. scale:payment:120-600:6x8');
+      candidate = { kind, ...base, instances: Number(ic[1]), concurrency: Number(ic[2]) };
+      break;
+    }
+    default: throw bad(`unknown kind "${kind}" (down, slowdown, error-rate, burst, poison, scale)`);
   }
   const r = Fault.safeParse(candidate);
   if (!r.success) throw bad(r.error.issues.map((i) => `${i.path.join('.') || kind}: ${i.message}`).join('; '));

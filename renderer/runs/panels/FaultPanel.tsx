@@ -8,13 +8,16 @@ export interface FaultTarget {
   id: string;
   name: string;
   kind: string;
+  /** services and sinks: the slots as designed, what scaling starts from */
+  instances?: number;
+  concurrency?: number;
 }
 
 type Kind = LiveFault['kind'];
-const LABEL: Record<Kind, string> = { down: 'Take down', slowdown: 'Slow down', 'error-rate': 'Set error rate', burst: 'Traffic burst', poison: 'Poison messages' };
+const LABEL: Record<Kind, string> = { down: 'Take down', slowdown: 'Slow down', 'error-rate': 'Set error rate', burst: 'Traffic burst', poison: 'Poison messages', scale: 'Scale to' };
 const KINDS_FOR: Record<string, Kind[]> = {
-  service: ['down', 'slowdown', 'error-rate'],
-  sink: ['down', 'slowdown', 'error-rate'],
+  service: ['down', 'slowdown', 'error-rate', 'scale'],
+  sink: ['down', 'slowdown', 'error-rate', 'scale'],
   producer: ['burst', 'poison'],
 };
 
@@ -41,6 +44,10 @@ export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTar
   const [forSec, setForSec] = useState<number | ''>('');
   const [atSec, setAtSec] = useState<number | ''>('');
   const [pauseOnStart, setPauseOnStart] = useState(false);
+  // live scaling: blank = the node's own setting
+  const [instances, setInstances] = useState<number | ''>('');
+  const [concurrency, setConcurrency] = useState<number | ''>('');
+  const scaleTo = { instances: instances === '' ? node?.instances ?? 1 : instances, concurrency: concurrency === '' ? node?.concurrency ?? 1 : concurrency };
   const planned = useRuns((s) => s.plannedFaults);
   const replay = mode === 'replay';
   const running = mode === 'live' && (phase === 'running' || phase === 'paused');
@@ -58,6 +65,7 @@ export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTar
       case 'error-rate': f = { kind, ...base, failurePct: pctValue }; break;
       case 'burst': f = { kind, ...base, factor: Math.max(0, factor) }; break;
       case 'poison': f = { kind, ...base, pct: pctValue }; break;
+      case 'scale': f = { kind, ...base, ...scaleTo }; break;
     }
     if (!running) {
       // before a run: a scheduled window of the next run (until its end when no duration is given)
@@ -87,6 +95,16 @@ export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTar
         <label className="run-field"><span>Factor ×</span>
           <input type="number" aria-label="Factor" min={1} max={1000} value={factor} onChange={(e) => setFactor(Number(e.target.value) || 1)} />
         </label>
+        {node?.instances !== undefined && (
+          <>
+            <label className="run-field run-field--slots"><span>Instances</span>
+              <input type="number" aria-label="Scale to instances" min={1} max={1000} placeholder={String(node.instances)} value={instances} onChange={(e) => setInstances(e.target.value === '' ? '' : Math.min(1000, Math.max(1, Math.round(Number(e.target.value)))))} data-testid="fault-instances" />
+            </label>
+            <label className="run-field run-field--slots"><span>Concurrency</span>
+              <input type="number" aria-label="Scale to concurrency" min={1} max={10000} placeholder={String(node.concurrency)} value={concurrency} onChange={(e) => setConcurrency(e.target.value === '' ? '' : Math.min(10_000, Math.max(1, Math.round(Number(e.target.value)))))} data-testid="fault-concurrency" />
+            </label>
+          </>
+        )}
         <label className="run-field"><span>Percent</span>
           <input type="number" aria-label="Percent" min={0} max={100} value={pctValue} onChange={(e) => setPct(Math.min(100, Math.max(0, Number(e.target.value) || 0)))} />
         </label>
@@ -104,7 +122,7 @@ export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTar
       <div className="run-faults__actions">
         {kinds.map((k) => (
           <button key={k} type="button" className={`btn${k === 'down' ? ' btn-danger' : ''}`} disabled={replay || (running && k === 'down' && alreadyDown)} title={k === 'down' && alreadyDown ? `${node?.name ?? ''} is down: bring it back below` : undefined} onClick={() => inject(k)} data-testid={`fault-${k}`}>
-            {LABEL[k]}{k === 'slowdown' || k === 'burst' ? ` ×${factor}` : k === 'error-rate' || k === 'poison' ? ` ${pctValue} %` : ''}
+            {LABEL[k]}{k === 'slowdown' || k === 'burst' ? ` ×${factor}` : k === 'error-rate' || k === 'poison' ? ` ${pctValue} %` : k === 'scale' ? ` ${scaleTo.instances} × ${scaleTo.concurrency}` : ''}
           </button>
         ))}
       </div>
@@ -124,9 +142,9 @@ export function FaultPanel({ targets, selectedId }: { targets: readonly FaultTar
           {live.map((f) => (
             <li key={f.faultId} data-testid="active-fault">
               <span className={`run-fault-chip run-fault-chip--${f.fault.kind}`}>{f.fault.kind}</span>
-              <strong>{nameOf(f.fault.nodeId)}</strong> since {clock(f.simMs)}
+              <strong>{nameOf(f.fault.nodeId)}</strong>{f.fault.kind === 'scale' ? ` at ${f.fault.instances} × ${f.fault.concurrency}` : ''} since {clock(f.simMs)}
               <button type="button" className="btn btn-primary" onClick={() => void control.endFault(f.faultId)} disabled={!running} data-testid={`fault-end-${f.fault.nodeId}`}>
-                {f.fault.kind === 'down' ? 'Bring back' : 'End'}
+                {f.fault.kind === 'down' ? 'Bring back' : f.fault.kind === 'scale' ? 'Scale back' : 'End'}
               </button>
             </li>
           ))}

@@ -128,7 +128,7 @@ export class Worker implements Consumer, Receiver, RuntimeNode {
   wake(): void {
     if (this.waking) return;
     this.waking = true;
-    const cap = this.cfg.capacity;
+    const cap = this.faults.scale.length > 0 ? this.faults.slotsAt(this.ctx.now, this.cfg.capacity) : this.cfg.capacity;
     while (this.busy < cap) {
       const now = this.ctx.now;
       if (this.faults.down.length > 0 && this.faults.isDown(now)) {
@@ -317,7 +317,12 @@ export class Worker implements Consumer, Receiver, RuntimeNode {
   }
 
   capacitySlots(): number {
-    return this.cfg.capacity;
+    return this.faults.scale.length > 0 ? this.faults.slotsAt(this.ctx.now, this.cfg.capacity) : this.cfg.capacity;
+  }
+
+  /** a scale window begins or ends at `at`: look for work then (more slots may start waiting jobs) */
+  wakeAtTime(at: number): void {
+    this.ctx.sched.at(Math.max(at, this.ctx.now), wakeWorker, this);
   }
 
   state(now: number): NodeState {
