@@ -10,7 +10,7 @@ import { planSweep } from '../../../shared/whatif/sweep-plan';
 import type { SweepPlan } from '../../../shared/whatif/sweep-plan';
 import { SweepTable } from '../../../shared/whatif/sweep-table';
 import type { SweepCell } from '../../../shared/whatif/sweep-table';
-import { SweepCancelled, SweepPool, sweepJobs } from './sweep-pool';
+import { SweepCancelled, SweepPool, defaultWorkerCount, sweepJobs } from './sweep-pool';
 
 interface LiveSweep {
   id: string;
@@ -64,7 +64,7 @@ export class SweepManager {
     };
     let pool: SweepPool | null = null;
     try {
-      pool = await SweepPool.start(s.plan, { workers: Math.min(workers ?? Infinity, s.total), workerFile: this.opts.workerFile, backlogThreshold });
+      pool = await SweepPool.start(s.plan, { workers: Math.min(workers ?? defaultWorkerCount(), s.total), workerFile: this.opts.workerFile, backlogThreshold });
       let eta: number | null = null;
       await pool.run(sweepJobs(s.plan), {
         signal: s.abort.signal,

@@ -48,6 +48,8 @@ export class SweepPool {
   readonly size: number;
   private readonly slots: Slot[] = [];
   private closed = false;
+  /** a worker that failed between runs: the next run reports it instead of hanging */
+  private broken: Error | null = null;
   private readonly now: () => number;
 
   private constructor(plan: SweepPlan, opts: SweepPoolOptions) {
@@ -55,7 +57,12 @@ export class SweepPool {
     this.now = opts.now ?? (() => performance.now());
     const file = opts.workerFile ?? resolveSweepWorkerFile();
     const data: SweepWorkerData = { definition: plan.definition, backlogThreshold: opts.backlogThreshold ?? DEFAULT_BACKLOG_THRESHOLD };
-    for (let i = 0; i < this.size; i++) this.slots.push({ worker: new Worker(file, { workerData: data }), busy: null });
+    for (let i = 0; i < this.size; i++) {
+      const worker = new Worker(file, { workerData: data });
+      // an 'error' with no listener would throw in the owner's process
+      worker.on('error', (e: Error) => { this.broken ??= e; });
+      this.slots.push({ worker, busy: null });
+    }
   }
 
   /** Starts the workers and waits until each has planned the sweep. */
@@ -83,6 +90,7 @@ export class SweepPool {
   /** Runs the jobs; `onRun` sees each as it ends (any order). Rejects on the first failed job, or SweepCancelled. */
   run(jobs: readonly SweepJob[], hooks: { onRun?: (r: CellRun) => void; onProgress?: (p: SweepProgress) => void; signal?: AbortSignal } = {}): Promise<CellRun[]> {
     if (this.closed) return Promise.reject(new Error('the sweep pool is closed'));
+    if (this.broken !== null) return Promise.reject(new Error(`a sweep worker crashed: ${this.broken.message}`));
     const started = this.now();
     const out: CellRun[] = [];
     let next = 0;
