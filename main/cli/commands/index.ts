@@ -9,11 +9,13 @@ import { lessonsCommand } from './lessons';
 import { liveCommand } from './live';
 import { runCommand } from './run';
 import { runsCommand } from './runs';
+import { sweepCommand } from './sweep';
 import { validateCommand } from './validate';
 
 export const commands: readonly CliCommand[] = [
   runCommand,
   runsCommand,
+  sweepCommand,
   liveCommand,
   exportCommand,
   importCommand,
