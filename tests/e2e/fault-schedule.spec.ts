@@ -36,6 +36,9 @@ test('schedule Payment down at 1:00 for 2 min with "pause when it starts": the r
   // the 2-minute outage held orders for up to ~2 min: it shows in order-to-fulfilment p99
   await expect(page.getByTestId('kpi-fulfilment-value')).toHaveText(/^[12]\.\d min$/);
   await snap(page, 'faults-after-outage');
+  // no customer sessions in this template: the card says why and what to change (issue 12 item 5)
+  await expect(page.getByTestId('kpi-conversion-value')).toHaveText('not measured');
+  await expect(page.getByTestId('kpi-conversion-sub')).toHaveText('needs customer sessions: set a producer\'s Mode to “sessions”');
   // the scheduled fault stays scheduled for the next run
   await page.getByTestId('run-tab-faults').click();
   await expect(faults.getByTestId('planned-fault')).toHaveCount(1);

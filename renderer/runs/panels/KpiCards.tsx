@@ -1,6 +1,9 @@
 import type { Kpis } from '../../../shared/runtime/api';
 import { grouped, money, ms, pct } from '../format';
 import { CHECKOUT_NOT_MEASURED_WHY as NOT_MEASURED } from '../../../shared/report/checkout-measured';
+
+/** on the card itself, not only in its tooltip: why, and what to change */
+const NEEDS_SESSIONS = 'needs customer sessions: set a producer\'s Mode to “sessions”';
 import { FULFILMENT_NOT_MEASURED_WHY, fulfilledMeans, slaText } from '../../../shared/report/fulfilment-measured';
 import { useRuns } from '../react';
 
@@ -47,12 +50,12 @@ export function KpiCards() {
     { id: 'orders', label: 'Orders', value: grouped(kpis.orders) },
     checkout || kpis.conversionRate > 0
       ? { id: 'conversion', label: 'Conversion', value: pct(kpis.conversionRate) }
-      : { id: 'conversion', label: 'Conversion', value: 'not measured', tone: 'muted', title: NOT_MEASURED },
+      : { id: 'conversion', label: 'Conversion', value: 'not measured', tone: 'muted', title: NOT_MEASURED, sub: NEEDS_SESSIONS },
     { id: 'revenue', label: 'Revenue', value: money(kpis.revenue, kpis.currency) },
     { id: 'orders-lost', label: 'Orders lost', value: grouped(kpis.ordersLost), ...(kpis.ordersLost > 0 ? { tone: 'bad' as const } : {}) },
     checkout || kpis.checkoutLatencyP99Ms > 0
       ? { id: 'p99', label: 'p99 checkout', value: ms(kpis.checkoutLatencyP99Ms) }
-      : { id: 'p99', label: 'p99 checkout', value: 'not measured', tone: 'muted', title: NOT_MEASURED },
+      : { id: 'p99', label: 'p99 checkout', value: 'not measured', tone: 'muted', title: NOT_MEASURED, sub: NEEDS_SESSIONS },
     ...fulfilmentCards(kpis),
   ];
   return (
