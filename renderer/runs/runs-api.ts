@@ -37,7 +37,8 @@ export interface RunsApi {
   setSpeed(runId: RunId, speed: Speed): Promise<void>;
   injectFault(runId: RunId, fault: LiveFault, pauseOnStart?: boolean): Promise<{ faultId: number; simMs: number }>;
   endFault(runId: RunId, faultId: number): Promise<void>;
-  list(projectId: string, sortBy?: RunListSort, order?: 'asc' | 'desc'): Promise<RunMeta[]>;
+  /** a project's runs, or every project's (undefined): Compare takes any two */
+  list(projectId: string | undefined, sortBy?: RunListSort, order?: 'asc' | 'desc'): Promise<RunMeta[]>;
   get(runId: RunId): Promise<RunDetail>;
   rename(runId: RunId, name: string): Promise<RunMeta>;
   annotate(runId: RunId, text: string, atMs?: number): Promise<RunAnnotation>;
@@ -75,7 +76,7 @@ export function createRunsApi(client: ApiClient): RunsApi {
     async endFault(runId, faultId) {
       await client.call('runs.endFault', { runId, faultId });
     },
-    list: (projectId, sortBy = 'date', order = 'desc') => client.call('runs.list', { projectId, sortBy, order }),
+    list: (projectId, sortBy = 'date', order = 'desc') => client.call('runs.list', { ...(projectId !== undefined ? { projectId } : {}), sortBy, order }),
     get: (runId) => client.call('runs.get', { runId }),
     rename: (runId, name) => client.call('runs.rename', { runId, name }),
     annotate: (runId, text, atMs) => client.call('runs.annotate', { runId, text, ...(atMs !== undefined ? { atMs } : {}) }),

@@ -37,10 +37,12 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
   // one row's actions open at a time, in a row under it: the table fits 1280 px without scrolling sideways
   const [expanded, setExpanded] = useState<RunId>();
   const [error, setError] = useState<string>();
+  // runs of every project: the monolith template's "compare with the event-driven checkout" needs it
+  const [everyProject, setEveryProject] = useState(false);
 
   const reload = useCallback(() => {
-    api.list(projectId, sort.by, sort.order).then(setRuns, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [api, projectId, sort]);
+    api.list(everyProject ? undefined : projectId, sort.by, sort.order).then(setRuns, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [api, projectId, sort, everyProject]);
   useEffect(reload, [reload, version]);
 
   const guard = async (fn: () => Promise<unknown>) => {
@@ -71,6 +73,10 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
         <button type="button" className="btn" disabled={picked.length !== 2} onClick={() => onCompare(Math.min(picked[0], picked[1]), Math.max(picked[0], picked[1]))} data-testid="history-compare">
           Compare {picked.length === 2 ? 'the 2 picked runs' : '(pick 2)'}
         </button>
+        <label className="run-field run-field--check" title="List the runs of every project, to compare across projects">
+          <input type="checkbox" checked={everyProject} onChange={(e) => setEveryProject(e.target.checked)} data-testid="history-all-projects" />
+          <span>All projects</span>
+        </label>
         <button type="button" className="btn btn-ghost" onClick={reload}>↻ Refresh</button>
         {error && <span className="run-error" role="alert">{error}</span>}
       </div>
@@ -101,7 +107,14 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
                   {editing?.id === r.id && editing.field === 'name' ? (
                     <input autoFocus aria-label="Run name" value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.target.value })} onBlur={saveEdit} onKeyDown={(e) => { if (e.key === 'Enter') saveEdit(); if (e.key === 'Escape') setEditing(undefined); }} />
                   ) : (
-                    <button type="button" className="run-table__open" onClick={() => void control.openRun(r.id)} title={`Open ${r.name || `Run ${r.id}`} and replay it`} data-testid="history-open">{r.name || `Run ${r.id}`}</button>
+                    r.projectId === projectId ? (
+                      <button type="button" className="run-table__open" onClick={() => void control.openRun(r.id)} title={`Open ${r.name || `Run ${r.id}`} and replay it`} data-testid="history-open">{r.name || `Run ${r.id}`}</button>
+                    ) : (
+                      // another project's run replays on its own canvas; here it can be compared
+                      <span className="run-table__foreign" title={`A run of “${r.topologyName}” (another project): pick it to compare; open its project to replay it`} data-testid="history-foreign">
+                        {r.name || `Run ${r.id}`} <span className="run-table__project">{r.topologyName}</span>
+                      </span>
+                    )
                   )}
                   {editing?.id === r.id && editing.field === 'note' && (
                     <input autoFocus aria-label="Run note" placeholder="note…" value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.target.value })} onBlur={saveEdit} onKeyDown={(e) => { if (e.key === 'Enter') saveEdit(); if (e.key === 'Escape') setEditing(undefined); }} />
