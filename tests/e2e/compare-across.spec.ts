@@ -41,5 +41,8 @@ test('compare the monolith with the event-driven checkout: runs of two projects 
   const topo = page.getByTestId('compare-topology');
   await expect(topo).not.toContainText('identical');
   await expect(topo).toContainText(/[+−] node /);
+  // the event-driven run has no customer sessions: its conversion is not measured, not 0 %
+  await expect(compare.locator('tr[data-metric="conversion"] td').nth(1)).toHaveText('not measured');
+  await expect(compare.locator('tr[data-metric="conversion"] td').nth(3)).toHaveText('–');
   await snap(page, 'compare-across-projects');
 });

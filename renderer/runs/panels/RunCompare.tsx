@@ -96,6 +96,16 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
                 </tr>
               );
             }
+            // one side measured it, the other could not (no sessions there): no difference to show
+            const oneSided = CHECKOUT_METRICS.has(k.metric) && checkoutMeasured(result.a.kpis) !== checkoutMeasured(result.b.kpis);
+            if (oneSided) {
+              const cell = (r: RunMeta, v: number) => (checkoutMeasured(r.kpis) ? kpiText(k.metric, v, currency) : <span className="is-muted" title={CHECKOUT_NOT_MEASURED_WHY}>not measured</span>);
+              return (
+                <tr key={k.metric} data-metric={k.metric}>
+                  <td>{label(k)}</td><td>{cell(result.a, k.a)}</td><td>{cell(result.b, k.b)}</td><td>–</td><td>–</td>
+                </tr>
+              );
+            }
             return (
               <tr key={k.metric} data-metric={k.metric}>
                 <td>{label(k)}</td><td>{kpiText(k.metric, k.a, currency)}</td><td>{kpiText(k.metric, k.b, currency)}</td>
