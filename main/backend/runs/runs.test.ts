@@ -135,7 +135,7 @@ describe('history', () => {
     const none = await run({ retention: 'none' });
     expect(none.eventCount).toBe(0);
     expect((await tb.call<MetricSeries>('runs.metrics', { runId: none.id })).timeMs).toHaveLength(60);
-    expect(await tb.call('runs.settings', { projectId: tb.projectId })).toEqual({ retention: 'none', eventCap: 5_000_000, sampleRate: 0.05 });
+    expect(await tb.call('runs.settings', { projectId: tb.projectId })).toEqual({ retention: 'none', eventCap: 5_000_000, sampleRate: 0.05, orderSlaSec: 300 });
     await tb.call('runs.setSettings', { projectId: tb.projectId, settings: {} });
   });
 
