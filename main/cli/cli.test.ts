@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkoutTemplate } from '../../shared/model/templates/checkout';
+import { build, edge, node } from '../../shared/model/test-builders';
 import { runCli } from './cli';
 import type { CliIo } from './command';
 import { ExitCode } from './command';
@@ -174,17 +175,38 @@ describe('eventflow run', () => {
     expect(out).toBe((await cli('run', checkoutFile, '--duration', '10m', '--seed', '7')).out); // stdout unchanged
   });
 
-  it('--max-events stops the run just past N events with a clear message (exit 1), summary so far', async () => {
-    const r = await cli('run', checkoutFile, '--duration', '1h', '--max-events', '2000', '--json', 'capped.json');
+  it('refuses before starting a run estimated above the event limit, says by how much and how to raise it (exit 1)', async () => {
+    const r = await cli('run', checkoutFile, '--duration', '1h', '--max-events', '2000', '--json', 'refused.json', '--save', '--data-dir', 'refused-data');
     expect(r.code, r.err).toBe(ExitCode.failed);
-    expect(r.err).toMatch(/stopped: [\d,]+ events exceed --max-events 2,000 at \d+m?\d*s? of 1h simulated/);
+    // the checkout template creates 80 messages/s: 288,000 in an hour
+    expect(r.err).toMatch(/refused before starting: this run would create about 288,000 events \(80\/s over 1h simulated\), more than --max-events 2,000; shorten --duration or raise the limit, e\.g\. --max-events 3\.5e5/);
+    expect(r.out).toBe('');
+    expect(existsSync(path.join(dir, 'refused.json'))).toBe(false);
+    expect(existsSync(path.join(dir, 'refused-data'))).toBe(false); // nothing stored
+    // without --max-events the default limit (5e7) applies: 250 hours of checkout traffic are refused
+    const long = await cli('run', checkoutFile, '--duration', '250h');
+    expect(long.code, long.err).toBe(ExitCode.failed);
+    expect(long.err).toMatch(/about 72,000,000 events .* more than the default limit of 50,000,000 events/);
+    expect((await cli('run', checkoutFile, '--duration', '1m', '--max-events', '1e9')).code).toBe(ExitCode.ok);
+  });
+
+  it('--max-events stops a run whose estimate was too low just past N events (exit 1), summary so far', async () => {
+    // a daily profile whose peak is at t = 0: the estimate counts its mean (10/s), the first hour runs near 20/s
+    const peakFirst = build([
+      node('producer', 'web', { profile: { kind: 'diurnal', meanRatePerSec: 10, amplitude: 1, periodSec: 86_400, peakAtSec: 0 }, emits: ['OrderPlaced'] }),
+      node('topic', 'orders'),
+      node('service', 'payment', { emitsOnSuccess: [] }),
+    ], [edge('publish', 'web', 'orders', ['OrderPlaced']), edge('subscribe', 'orders', 'payment', ['OrderPlaced'])]);
+    writeFileSync(path.join(dir, 'peak-first.json'), JSON.stringify(peakFirst));
+    const r = await cli('run', 'peak-first.json', '--duration', '1h', '--max-events', '50000', '--json', 'capped.json');
+    expect(r.code, r.err).toBe(ExitCode.failed);
+    expect(r.err).toMatch(/stopped: [\d,]+ events exceed --max-events 50,000 at \d+m?\d*s? of 1h simulated/);
     expect(r.out).toContain('(stopped early)');
     const report = JSON.parse(readFileSync(path.join(dir, 'capped.json'), 'utf8')) as { summary: { messages: number; completed: boolean } };
     expect(report.summary.completed).toBe(false);
-    expect(report.summary.messages).toBeGreaterThan(2000);
+    expect(report.summary.messages).toBeGreaterThan(50_000);
     // slices shrink near the limit: it stops close to N, not a whole 18 s slice later
-    expect(report.summary.messages).toBeLessThan(2100);
-    expect((await cli('run', checkoutFile, '--duration', '1m', '--max-events', '1e9')).code).toBe(ExitCode.ok);
+    expect(report.summary.messages).toBeLessThan(50_100);
   });
 
   it('help lists the registered commands', async () => {

@@ -51,9 +51,12 @@ export class RunProgress {
   }
 }
 
-/** --max-events: a positive integer (1,000,000 and 1e6 are accepted), or undefined when absent */
-export function parseMaxEvents(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
+/** The event limit without --max-events: about a minute of simulation at full speed on one core. */
+export const DEFAULT_MAX_EVENTS = 50_000_000;
+
+/** --max-events: a positive integer (1,000,000 and 1e6 are accepted); DEFAULT_MAX_EVENTS when absent */
+export function parseMaxEvents(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_EVENTS;
   const n = Number(text.replace(/[,_]/g, ''));
   if (!Number.isSafeInteger(n) || n < 1) throw new CliError(ExitCode.usage, `--max-events "${text}" must be a positive integer (e.g. 1000000 or 1e6)`);
   return n;
@@ -63,11 +66,19 @@ export function parseMaxEvents(text: string | undefined): number | undefined {
  * The simulated slice to run next. With a budget it shrinks as the count nears the limit (from
  * the event rate so far), so the run stops close to N events rather than a whole slice later.
  */
-export function nextSliceMs(defaultSlice: number, maxEvents: number | undefined, simMs: number, events: number): number {
-  if (maxEvents === undefined || simMs <= 0 || events <= 0) return defaultSlice;
+export function nextSliceMs(defaultSlice: number, maxEvents: number, simMs: number, events: number): number {
+  if (simMs <= 0 || events <= 0) return defaultSlice;
   const perMs = events / simMs;
   const room = maxEvents - events + 1;
   return Math.max(1, Math.min(defaultSlice, Math.ceil(room / perMs)));
+}
+
+/** Before starting: the run's estimated size is over the limit. */
+export function estimateRefusal(estimated: number, perSec: number, maxEvents: number, endMs: number, explicit: boolean): string {
+  const size = Number.isFinite(estimated) ? `about ${count(Math.round(estimated))} events (${count(Math.round(perSec))}/s over ${formatDuration(endMs)} simulated)` : 'an unbounded number of events';
+  const limit = explicit ? `--max-events ${count(maxEvents)}` : `the default limit of ${count(maxEvents)} events`;
+  const raise = Number.isFinite(estimated) ? ` or raise the limit, e.g. --max-events ${Math.ceil(estimated * 1.2).toExponential(1).replace('+', '')}` : '';
+  return `refused before starting: this run would create ${size}, more than ${limit}; shorten --duration${raise}`;
 }
 
 export function maxEventsMessage(maxEvents: number, events: number, simMs: number, endMs: number): string {

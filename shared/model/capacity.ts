@@ -36,6 +36,8 @@ export interface NodeLoad {
   parallelism?: number;
   /** mean arrivals per event type (call requests under "(call)") */
   arrivalsByType: Record<string, number>;
+  /** new messages/s the node creates (producers' events, services' reactions, map/window/join outputs), profile means */
+  createdPerSec: number;
   /** on a feedback loop that multiplies events (every event causes ≥ 1 more around the loop): rates are Infinity */
   runaway?: boolean;
   /** services and sinks: how capacity was computed, term by term (capacity-advice.ts explains it) */
@@ -99,8 +101,14 @@ interface WorkerTiming {
   slots: number;
 }
 
-/** `graph` may be passed when the caller already built it (lint does). */
-export function estimateLoad(topology: { nodes: readonly TopologyNode[]; edges: readonly TopologyEdge[] }, graph?: TopologyGraph): Map<string, NodeLoad> {
+/**
+ * `graph` may be passed when the caller already built it (lint does). `horizonSec`: the time over
+ * which profile means are taken (a burst profile's mean depends on it); an hour by default.
+ */
+export function estimateLoad(
+  topology: { nodes: readonly TopologyNode[]; edges: readonly TopologyEdge[] }, graph?: TopologyGraph, horizonSec = 3600,
+): Map<string, NodeLoad> {
+  const meanRate = (p: ArrivalProfile): number => profileMeanRate(p, horizonSec);
   const g = graph ?? topologyGraph(topology);
   const timing = workerTimings(g);
   const capacity = new Map<string, number>();
@@ -108,14 +116,14 @@ export function estimateLoad(topology: { nodes: readonly TopologyNode[]; edges: 
   const shares = edgeShares(g, capacity);
   const components = evaluationComponents(g);
   const runaway = new Set<string>();
-  const mean = propagate(g, components, shares, timing, profileMeanRate, runaway);
+  const mean = propagate(g, components, shares, timing, meanRate, runaway);
   const peak = propagate(g, components, shares, timing, profilePeakRate, runaway);
 
   const loads = new Map<string, NodeLoad>();
   for (const n of g.nodes) {
     const arrivals = mean.get(n.id) ?? new Map<string, number>();
     const loops = runaway.has(n.id);
-    const arrivalPerSec = n.kind === 'producer' ? sum(producerRates(n, profileMeanRate)) : loops ? Infinity : sum(arrivals);
+    const arrivalPerSec = n.kind === 'producer' ? sum(producerRates(n, meanRate)) : loops ? Infinity : sum(arrivals);
     const peakArrivalPerSec = n.kind === 'producer' ? sum(producerRates(n, profilePeakRate)) : loops ? Infinity : sum(peak.get(n.id) ?? new Map());
     const cap = brokerOrWorkerCapacity(g, n, capacity, mean);
     const w = timing.get(n.id);
@@ -127,6 +135,7 @@ export function estimateLoad(topology: { nodes: readonly TopologyNode[]; edges: 
       utilisation: bounded ? ratio(arrivalPerSec, cap) : undefined,
       peakUtilisation: bounded ? ratio(peakArrivalPerSec, cap) : undefined,
       arrivalsByType: Object.fromEntries(arrivals),
+      createdPerSec: loops ? Infinity : createdRate(n, arrivals, w, g, meanRate),
     };
     if (loops) load.runaway = true;
     if (w) {
@@ -137,6 +146,13 @@ export function estimateLoad(topology: { nodes: readonly TopologyNode[]; edges: 
     loads.set(n.id, load);
   }
   return loads;
+}
+
+/** Filters, throttles, debounces and brokers pass messages on; everything else makes new ones. */
+function createdRate(n: TopologyNode, input: Rates, t: WorkerTiming | undefined, g: TopologyGraph, rateOf: (p: ArrivalProfile) => number): number {
+  const creates = n.kind === 'producer' || n.kind === 'service'
+    || (n.kind === 'operator' && (n.settings.op === 'window' || n.settings.op === 'join' || n.settings.op === 'map'));
+  return creates ? sum(outputOf(n, input, t, g, rateOf)[0]) : 0;
 }
 
 function ratio(a: number, cap: number): number {

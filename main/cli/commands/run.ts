@@ -5,13 +5,14 @@ import type { MetricsSnapshot, Scenario as ScenarioT, SimulationHooks } from '..
 import { SimulationLimitError } from '../../../shared/runtime/heap-scheduler';
 import { RealTimeDriver, MAX_SPEED, MIN_SPEED } from '../../../shared/runtime/realtime';
 import { createSimulation } from '../../../shared/runtime/simulation';
+import { estimateRunEvents } from '../../../shared/model/event-estimate';
 import { lintErrors, lintLine, lintRefusal, lintTopology } from '../../../shared/model/lint';
 import { optionValue, parseArgs, parseDuration } from '../args';
 import { CliError, ExitCode } from '../command';
 import type { CliCommand, CliIo } from '../command';
 import { checkOutputTarget, writeOutputFile } from '../output-file';
 import { formatDuration, formatSummary } from '../report';
-import { RunProgress, maxEventsMessage, nextSliceMs, parseMaxEvents } from '../run-progress';
+import { RunProgress, estimateRefusal, maxEventsMessage, nextSliceMs, parseMaxEvents } from '../run-progress';
 import { RunSaver } from '../run-saver';
 import { readInputText, readTopologyFile } from '../topology-file';
 
@@ -30,7 +31,9 @@ const usage = `usage: eventflow run <topology.eventflow.json> [options]
   --scenario <file.json>   scenario JSON (durationSec, seed, faults, flows...); flags override it
   --snapshot-interval <d>  time-series resolution in the JSON report  (default 10s)
   --json <report.json>     write the summary and the metric time series as JSON (- = stdout)
-  --max-events <n>         stop the run (exit 1) once more than n events were created
+  --max-events <n>         the event limit (default 5e7): a run estimated to create more is
+                           refused before it starts; one that goes past it anyway is stopped
+                           there (exit 1 either way, the summary so far is kept)
   --save                   store the run in the app's database; the app lists it under Runs
   --data-dir <dir>         the app's data folder for --save (default: EVENTFLOW_DATA_DIR,
                            else the per-user folder the app uses)`;
@@ -157,6 +160,11 @@ export const runCommand: CliCommand = {
     const warnings = problems.filter((p) => p.severity === 'warning');
     if (warnings.length > 0) io.err(`${file}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} apply to this run:\n${warnings.map(lintLine).join('\n')}\n`);
     let scenario: ScenarioT = scenarioFrom(args, io, save);
+    const maxEvents = parseMaxEvents(optionValue(args, 'max-events'));
+    const estimate = estimateRunEvents(topology, scenario);
+    if (!(estimate.messages <= maxEvents)) {
+      throw new CliError(ExitCode.failed, `${file}: ${estimateRefusal(estimate.messages, estimate.perSec, maxEvents, scenario.durationSec * 1000, optionValue(args, 'max-events') !== undefined)}`);
+    }
     const snapshots: MetricsSnapshot[] = [];
     if (jsonOut !== undefined && jsonOut !== '-') checkOutputTarget(path.resolve(io.cwd, jsonOut)); // before any work
     const saver = save ? RunSaver.open(dataDir, io.cwd, io.env ?? process.env, topology, scenario, speed, io.now) : null;
@@ -179,8 +187,7 @@ export const runCommand: CliCommand = {
     }
     const started = io.now();
     const progress = new RunProgress(io, sim.endMs);
-    const maxEvents = parseMaxEvents(optionValue(args, 'max-events'));
-    const overBudget = (): boolean => maxEvents !== undefined && sim.messages > maxEvents;
+    const overBudget = (): boolean => sim.messages > maxEvents;
     const draw = (): void => progress.update(sim.now, sim.messages);
     try {
       if (speed === 'max') {
@@ -228,7 +235,7 @@ export const runCommand: CliCommand = {
       io.err('interrupted: the summary covers the simulated time so far\n');
       return ExitCode.interrupted;
     }
-    if (stoppedByBudget && maxEvents !== undefined) {
+    if (stoppedByBudget) {
       io.err(`${maxEventsMessage(maxEvents, sim.messages, sim.now, sim.endMs)}\n`);
       return ExitCode.failed;
     }
