@@ -17,6 +17,7 @@ const entries = {
   'main/cli': 'main/cli/index.ts',
   'main/run-worker': 'main/backend/runs/run-worker.ts',
   'main/whatif-worker': 'main/backend/whatif/sweep-worker.ts',
+  'main/lesson-worker': 'main/backend/lessons/lesson-worker.ts',
 };
 const benchDir = path.join(root, 'bench');
 if (existsSync(benchDir)) {

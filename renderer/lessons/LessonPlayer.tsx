@@ -11,6 +11,7 @@ import { applyEdit } from '../../shared/lessons/show-me';
 import type { Topology } from '../../shared/model/topology';
 import type { ApiClient } from '../../shared/api/client';
 import { useApi } from '../api/react';
+import { downloadBlob } from '../export';
 import { useRuns, useRunsServices } from '../runs/react';
 import { useDocument, useDocumentStoreApi } from '../store/react';
 import { checkClaims } from './claim-checks';
@@ -63,6 +64,7 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
 
   // presentation mode: a class on the root hides the app's chrome (lessons.css); keys step the lesson
   const [presenting, setPresenting] = useState(false);
+  const [handoutBusy, setHandoutBusy] = useState(false);
   useEffect(() => {
     document.documentElement.classList.toggle('is-presenting', presenting);
     return () => document.documentElement.classList.remove('is-presenting');
@@ -119,12 +121,29 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
     }
   };
 
+  // the backend runs the lesson's reference path in a worker; the page stays usable meanwhile
+  const handout = async () => {
+    setHandoutBusy(true);
+    try {
+      const h = await api.call('lessons.handout', { id: lesson.id });
+      downloadBlob(new Blob([h.html], { type: 'text/html' }), h.fileName);
+      doc.getState().setNotice(h.verified
+        ? `Handout saved as ${h.fileName}: all ${h.claims} claims verified on the reference run`
+        : `Handout saved as ${h.fileName}: ${h.failedClaims} of ${h.claims} claims did not hold on the reference run (the handout says which)`);
+    } catch (e) {
+      doc.getState().setNotice(`Handout: ${(e as Error).message}`);
+    } finally {
+      setHandoutBusy(false);
+    }
+  };
+
   return (
     <aside className="lesson-player" aria-label="Lesson" data-testid="lesson-player">
       <header className="lesson-head">
         <span className="lesson-course">{lesson.title}</span>
         <span className="lesson-count">Step {session.stepIndex + 1} of {lesson.steps.length}</span>
         <button type="button" className={`lesson-close lesson-present${presenting ? ' is-on' : ''}`} aria-pressed={presenting} title="Presentation mode: chrome hidden, large type, ← → step (Esc leaves)" onClick={() => setPresenting(!presenting)} data-testid="lesson-present">Present</button>
+        <button type="button" className="lesson-close lesson-present" disabled={handoutBusy} title="A self-contained HTML handout: narration, the canvas after each step, charts and the verified numbers of the reference run" onClick={() => void handout()} data-testid="lesson-handout">{handoutBusy ? 'Making handout…' : 'Handout'}</button>
         <button type="button" className="lesson-close" aria-label="Close the lesson" onClick={() => lessonSessionStore.getState().end()}>×</button>
       </header>
       <h2 className="lesson-step-title">{step.title}</h2>

@@ -5,7 +5,7 @@ import {
   CompareResult, EventsPage, EventsQuery as EventsQueryInput, ExportResult, MetricSeries, RunAnnotation, RunControlResult, RunDetail, RunId, RunMeta,
   RunSampledEvents, RunSettings, RunSnapshotEvent, RunSpeed, RunStatusEvent, StateAt, TraceResult, runMethods,
 } from './runs';
-import { LessonDetail, LessonList, LessonProgress, lessonMethods } from './lessons';
+import { LessonDetail, LessonHandout, LessonList, LessonProgress, lessonMethods } from './lessons';
 import { LiveApplyResult, LiveBrokerInfo, LivePlan, LiveTeardownResult, liveMethods } from './live';
 import { PruneResult, StorageUsage, storageMethods } from './storage';
 import { WhatifParameter, WhatifPlan, WhatifProgress, WhatifSweep, WhatifSweepInput, whatifMethods } from './whatif';
@@ -60,6 +60,7 @@ export const apiContract = {
     'lessons.get': method(lessonMethods.get, LessonDetail, 'One lesson: its steps, its starting topology and the learner\'s progress.'),
     'lessons.progress': method(lessonMethods.progress, LessonProgress, 'The learner\'s progress in one lesson (step, completed steps).'),
     'lessons.saveProgress': method(lessonMethods.saveProgress, LessonProgress, 'Record the step the learner is on and the steps completed.'),
+    'lessons.handout': method(lessonMethods.handout, LessonHandout, 'A lesson as a self-contained HTML handout: its "show me" path run headless (in a worker thread), narration, canvas pictures, charts and the verified numbers.'),
     // What-if sweeps (issue 14; types in ./whatif.ts, handlers in main/backend/whatif/whatif-handlers.ts)
     'whatif.plan': method(WhatifSweepInput, WhatifPlan, 'Check a sweep without running it: the grid, or why it is refused (unknown path, a value the model refuses, too many cells); the metric names.'),
     'whatif.start': method(WhatifSweepInput, z.object({ sweepId: z.string() }), 'Start a sweep on the worker pool (refused with the reasons before anything runs).'),

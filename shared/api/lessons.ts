@@ -58,4 +58,18 @@ export const lessonMethods = {
     stepId: z.string().min(1).max(64),
     completedSteps: z.array(z.string().min(1).max(64)).max(60),
   }),
+  handout: z.object({ id: lessonId }),
 };
+
+/** A lesson's HTML handout: its reference path run headless, every claim checked (issue 15). */
+export const LessonHandout = z.object({
+  /** a file name for the download: `<lesson id>-handout.html` */
+  fileName: z.string(),
+  /** self-contained HTML: no scripts, no external files */
+  html: z.string(),
+  /** every claim held on the reference run */
+  verified: z.boolean(),
+  claims: z.number().int(),
+  failedClaims: z.number().int(),
+});
+export type LessonHandout = z.infer<typeof LessonHandout>;

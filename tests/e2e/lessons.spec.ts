@@ -3,6 +3,7 @@
  * yourself (start a run from the run toolbar), see each claim turn green with its measured
  * figure; a claim that does not hold says why, in numbers.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures/host';
 
@@ -51,6 +52,35 @@ test('a lesson played through the UI: the learner runs, the claims turn green', 
   await expect(player.getByRole('heading', { name: 'One event, three reactions' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.locator('.topbar')).toBeVisible();
+
+  // the rest of the lesson, by the learner's own hand: slow Notification down in the inspector, run again
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await player.getByRole('button', { name: 'Next' }).click();
+  await expect(player.getByRole('heading', { name: 'Slow down Notification' })).toBeVisible();
+  await expect(player.getByTestId('lesson-action')).not.toContainText('✓');
+  const inspector = page.getByTestId('node-inspector');
+  await expect(inspector).toHaveAttribute('data-node-id', 'notification'); // the step's focus selected it
+  const mean = inspector.locator('[data-field="settings.processing.meanMs"]');
+  await mean.fill('250');
+  await mean.press('Tab');
+  await expect(player.getByTestId('lesson-action')).toContainText('✓');
+  await player.getByRole('button', { name: 'Next' }).click();
+  await expect(player.getByRole('heading', { name: 'Who noticed?' })).toBeVisible();
+  await runFromToolbar(page);
+  for (const id of ['notification-slower', 'payment-unchanged', 'inventory-unchanged']) {
+    await expect(player.getByTestId(`claim-${id}`)).toHaveAttribute('data-status', 'pass', { timeout: 15_000 });
+  }
+  await expect(player.getByTestId('claim-notification-slower')).toContainText(/ratio \d+(\.\d+)?/);
+
+  // the handout: made by the backend from the lesson's reference path, downloaded as one HTML file
+  const download = page.waitForEvent('download');
+  await player.getByTestId('lesson-handout').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('react-independently-handout.html');
+  const html = readFileSync(await file.path(), 'utf8');
+  expect(html).toContain('Who noticed?');
+  expect(html).not.toMatch(/<script/i);
+  await expect(page.getByText(/Handout saved as react-independently-handout\.html: all 6 claims verified/)).toBeVisible();
 });
 
 test('a claim that does not hold says what was measured and what it needed', async ({ app: page }) => {

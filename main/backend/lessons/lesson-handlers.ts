@@ -13,12 +13,39 @@ import type { LessonFileLoad } from './lesson-library';
 import { lessonFilesIn, loadLessonFile, shippedLessonsDir } from './lesson-library';
 import { LessonProgressStore } from './progress-store';
 import type { Database } from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+import { resolveWorkerBundle } from '../worker-bundle';
+import type { LessonWorkerResult } from './lesson-worker';
 
 type LessonMethod = Extract<MethodName, `lessons.${string}`>;
 
 export interface LessonHandlerOptions {
   /** folder of lesson files; the shipped course by default */
   dir?: string;
+  /** the lesson worker bundle (tests build one); else dist/main/lesson-worker.cjs */
+  workerFile?: string;
+}
+
+export const LESSON_WORKER_BUNDLE = 'lesson-worker.cjs';
+
+/** Walks the lesson in a worker thread: the backend keeps answering meanwhile. */
+function handoutInWorker(file: string, lesson: Lesson): Promise<LessonWorkerResult> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(file, { workerData: lesson });
+    let settled = false;
+    w.once('message', (m: LessonWorkerResult) => {
+      settled = true;
+      resolve(m);
+      void w.terminate();
+    });
+    w.once('error', (e) => {
+      settled = true;
+      reject(new ApiError('internal', `lesson "${lesson.id}": the handout could not be made: ${e.message}`));
+    });
+    w.once('exit', (code) => {
+      if (!settled) reject(new ApiError('internal', `lesson "${lesson.id}": the handout worker stopped (exit ${code})`));
+    });
+  });
 }
 
 function withDone(p: LessonProgress, lesson: Lesson): LessonProgress {
@@ -57,6 +84,12 @@ export function lessonHandlers(db: Database, opts: LessonHandlerOptions = {}): P
       const unknown = [stepId, ...completedSteps].find((s) => !known.has(s));
       if (unknown !== undefined) throw new ApiError('invalid-input', `lesson "${id}" has no step "${unknown}"`);
       return withDone(progress.save(id, learner, stepId, completedSteps), lesson);
+    },
+    'lessons.handout': async ({ id }) => {
+      const { lesson } = find(id);
+      const file = opts.workerFile ?? resolveWorkerBundle(LESSON_WORKER_BUNDLE, process.env.EVENTFLOW_LESSON_WORKER);
+      const r = await handoutInWorker(file, lesson);
+      return { fileName: `${lesson.id}-handout.html`, html: r.html, verified: r.ok, claims: r.claims, failedClaims: r.failedClaims };
     },
   };
 }

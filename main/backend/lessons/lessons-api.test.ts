@@ -2,17 +2,24 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LessonDetail, LessonList, LessonProgress } from '../../../shared/api/lessons';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LessonDetail, LessonHandout, LessonList, LessonProgress } from '../../../shared/api/lessons';
 import { ApiError } from '../../../shared/api/define';
 import { openBackend } from '../index';
 import type { OpenedBackend } from '../index';
 import { shippedLessonsDir } from './lesson-library';
+import { LESSON_WORKER_BUNDLE } from './lesson-handlers';
+import { buildWorkerForTests } from '../worker-bundle';
 
 let dir: string;
 let lessons: string;
 let backend: OpenedBackend;
-const open = () => openBackend({ dataDir: dir, transport: 'websocket', lessons: { dir: lessons } });
+let workerFile: string;
+const open = () => openBackend({ dataDir: dir, transport: 'websocket', lessons: { dir: lessons, workerFile } });
+
+beforeAll(async () => {
+  workerFile = await buildWorkerForTests(path.join(__dirname, 'lesson-worker.ts'), LESSON_WORKER_BUNDLE);
+});
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ef-lessons-'));
@@ -57,5 +64,21 @@ describe('lessons api', () => {
     expect(me).toMatchObject({ learner: 'me', stepId: null, completedSteps: [] });
     const all = (await backend.dispatch('lessons.saveProgress', { id: 'react-independently', learner: 'ada', stepId: 'run-slow', completedSteps: ['fan-out', 'slow-notification', 'run-slow'] })) as LessonProgress;
     expect(all.done).toBe(true);
+  });
+
+  it('makes a lesson\'s HTML handout in a worker, its claims verified, while the backend keeps answering', async () => {
+    let handoutDone = false;
+    const pending = (backend.dispatch('lessons.handout', { id: 'react-independently' }) as Promise<LessonHandout>).finally(() => { handoutDone = true; });
+    // answered while the worker simulates the lesson's runs
+    const list = (await backend.dispatch('lessons.list', {})) as LessonList;
+    expect(list.lessons).toHaveLength(2);
+    expect(handoutDone).toBe(false);
+    const h = await pending;
+    expect(h).toMatchObject({ fileName: 'react-independently-handout.html', verified: true, failedClaims: 0, claims: 6 });
+    expect(h.html).toMatch(/^<!doctype html>/i);
+    expect(h.html).toContain('Slow down Notification');
+    expect(h.html).not.toMatch(/<script/i);
+    const missing = await backend.dispatch('lessons.handout', { id: 'broken' }).catch((x: unknown) => x);
+    expect((missing as ApiError).code).toBe('not-found');
   });
 });
