@@ -198,9 +198,41 @@ class Importer {
           this.problem('error', e.pointer, e.message);
         }
       }
-      this.eventTypes.set(name, { name, description: description.slice(0, 1000), keyField: '', fields });
+      const keyField = this.kafkaKeyField(m, resolved.pointer, name, fields);
+      this.eventTypes.set(name, { name, description: description.slice(0, 1000), keyField, fields });
     }
     return name;
+  }
+
+  /**
+   * The Kafka message key binding names the partition key; the model keys by a payload field.
+   * The field is taken from what the key schema says of itself (this project's export writes
+   * "partition key: payload field X"; others give a title, a description or x-eventflow-field
+   * naming one payload property); when nothing names one, a warning at the key says so.
+   */
+  private kafkaKeyField(m: Obj, pointer: string, name: string, fields: EventTypeDef['fields']): string {
+    const kafka = isObj(m.bindings) && isObj(m.bindings.kafka) ? m.bindings.kafka : undefined;
+    if (kafka === undefined || kafka.key === undefined) return '';
+    const at = `${pointer}/bindings/kafka/key`;
+    let key: unknown;
+    try {
+      key = deref(this.root, kafka.key, at).value;
+    } catch (e) {
+      if (!(e instanceof RefError)) throw e;
+      this.problem('warning', e.pointer, `${e.message}: the Kafka key of "${name}" is not imported`);
+      return '';
+    }
+    const names = new Set(fields.map((f) => f.name));
+    const said = isObj(key) ? [key['x-eventflow-field'], key.title, key.description].filter((t): t is string => typeof t === 'string') : [];
+    for (const text of said) {
+      const ours = /partition key: payload field ([A-Za-z0-9_.-]+)/.exec(text)?.[1];
+      if (ours !== undefined && names.has(ours)) return ours;
+      if (names.has(text.trim())) return text.trim();
+      const mentioned = [...names].filter((f) => new RegExp(`(^|[^A-Za-z0-9_])${f.replace(/[.]/g, '\\.')}([^A-Za-z0-9_]|$)`).test(text));
+      if (mentioned.length === 1) return mentioned[0]!;
+    }
+    this.problem('warning', at, `Kafka key of "${name}": its schema does not name a payload field (title, description or x-eventflow-field): the event type has no key field (set one under Event types; per-key order then holds)`);
+    return '';
   }
 
   messageList(raw: unknown, pointer: string): string[] {
@@ -641,7 +673,15 @@ class Importer {
     }
 
     if (!hasX) for (const d of droppedParts(this.root, this.major)) this.problem('warning', d.pointer, d.message);
-    const laidOut = layeredLayout(nodes, edges);
+    // a document tag that no channel or operation carries groups nothing: no empty group box
+    const used = new Set(nodes.map((n) => n.parentId).filter((p): p is string => p !== undefined));
+    const kept = nodes.filter((n) => {
+      if (n.kind !== 'group' || used.has(n.id)) return true;
+      const xMade = xGroups.some((g) => g.name === n.name);
+      if (!xMade) this.problem('warning', '/info/tags', `tag "${n.name}" is on no channel or operation: no group made for it (document tags are not kept by the model)`);
+      return xMade;
+    });
+    const laidOut = layeredLayout(kept, edges);
     const title = typeof this.x.name === 'string' && this.x.name ? this.x.name : typeof info.title === 'string' && info.title ? info.title : 'Imported AsyncAPI';
     const description = typeof info.description === 'string' ? info.description.slice(0, 5000) : '';
     const candidate = {
