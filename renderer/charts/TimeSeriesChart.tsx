@@ -30,6 +30,8 @@ export interface TimeSeriesChartProps {
   xTick?: (x: number) => string;
   /** fill between two series (1-based indices into `series`, upper first): a spread band */
   band?: { upper: number; lower: number; fill: string };
+  /** x ticks exactly at these values (a sweep's parameter values), else uPlot's */
+  xSplits?: readonly number[];
   /** a circled point with a label (a sweep's knee) */
   mark?: { x: number; y: number; label: string };
 }
@@ -57,7 +59,7 @@ const isDark = (): boolean => darkQuery()?.matches ?? false;
  * A uPlot line chart that follows its container's width. Data updates go straight to uPlot
  * (setData) in an animation frame: React renders the chart once, not per snapshot.
  */
-export function TimeSeriesChart({ title, series, data, version, height = 110, unit = '', testId, markerSec, xTick = clockTick, band, mark }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ title, series, data, version, height = 110, unit = '', testId, markerSec, xTick = clockTick, band, mark, xSplits }: TimeSeriesChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const dataRef = useRef(data);
@@ -70,6 +72,7 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
     markerRef.current = markerSec;
     plot.current?.redraw(false, false);
   }, [markerSec]);
+  const xSplitsKey = (xSplits ?? []).join(',');
   const markRef = useRef(mark);
   useEffect(() => {
     markRef.current = mark;
@@ -91,7 +94,7 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
       axes: [
-        { values: (_u, ticks) => ticks.map(xTick), stroke: axisText, font: AXIS_FONT, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
+        { values: (_u, ticks) => ticks.map(xTick), ...(xSplitsKey !== '' ? { splits: () => xSplitsKey.split(',').map(Number) } : {}), stroke: axisText, font: AXIS_FONT, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
         { values: (_u, ticks) => ticks.map((v) => yTick(v, unit)), stroke: axisText, font: AXIS_FONT, size: 60, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
       ],
       series: [{}, ...series.map((s) => ({
@@ -112,7 +115,7 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
     };
     // the series list is identified by seriesKey
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [seriesKey, height, unit, dark, xTick]);
+  }, [seriesKey, height, unit, dark, xTick, xSplitsKey]);
 
   // redraw at most every REDRAW_MS: a chart cannot be read faster, and four charts redrawn at
   // the snapshot rate (30/s) would take frames from the canvas during a max-speed run

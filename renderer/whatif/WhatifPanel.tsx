@@ -283,8 +283,8 @@ function Line({ axis, cells, metric, picked, onPick }: { axis: Axis; cells: What
   return (
     <div className="whatif__line" data-testid="whatif-line" data-knee={k?.x}>
       <TimeSeriesChart title={`${metric} by ${axis.path} — mean, band: min–max over seeds`} testId="whatif-line-chart" height={170} version={points.length * 1000 + (knee ?? 0)}
-        series={[{ label: 'mean', color: '#2563eb', points: true }, { label: 'max', color: '#2563eb', hidden: true }, { label: 'min', color: '#2563eb', hidden: true }]}
-        band={{ upper: 2, lower: 3, fill: 'rgba(37, 99, 235, 0.18)' }} data={data} xTick={fmt} mark={mark} />
+        series={[{ label: 'mean', color: '#2563eb', points: true }, { label: 'band max', color: '#2563eb', hidden: true }, { label: 'band min', color: '#2563eb', hidden: true }]}
+        band={{ upper: 2, lower: 3, fill: 'rgba(37, 99, 235, 0.18)' }} data={data} xTick={fmt} xSplits={axis.values} mark={mark} />
       {k !== undefined && <div className="whatif__progress" data-testid="whatif-knee">knee (where more stops paying off): {axis.path} = {fmt(k.x)}</div>}
       <table className="whatif__table">
         <thead><tr><th>{axis.path}</th><th>{metric} mean ± sd</th><th>min</th><th>max</th></tr></thead>

@@ -15,13 +15,12 @@ interface FieldShell {
 function Row({ label, htmlFor, error, hint, children, unit, action }: { label: string; htmlFor: string; error?: string; hint?: string; unit?: string; children: ReactNode; action?: ReactNode }) {
   return (
     <div className={`ef-field${error ? ' has-error' : ''}`}>
-      <label htmlFor={htmlFor} className="ef-field__label">{label}</label>
-      <div className="ef-field__line">
-        <div className="ef-field__control">
-          {children}
-          {unit && <span className="ef-field__unit">{unit}</span>}
-        </div>
-        {action}
+      {action === undefined
+        ? <label htmlFor={htmlFor} className="ef-field__label">{label}</label>
+        : <div className="ef-field__labelrow"><label htmlFor={htmlFor} className="ef-field__label">{label}</label>{action}</div>}
+      <div className="ef-field__control">
+        {children}
+        {unit && <span className="ef-field__unit">{unit}</span>}
       </div>
       {error ? <div className="ef-field__error" role="alert">{error}</div> : hint ? <div className="ef-field__hint">{hint}</div> : null}
     </div>
