@@ -66,7 +66,7 @@ export class CellRecorder {
         recorder.flush(summary.simulatedMs);
         runId = this.db.transaction(() => {
           const id = this.repo.createRun({
-            projectId: this.target.projectId, name: `${this.target.sweepName} · ${label} · seed ${scenario.seed}`, topology, scenario,
+            projectId: this.target.projectId, name: `What-if sw-${this.target.sweepRowId} · ${label} · seed ${scenario.seed}`, topology, scenario,
             speed: 'max', retention: 'none', ownerPid: process.pid,
           });
           this.link.run(this.target.sweepRowId, cell, id);
