@@ -8,6 +8,10 @@ export interface ChartSeries {
   color: string;
   /** dashed line (e.g. the other run in a comparison) */
   dash?: boolean;
+  /** no line: a bound of a band (drawn as the band's fill) */
+  hidden?: boolean;
+  /** a dot at every point (a sweep's cells) */
+  points?: boolean;
 }
 
 export interface TimeSeriesChartProps {
@@ -22,6 +26,14 @@ export interface TimeSeriesChartProps {
   testId?: string;
   /** a vertical line at this x (simulated seconds): the time a replay shows */
   markerSec?: number;
+  /** x tick text (default: simulated clock m:ss) */
+  xTick?: (x: number) => string;
+  /** fill between two series (1-based indices into `series`, upper first): a spread band */
+  band?: { upper: number; lower: number; fill: string };
+  /** x ticks exactly at these values (a sweep's parameter values), else uPlot's */
+  xSplits?: readonly number[];
+  /** a circled point with a label (a sweep's knee) */
+  mark?: { x: number; y: number; label: string };
 }
 
 const REDRAW_MS = 250;
@@ -47,7 +59,7 @@ const isDark = (): boolean => darkQuery()?.matches ?? false;
  * A uPlot line chart that follows its container's width. Data updates go straight to uPlot
  * (setData) in an animation frame: React renders the chart once, not per snapshot.
  */
-export function TimeSeriesChart({ title, series, data, version, height = 110, unit = '', testId, markerSec }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ title, series, data, version, height = 110, unit = '', testId, markerSec, xTick = clockTick, band, mark, xSplits }: TimeSeriesChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const dataRef = useRef(data);
@@ -60,7 +72,13 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
     markerRef.current = markerSec;
     plot.current?.redraw(false, false);
   }, [markerSec]);
-  const seriesKey = series.map((s) => `${s.label}:${s.color}:${s.dash ? 1 : 0}`).join('|');
+  const xSplitsKey = (xSplits ?? []).join(',');
+  const markRef = useRef(mark);
+  useEffect(() => {
+    markRef.current = mark;
+    plot.current?.redraw(false, false);
+  }, [mark]);
+  const seriesKey = `${series.map((s) => `${s.label}:${s.color}:${s.dash ? 1 : 0}:${s.hidden ? 1 : 0}:${s.points ? 1 : 0}`).join('|')}|${band ? `${band.upper}-${band.lower}-${band.fill}` : ''}`;
   // uPlot paints axis text on a <canvas>, which does not understand var(--…): resolve the theme
   // colour here, and build the chart again when the OS switches light/dark
   const dark = useSyncExternalStore(subscribeScheme, isDark);
@@ -76,11 +94,15 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
       axes: [
-        { values: (_u, ticks) => ticks.map(clockTick), stroke: axisText, font: AXIS_FONT, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
+        { values: (_u, ticks) => ticks.map(xTick), ...(xSplitsKey !== '' ? { splits: () => xSplitsKey.split(',').map(Number) } : {}), stroke: axisText, font: AXIS_FONT, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
         { values: (_u, ticks) => ticks.map((v) => yTick(v, unit)), stroke: axisText, font: AXIS_FONT, size: 60, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { stroke: 'rgba(128,128,128,0.2)' } },
       ],
-      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, spanGaps: true, points: { show: false }, ...(s.dash ? { dash: [5, 4] } : {}) }))],
-      hooks: { draw: [(u) => drawMarker(u, markerRef.current, axisText)] },
+      series: [{}, ...series.map((s) => ({
+        label: s.label, stroke: s.hidden ? 'transparent' : s.color, width: s.hidden ? 0 : 1.5, spanGaps: true,
+        points: s.points ? { show: true, size: 6, fill: s.color } : { show: false }, ...(s.dash ? { dash: [5, 4] } : {}),
+      }))],
+      ...(band ? { bands: [{ series: [band.upper, band.lower] as [number, number], fill: band.fill }] } : {}),
+      hooks: { draw: [(u) => drawMarker(u, markerRef.current, axisText), (u) => drawMark(u, markRef.current, axisText)] },
     };
     const u = new uPlot(opts, dataRef.current() as uPlot.AlignedData, el);
     plot.current = u;
@@ -93,7 +115,7 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
     };
     // the series list is identified by seriesKey
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [seriesKey, height, unit, dark]);
+  }, [seriesKey, height, unit, dark, xTick, xSplitsKey]);
 
   // redraw at most every REDRAW_MS: a chart cannot be read faster, and four charts redrawn at
   // the snapshot rate (30/s) would take frames from the canvas during a max-speed run
@@ -134,6 +156,27 @@ function drawMarker(u: uPlot, sec: number | undefined, color: string): void {
   ctx.moveTo(Math.round(x) + 0.5, top);
   ctx.lineTo(Math.round(x) + 0.5, top + height);
   ctx.stroke();
+  ctx.restore();
+}
+
+function drawMark(u: uPlot, m: { x: number; y: number; label: string } | undefined, color: string): void {
+  if (m === undefined) return;
+  const x = u.valToPos(m.x, 'x', true);
+  const y = u.valToPos(m.y, 'y', true);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+  const ctx = u.ctx;
+  const r = devicePixelRatio;
+  ctx.save();
+  ctx.strokeStyle = '#dc2626';
+  ctx.lineWidth = 2 * r;
+  ctx.beginPath();
+  ctx.arc(x, y, 7 * r, 0, 2 * Math.PI);
+  ctx.stroke();
+  ctx.fillStyle = color;
+  ctx.font = `${11 * r}px system-ui, sans-serif`;
+  const right = x + 10 * r + ctx.measureText(m.label).width < u.bbox.left + u.bbox.width;
+  ctx.textAlign = right ? 'left' : 'right';
+  ctx.fillText(m.label, right ? x + 10 * r : x - 10 * r, Math.max(u.bbox.top + 12 * r, y - 10 * r));
   ctx.restore();
 }
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useEditor } from '../editor/editor-context';
 import { useDocument } from '../store/react';
@@ -8,7 +8,8 @@ import { KpiCards } from './panels/KpiCards';
 import { RunCharts } from './panels/RunCharts';
 import { RunCompare } from './panels/RunCompare';
 import { RunHistory } from './panels/RunHistory';
-import { RunsProvider, useRuns } from './react';
+import { RunsProvider, useRuns, useRunsRequired } from './react';
+import { useWhatifUi } from '../whatif/whatif-store';
 import { WhatifPanel } from '../whatif/WhatifPanel';
 import type { RunId } from './runs-api';
 import { RunToolbar } from './RunToolbar';
@@ -36,6 +37,16 @@ export function RunDock() {
   const [open, setOpen] = useDockOpen();
   const [compare, setCompare] = useState<[RunId, RunId]>();
   const resize = useDockHeight();
+  const { control } = useRunsRequired();
+  // the inspector's "Sweep this" opens the What-if tab
+  const sweepSeq = useWhatifUi((s) => s.openSeq);
+  const seenSweepSeq = useRef(sweepSeq);
+  useEffect(() => {
+    if (sweepSeq === seenSweepSeq.current) return;
+    seenSweepSeq.current = sweepSeq;
+    setTab('whatif');
+    setOpen(true);
+  }, [sweepSeq, setOpen]);
 
   const nodes = useMemo(() => topology.nodes.filter((n) => n.kind !== 'group').map((n) => ({
     id: n.id, name: n.name, kind: n.kind,
@@ -82,7 +93,12 @@ export function RunDock() {
           {tab === 'events' && <EventLog nodes={nodes} types={types} />}
           {tab === 'history' && <RunHistory onCompare={(a, b) => { setCompare([a, b]); setTab('compare'); }} />}
           {tab === 'compare' && compare && <RunCompare a={compare[0]} b={compare[1]} />}
-          {tab === 'whatif' && <WhatifPanel />}
+          {tab === 'whatif' && (
+            <WhatifPanel
+              onOpenRun={(id) => { void control.openRun(id); setTab('live'); }}
+              onCompare={(a, b) => { setCompare([a, b]); setTab('compare'); }}
+            />
+          )}
         </div>
       )}
     </section>

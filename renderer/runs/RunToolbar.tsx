@@ -168,7 +168,7 @@ function ReplayBar() {
   const faults = record?.faults ?? [];
   return (
     <div className="run-replay" data-testid="run-replay">
-      <span className="run-replay__title">Replay: <strong>{record ? record.name || `run ${record.id}` : '…'}</strong></span>
+      <span className="run-replay__title" title={record?.name}>Replay: <strong>{record ? record.name || `run ${record.id}` : '…'}</strong></span>
       <div className="run-replay__track">
         <input
           type="range"

@@ -14,6 +14,8 @@ const scenario = z.record(z.string(), z.unknown());
 
 export const WhatifSweepInput = z.object({
   name: z.string().max(200).default(''),
+  /** the project the sweep and its cell runs belong to (History, storage); null: none */
+  projectId: z.string().min(1).max(200).nullable().default(null),
   /** the topology as the editor holds it; parsed by the planner (refusals name nodes[i].settings…) */
   topology: z.unknown(),
   /** base scenario (durationSec, seed = first seed, faults…) */
@@ -39,10 +41,17 @@ export const WhatifPlan = z.object({
 export type WhatifPlan = z.infer<typeof WhatifPlan>;
 
 const Stat = z.object({ mean: z.number(), sd: z.number(), min: z.number(), max: z.number() });
-export const WhatifCell = z.object({ index: z.number().int(), coords: z.array(z.number()), stats: z.record(z.string(), Stat) });
+export const WhatifCell = z.object({
+  index: z.number().int(),
+  coords: z.array(z.number()),
+  stats: z.record(z.string(), Stat),
+  /** the cell's stored runs, one per seed still kept (a pruned or deleted run drops out) */
+  runIds: z.array(z.number().int()).default([]),
+});
 export type WhatifCell = z.infer<typeof WhatifCell>;
 
-export const SweepStatus = z.enum(['running', 'completed', 'cancelled', 'failed']);
+/** interrupted: the app ended while it ran (found so on the next start, with the cells it had) */
+export const SweepStatus = z.enum(['running', 'completed', 'cancelled', 'failed', 'interrupted']);
 export type SweepStatus = z.infer<typeof SweepStatus>;
 
 export const WhatifProgress = z.object({
@@ -67,12 +76,35 @@ export const WhatifSweep = z.object({
   seeds: z.array(z.number()),
   cells: z.array(WhatifCell),
   error: z.string().optional(),
+  projectId: z.string().nullable(),
+  createdAt: z.string(),
+  /** the axes as typed (path=1..8), the base scenario and the topology: what the panel reopens it with */
+  axisTexts: z.array(z.string()),
+  scenario: scenario,
+  topologyName: z.string(),
 });
 export type WhatifSweep = z.infer<typeof WhatifSweep>;
+
+/** A saved sweep in a list (no cells). */
+export const WhatifSweepMeta = z.object({
+  sweepId: SweepId,
+  name: z.string(),
+  status: SweepStatus,
+  done: z.number().int(),
+  total: z.number().int(),
+  cellCount: z.number().int(),
+  axisTexts: z.array(z.string()),
+  seeds: z.number().int(),
+  durationSec: z.number(),
+  projectId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type WhatifSweepMeta = z.infer<typeof WhatifSweepMeta>;
 
 export const WhatifParameter = z.object({ path: z.string(), nodeId: z.string().optional(), value: z.number() });
 
 export const whatifMethods = {
   bySweep: z.object({ sweepId: SweepId }),
   parameters: z.object({ topology: z.unknown() }),
+  list: z.object({ projectId: z.string().optional(), limit: z.number().int().min(1).max(1000).default(100) }),
 };

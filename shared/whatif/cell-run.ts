@@ -4,7 +4,7 @@
  * record and each broker's backlog figures — so memory does not grow with the grid.
  */
 import type { Topology } from '../model/topology';
-import type { ScenarioInput } from '../runtime/api';
+import type { MetricsSnapshot, RunSummary, ScenarioInput } from '../runtime/api';
 import { Scenario } from '../runtime/api';
 import { createSimulation } from '../runtime/simulation';
 import { measureBackpressure, overloadStartMs } from './backpressure';
@@ -24,19 +24,35 @@ export interface CellRun {
   backlog: Record<string, BacklogFigures>;
   /** simulated messages (for the pool's throughput figures) */
   messages: number;
+  /** the run kept in SQLite for this cell × seed (a saved sweep), else absent */
+  runId?: number;
 }
 
-export function runCell(cell: number, topology: Topology, scenario: ScenarioInput, seed: number, threshold = DEFAULT_BACKLOG_THRESHOLD): CellRun {
+/** What a caller keeping the cell's run sees (the sweep worker's recorder): every snapshot, then the summary. */
+export interface CellRunObserver {
+  snapshot(s: MetricsSnapshot): void;
+  end(summary: RunSummary, scenario: Scenario): void;
+}
+
+/** The snapshot interval of a cell run: 300 samples, at least 1 s apart. */
+export function cellSnapshotIntervalMs(durationSec: number): number {
+  return Math.max(1000, Math.round((durationSec * 1000) / SAMPLES));
+}
+
+export function runCell(cell: number, topology: Topology, scenario: ScenarioInput, seed: number, threshold = DEFAULT_BACKLOG_THRESHOLD, observer?: CellRunObserver): CellRun {
   const base = Scenario.parse({ ...scenario, seed });
-  const every = Math.max(1000, Math.round((base.durationSec * 1000) / SAMPLES));
+  const every = cellSnapshotIntervalMs(base.durationSec);
   const brokers = topology.nodes.filter((n) => n.kind === 'topic' || n.kind === 'queue');
   const series = new Map<string, BacklogSeries>(brokers.map((b) => [b.id, [{ timeMs: 0, depth: 0 }]]));
-  const sim = createSimulation(topology, { ...base, snapshotIntervalMs: every, eventLog: 'none' }, {
+  const used: Scenario = { ...base, snapshotIntervalMs: every, eventLog: 'none' };
+  const sim = createSimulation(topology, used, {
     onSnapshot: (s) => {
       for (const n of s.nodes) series.get(n.id)?.push({ timeMs: s.timeMs, depth: n.queueDepth });
+      observer?.snapshot(s);
     },
   });
   const summary = sim.runToEnd();
+  observer?.end(summary, used);
   const backlog: Record<string, BacklogFigures> = {};
   for (const b of brokers) {
     if (b.kind !== 'topic' && b.kind !== 'queue') continue;

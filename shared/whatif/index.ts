@@ -9,3 +9,5 @@ export * from './sweep-plan';
 export * from './sweep-table';
 export * from './goal-seek-grid';
 export * from './knee';
+export * from './heat-scale';
+export * from './sweep-svg';

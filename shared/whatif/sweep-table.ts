@@ -92,7 +92,12 @@ export function runSweepHere(plan: SweepPlan, threshold?: number): SweepTable {
 
 /** Columns for CSV: the axes, then mean and sd of the chosen metrics. */
 export function tableCsv(plan: Pick<SweepPlan, 'axes'>, cells: readonly SweepCell[], metrics: readonly string[]): string {
-  const head = [...plan.axes.map((a) => a.param.path), ...metrics.flatMap((m) => [`${m}.mean`, `${m}.sd`])];
+  return cellsCsv(plan.axes.map((a) => a.param.path), cells, metrics);
+}
+
+/** The same table from parameter paths and any cells with stats (the app's export of a saved sweep). */
+export function cellsCsv(paths: readonly string[], cells: readonly { coords: readonly number[]; stats: Readonly<Record<string, { mean: number; sd: number }>> }[], metrics: readonly string[]): string {
+  const head = [...paths, ...metrics.flatMap((m) => [`${m}.mean`, `${m}.sd`])];
   const esc = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const rows = cells.map((c) => [...c.coords.map(String), ...metrics.flatMap((m) => {
     const s = c.stats[m];

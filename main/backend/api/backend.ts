@@ -59,7 +59,7 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
   const deps = { store, hub, appName: opts.appName ?? 'EventFlow Studio', appVersion: opts.appVersion ?? '0.0.0' };
   // Every contract method and stream must appear here: these annotations are the check.
   const runs = new RunManager(store, opts.runs);
-  const sweeps = new SweepManager(opts.whatif);
+  const sweeps = new SweepManager(store, { ...(opts.runs?.nativeBinding ? { nativeBinding: opts.runs.nativeBinding } : {}), ...(opts.runs?.isAlive ? { isAlive: opts.runs.isAlive } : {}), ...opts.whatif });
   const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers(), ...whatifHandlers(sweeps) };
   const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs }), ...whatifStreams(sweeps) };
   const defaultCtx: CallContext = { transport: opts.transport };

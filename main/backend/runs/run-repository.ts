@@ -278,7 +278,8 @@ export class RunRepository {
   list(opts: { projectId?: string; sortBy: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc'; limit: number }): RunMeta[] {
     const col = SORT_COLUMNS[opts.sortBy];
     const dir = opts.order === 'asc' ? 'ASC' : 'DESC';
-    const where = opts.projectId === undefined ? '' : 'WHERE project_id = @projectId';
+    // a sweep's cell runs are listed under their sweep (whatif.get), not one by one in History
+    const where = opts.projectId === undefined ? 'WHERE sweep_id IS NULL' : 'WHERE project_id = @projectId AND sweep_id IS NULL';
     // column and direction come from the fixed maps above, never from the caller's text
     const rows = this.db.prepare(`SELECT * FROM runs ${where} ORDER BY ${col} ${dir}, id ${dir} LIMIT @limit`).all({ projectId: opts.projectId, limit: opts.limit }) as RunRow[];
     return rows.map(metaOf);

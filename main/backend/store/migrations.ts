@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { runMigrations } from '../runs/migrations';
+import { whatifMigrations } from '../whatif/migrations';
 
 /**
  * The SQLite schema, one migration per entry. `PRAGMA user_version` = number of migrations
@@ -43,6 +44,7 @@ export const migrations: Migration[] = [
   },
   // Later migrations go here, appended.
   ...runMigrations,
+  ...whatifMigrations,
 ];
 
 /** The schema version this build of the app writes. */

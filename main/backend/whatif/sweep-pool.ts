@@ -10,6 +10,7 @@ import type { CellRun } from '../../../shared/whatif/cell-run';
 import { DEFAULT_BACKLOG_THRESHOLD } from '../../../shared/whatif/cell-run';
 import { SweepTable } from '../../../shared/whatif/sweep-table';
 import type { SweepPlan } from '../../../shared/whatif/sweep-plan';
+import type { CellRecordTarget } from './cell-recorder';
 import type { FromSweepWorker, SweepWorkerData } from './sweep-protocol';
 import { resolveSweepWorkerFile } from './sweep-worker-file';
 
@@ -36,6 +37,8 @@ export interface SweepPoolOptions {
   workers?: number;
   workerFile?: string;
   backlogThreshold?: number;
+  /** keep every cell × seed as a run in SQLite (cell-recorder.ts) */
+  record?: CellRecordTarget;
   /** wall clock for progress (performance.now) */
   now?: () => number;
 }
@@ -56,7 +59,7 @@ export class SweepPool {
     this.size = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), 64));
     this.now = opts.now ?? (() => performance.now());
     const file = opts.workerFile ?? resolveSweepWorkerFile();
-    const data: SweepWorkerData = { definition: plan.definition, backlogThreshold: opts.backlogThreshold ?? DEFAULT_BACKLOG_THRESHOLD };
+    const data: SweepWorkerData = { definition: plan.definition, backlogThreshold: opts.backlogThreshold ?? DEFAULT_BACKLOG_THRESHOLD, ...(opts.record ? { record: opts.record } : {}) };
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(file, { workerData: data });
       // an 'error' with no listener would throw in the owner's process

@@ -10,6 +10,14 @@ import { SweepDefinition } from '../../../shared/whatif/sweep-plan';
 export const SweepWorkerData = z.object({
   definition: SweepDefinition,
   backlogThreshold: z.number().positive().max(1e12),
+  /** keep each cell × seed as a run in this database (a saved sweep), else only the figures come back */
+  record: z.object({
+    dbFile: z.string().min(1),
+    nativeBinding: z.string().optional(),
+    sweepRowId: z.number().int().positive(),
+    projectId: z.string().nullable(),
+    sweepName: z.string(),
+  }).optional(),
 });
 export type SweepWorkerData = z.infer<typeof SweepWorkerData>;
 

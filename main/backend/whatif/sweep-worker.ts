@@ -4,8 +4,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { runCell } from '../../../shared/whatif/cell-run';
+import { cellSnapshotIntervalMs, runCell } from '../../../shared/whatif/cell-run';
+import { Scenario } from '../../../shared/runtime/api';
 import { cellCoords, cellInput, planSweep } from '../../../shared/whatif/sweep-plan';
+import { CellRecorder, KEPT_SNAPSHOTS, openWorkerConnection } from './cell-recorder';
 import { SweepWorkerData, ToSweepWorker } from './sweep-protocol';
 import type { FromSweepWorker } from './sweep-protocol';
 
@@ -18,6 +20,11 @@ function main(): void {
   const planned = planSweep(data.definition, { checkCells: false });
   if (!planned.ok) throw new Error(`sweep worker: invalid sweep: ${planned.issues.join('; ')}`);
   const plan = planned.plan;
+  const rec = data.record;
+  const recorder = rec === undefined ? null : new CellRecorder(openWorkerConnection(rec.dbFile, rec.nativeBinding), rec);
+  // a cell run samples up to 300 snapshots (cell-run.ts); its stored run keeps about KEPT_SNAPSHOTS
+  const durMs = Number(Scenario.parse({ ...plan.scenario, seed: 0 }).durationSec) * 1000;
+  const every = Math.max(1, Math.round(durMs / cellSnapshotIntervalMs(durMs / 1000) / KEPT_SNAPSHOTS));
   port.on('message', (raw: unknown) => {
     const m = ToSweepWorker.safeParse(raw);
     if (!m.success) {
@@ -30,8 +37,12 @@ function main(): void {
       if (cell >= plan.cellCount) throw new RangeError(`no such cell: the sweep has ${plan.cellCount}`);
       const input = cellInput(plan, cellCoords(plan, cell));
       if (!input.ok) throw new RangeError(input.reason);
-      const run = runCell(cell, input.topology, input.scenario, seed, data.backlogThreshold);
-      post({ t: 'done', run, wallMs: performance.now() - started });
+      const coords = cellCoords(plan, cell);
+      const label = `cell ${cell + 1}: ${plan.axes.map((a, i) => `${a.param.path}=${coords[i]}`).join(', ')}`;
+      const obs = recorder?.observe(cell, label, input.topology, every);
+      const run = runCell(cell, input.topology, input.scenario, seed, data.backlogThreshold, obs);
+      const runId = obs?.saved();
+      post({ t: 'done', run: runId === undefined ? run : { ...run, runId }, wallMs: performance.now() - started });
     } catch (e) {
       post({ t: 'error', cell, seed, message: (e as Error).message });
     }

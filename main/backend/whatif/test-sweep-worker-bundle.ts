@@ -16,7 +16,7 @@ export function buildSweepWorkerForTests(): Promise<string> {
     mkdirSync(cache, { recursive: true });
     const outfile = path.join(mkdtempSync(path.join(cache, 'eventflow-whatif-worker-')), 'whatif-worker.cjs');
     await build({
-      entryPoints: [path.join(here, 'sweep-worker.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
+      entryPoints: [path.join(here, 'sweep-worker.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['better-sqlite3'], logLevel: 'warning',
       define: { 'import.meta.url': 'importMetaUrl' },
       banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     });

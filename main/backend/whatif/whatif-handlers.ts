@@ -27,6 +27,8 @@ export function whatifHandlers(sweeps: SweepManager): Pick<MethodHandlers, Whati
     'whatif.start': async (input) => sweeps.start(input),
     'whatif.cancel': async ({ sweepId }) => sweeps.cancel(sweepId),
     'whatif.get': async ({ sweepId }) => sweeps.get(sweepId),
+    'whatif.list': async ({ projectId, limit }) => sweeps.list({ ...(projectId !== undefined ? { projectId } : {}), limit }),
+    'whatif.delete': async ({ sweepId }) => sweeps.delete(sweepId),
     'whatif.parameters': async ({ topology }) => {
       const t = parseTopology(topology);
       if (!t.ok) throw new ApiError('invalid-input', 'invalid topology', t.issues.map((i) => ({ path: `topology.${i.path}`, message: i.message })));

@@ -6,6 +6,8 @@ import { buildSweepWorkerForTests } from '../../backend/whatif/test-sweep-worker
 import { runCli } from '../cli';
 import type { CliIo } from '../command';
 import { ExitCode } from '../command';
+import { openStore } from '../../backend/store';
+import { SweepStore } from '../../backend/whatif/sweep-store';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-sweep-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,6 +47,27 @@ describe('eventflow sweep', () => {
     const csv = readFileSync(path.join(dir, 'a.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(5);
     expect(csv[0]).toMatch(/^payment\.instances,storefront\.profile\.ratePerSec,.*ordersLost\.mean,ordersLost\.sd/);
+  });
+
+  it('--save keeps the sweep and its cell runs in the app database (a real SQLite file), listed by the app', async () => {
+    const dataDir = path.join(dir, 'data');
+    const r = await cli(...grid, '--workers', '2', '--save', '--data-dir', dataDir);
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    expect(r.err).toMatch(/saved as sw-1 in .+ \(8 runs/);
+    const store = openStore({ dataDir });
+    try {
+      const s = new SweepStore(store.db).get(1);
+      expect(s).toMatchObject({ status: 'completed', done: 8, total: 8, projectId: null });
+      expect(s.cells).toHaveLength(4);
+      expect(s.cells.every((c) => c.runIds.length === 2)).toBe(true);
+      const runs = store.db.prepare("SELECT count(*) AS n FROM runs WHERE sweep_id = 1 AND status = 'completed' AND summary IS NOT NULL").get() as { n: number };
+      expect(runs.n).toBe(8);
+    } finally {
+      store.close();
+    }
+    const bad = await cli(...grid, '--data-dir', dataDir);
+    expect(bad.code).toBe(ExitCode.usage);
+    expect(bad.err).toMatch(/--data-dir only applies with --save/);
   });
 
   it('one parameter: marks the knee of each shown metric', async () => {

@@ -31,6 +31,47 @@ import { PLAIN_PROGRESS_EVERY_MS } from '../run-progress';
 import { readTopologyFile } from '../topology-file';
 import { backpressureRows, backpressureText, cellTable, defaultMetrics, failIfVerdicts, goalText, kneeText, sweepJson } from '../sweep-output';
 import { parseFaultSpec } from './run';
+import type { CellRun } from '../../../shared/whatif/cell-run';
+import type { SweepStatus } from '../../../shared/api/whatif';
+import type { CellRecordTarget } from '../../backend/whatif/cell-recorder';
+import { SweepStore, sweepIdOf } from '../../backend/whatif/sweep-store';
+import { StoreOpenError, openStore, resolveDataDir } from '../../backend/store';
+import type { Store } from '../../backend/store';
+
+interface SweepSaver {
+  store: SweepStore;
+  rowId: number;
+  sweepId: string;
+  databaseFile: string;
+  target: CellRecordTarget;
+  close(status: SweepStatus, done: number, error: string | null): void;
+}
+
+/** --save: the sweep's row in the app's database (project-less, like eventflow run --save); the workers add its runs. */
+function openSweepSaver(dataDirOption: string | undefined, io: CliIo, plan: SweepPlan, file: string): SweepSaver {
+  const dataDir = resolveDataDir({ argv: dataDirOption === undefined ? [] : ['--data-dir', dataDirOption], env: io.env ?? process.env, cwd: io.cwd });
+  let db: Store;
+  try {
+    db = openStore({ dataDir });
+  } catch (e) {
+    const why = e instanceof StoreOpenError ? e.message : (e as Error).message;
+    throw new CliError(ExitCode.cantCreate, `--save: cannot open the app's database in ${dataDir}: ${why}`);
+  }
+  const store = new SweepStore(db.db);
+  const name = `${plan.topology.name}: ${plan.axes.map((a) => a.param.path).join(' × ')} (${path.basename(file)}, cli)`;
+  const rowId = store.create(plan, name, null);
+  let closed = false;
+  return {
+    store, rowId, sweepId: sweepIdOf(rowId), databaseFile: db.databaseFile,
+    target: { dbFile: db.databaseFile, sweepRowId: rowId, projectId: null, sweepName: name },
+    close(status, done, error) {
+      if (closed) return;
+      closed = true;
+      store.end(rowId, status, done, error);
+      db.close();
+    },
+  };
+}
 
 const usage = `usage: eventflow sweep <topology.eventflow.json> --vary <path>=<values> [--vary …] [options]
 
@@ -53,6 +94,10 @@ const usage = `usage: eventflow sweep <topology.eventflow.json> --vary <path>=<v
   --threshold <n>          backlog (messages) for time to backpressure  (default ${DEFAULT_BACKLOG_THRESHOLD})
   --json <file>            cells with mean/sd/min/max of every metric, backlog figures, answers (- = stdout)
   --csv <file>             one row per cell, mean and sd of every metric (- = stdout)
+  --save                   keep the sweep in the app's database: its definition, table and every
+                           cell × seed as a run (summary, KPIs, series; no event log); the app's
+                           What-if tab lists it, its cells open as runs
+  --data-dir <dir>         the app's data folder for --save (default: EVENTFLOW_DATA_DIR, else the app's)
 
 metrics: ordersLost, orders, conversionRate, revenue, checkout.p99, fulfilmentP99, drops, messages,
   <node>.p50|p95|p99|mean|max (ms), <node>.utilisation, <node>.throughput, <node>.errors,
@@ -62,7 +107,7 @@ units in conditions: ms, s, m for latencies; % for rates (80% = 0.8)`;
 const spec = {
   vary: { value: true, repeat: true }, seeds: { value: true }, seed: { value: true }, duration: { value: true }, fault: { value: true, repeat: true },
   workers: { value: true }, find: { value: true }, 'fail-if': { value: true, repeat: true }, metrics: { value: true }, threshold: { value: true },
-  json: { value: true }, csv: { value: true }, sla: { value: true },
+  json: { value: true }, csv: { value: true }, sla: { value: true }, save: {}, 'data-dir': { value: true },
 };
 
 function intOption(text: string | undefined, name: string, min: number, max: number, dflt: number): number {
@@ -162,6 +207,9 @@ export const sweepCommand: CliCommand = {
     const csvOut = optionValue(args, 'csv');
     if (jsonOut !== undefined && jsonOut === csvOut) throw new CliError(ExitCode.usage, '--json and --csv name the same file');
     for (const o of [jsonOut, csvOut]) if (o !== undefined && o !== '-') checkOutputTarget(path.resolve(io.cwd, o));
+    const save = args.flags.has('save');
+    const dataDirOption = optionValue(args, 'data-dir');
+    if (dataDirOption !== undefined && !save) throw new CliError(ExitCode.usage, '--data-dir only applies with --save');
     let workerFile: string;
     try {
       workerFile = resolveSweepWorkerFile(io.env ?? process.env);
@@ -172,7 +220,20 @@ export const sweepCommand: CliCommand = {
     io.err(`${plan.topology.name}: ${p.goal === null ? `${plan.cellCount} cells × ${plan.seeds.length} seeds = ${runs} runs` : `goal seek over ${plan.axes.map((a) => `${a.values.length} × ${a.param.path}`).join(', ')}, ${plan.seeds.length} seeds per cell`} of ${formatDuration(Number(plan.scenario.durationSec) * 1000)} on ${Math.min(p.workers, runs ?? p.workers)} workers\n`);
 
     const table = new SweepTable(plan);
-    const pool = await SweepPool.start(plan, { workers: runs === null ? p.workers : Math.min(p.workers, runs), workerFile, backlogThreshold: p.threshold, now: io.now });
+    const saved = save ? openSweepSaver(dataDirOption, io, plan, file) : null;
+    let pool: SweepPool;
+    try {
+      pool = await SweepPool.start(plan, { workers: runs === null ? p.workers : Math.min(p.workers, runs), workerFile, backlogThreshold: p.threshold, now: io.now, ...(saved ? { record: saved.target } : {}) });
+    } catch (e) {
+      saved?.close('failed', 0, (e as Error).message);
+      throw e;
+    }
+    let ran = 0;
+    const keep = (r: CellRun): void => {
+      table.add(r);
+      ran++;
+      if (saved !== null && table.complete(r.cell)) saved.store.saveCell(saved.rowId, table.cell(r.cell)!, ran);
+    };
     const ac = new AbortController();
     const watch = setInterval(() => {
       if (io.interrupted.value) ac.abort();
@@ -183,11 +244,11 @@ export const sweepCommand: CliCommand = {
     let done = 0;
     try {
       if (p.goal === null) {
-        await pool.run(sweepJobs(plan), { onRun: (r) => table.add(r), onProgress, signal: ac.signal });
+        await pool.run(sweepJobs(plan), { onRun: keep, onProgress, signal: ac.signal });
       } else {
         answers = await seekGoalInGrid(plan, p.goal, async (cell) => {
           const rs = await pool.run(sweepJobs(plan, [cell]), { signal: ac.signal });
-          for (const r of rs) table.add(r);
+          for (const r of rs) keep(r);
           done += rs.length;
           onProgress({ done, total: done, elapsedMs: io.now() - started, etaMs: null, workers: pool.size });
           return rs.sort((a, b) => a.seed - b.seed).map((r) => r.metrics);
@@ -196,15 +257,21 @@ export const sweepCommand: CliCommand = {
     } catch (e) {
       if (io.isTty) io.err('\r\x1b[K');
       if (e instanceof SweepCancelled) {
-        io.err(`interrupted: ${table.cells().length} of ${plan.cellCount} cells complete\n`);
+        saved?.close('cancelled', ran, null);
+        io.err(`interrupted: ${table.cells().length} of ${plan.cellCount} cells complete${saved ? ` (kept as ${saved.sweepId})` : ''}\n`);
         return ExitCode.interrupted;
       }
+      saved?.close('failed', ran, (e as Error).message);
       throw new CliError(ExitCode.failed, `sweep failed: ${(e as Error).message}`);
     } finally {
       clearInterval(watch);
       await pool.close();
     }
     if (io.isTty) io.err('\r\x1b[K');
+    if (saved !== null) {
+      saved.close('completed', ran, null);
+      io.err(`saved as ${saved.sweepId} in ${saved.databaseFile} (${ran} runs; the app's What-if tab lists it)\n`);
+    }
     const wallMs = io.now() - started;
     const cells = table.cells();
     const jsonToStdout = jsonOut === '-' || csvOut === '-';

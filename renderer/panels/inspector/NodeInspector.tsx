@@ -6,7 +6,7 @@ import { KIND_LABELS, OPERATOR_LABELS } from '../../store/edits/node-factory';
 import { useDocument } from '../../store/react';
 import { DistributionField } from './DistributionField';
 import { EnrichField } from './EnrichField';
-import { BoolField, ColorField, NumberField, Section, SelectField, TextField, TypesField } from './fields';
+import { BoolField, ColorField, NumberField, Section, SelectField, SweepThisScope, TextField, TypesField } from './fields';
 import { useNodeCommit } from './node-commit';
 import { ProfileField } from './ProfileField';
 import { useEventTypeNames } from './use-event-types';
@@ -35,6 +35,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
   );
 
   return (
+    <SweepThisScope nodeId={node.id}>
     <div className="ef-inspector__body" data-testid="node-inspector" data-node-id={node.id}>
       <header className="ef-inspector__title">
         <span className={`ef-inspector__icon ef-kind--${node.kind}`}><KindIcon kind={node.kind} size={18} /></span>
@@ -181,6 +182,7 @@ export function NodeInspector({ node }: { node: TopologyNode }) {
         </Section>
       )}
     </div>
+    </SweepThisScope>
   );
 
   function operatorFields(op: Extract<TopologyNode, { kind: 'operator' }>) {

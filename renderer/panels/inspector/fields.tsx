@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { useId, useState } from 'react';
+import { createContext, useContext, useId, useState } from 'react';
+import { whatifUi } from '../../whatif/whatif-store';
 import { eventColor } from '../../canvas/event-colors';
 
 /** Commit a value; returns an error message when it was refused (nothing stored then). */
@@ -11,10 +12,12 @@ interface FieldShell {
   hint?: string;
 }
 
-function Row({ label, htmlFor, error, hint, children, unit }: { label: string; htmlFor: string; error?: string; hint?: string; unit?: string; children: ReactNode }) {
+function Row({ label, htmlFor, error, hint, children, unit, action }: { label: string; htmlFor: string; error?: string; hint?: string; unit?: string; children: ReactNode; action?: ReactNode }) {
   return (
     <div className={`ef-field${error ? ' has-error' : ''}`}>
-      <label htmlFor={htmlFor} className="ef-field__label">{label}</label>
+      {action === undefined
+        ? <label htmlFor={htmlFor} className="ef-field__label">{label}</label>
+        : <div className="ef-field__labelrow"><label htmlFor={htmlFor} className="ef-field__label">{label}</label>{action}</div>}
       <div className="ef-field__control">
         {children}
         {unit && <span className="ef-field__unit">{unit}</span>}
@@ -39,11 +42,22 @@ function useDraft(stored: string) {
   };
 }
 
+/** The node whose settings the fields below edit: its numeric fields offer "Sweep this" (What-if). */
+const SweepNode = createContext<string | undefined>(undefined);
+export function SweepThisScope({ nodeId, children }: { nodeId: string; children: ReactNode }) {
+  return <SweepNode.Provider value={nodeId}>{children}</SweepNode.Provider>;
+}
+
 export function NumberField({ label, field, hint, unit, value, commit, onDone }: FieldShell & { unit?: string; value: number | undefined; commit: Commit<number | undefined>; onDone?: () => void }) {
   const id = useId();
   const d = useDraft(value === undefined ? '' : String(value));
+  const nodeId = useContext(SweepNode);
+  const sweepPath = nodeId !== undefined && field.startsWith('settings.') && value !== undefined ? `${nodeId}.${field.slice('settings.'.length)}` : undefined;
   return (
-    <Row label={label} htmlFor={id} error={d.error} hint={hint} unit={unit}>
+    <Row label={label} htmlFor={id} error={d.error} hint={hint} unit={unit} action={sweepPath === undefined ? undefined : (
+      <button type="button" className="ef-field__sweep" onClick={() => whatifUi.getState().sweepThis(sweepPath, value!)}
+        title={`Sweep this: vary ${sweepPath} in the What-if panel`} aria-label={`Sweep ${label}`} data-testid="sweep-this" data-path={sweepPath}>⇶</button>
+    )}>
       <input
         id={id}
         data-field={field}
