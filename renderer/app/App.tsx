@@ -16,6 +16,7 @@ import { NewProjectDialog } from '../shell/NewProjectDialog';
 import type { NewProjectChoice } from '../shell/NewProjectDialog';
 import { StartPage } from '../shell/StartPage';
 import { StatusBar } from '../shell/StatusBar';
+import { ThemeChooser } from '../shell/ThemeChooser';
 import { TopBar } from '../shell/TopBar';
 import { runAppCommand } from './app-commands';
 import { PLATFORM, paletteItems, useAppKeyboard } from './app-keyboard';
@@ -113,6 +114,7 @@ export function App() {
                 <Icon name="plus" /> New project
               </button>
             )}
+            <ThemeChooser />
             <button type="button" className="btn btn-ghost icon-btn" aria-label="About EventFlow Studio" title="About" onClick={() => setDialog({ kind: 'about' })}>
               <Icon name="info" />
             </button>

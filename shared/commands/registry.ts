@@ -75,6 +75,9 @@ export const COMMANDS = [
   d({ id: 'view.fitView', label: 'Fit to Window', menu: 'view', group: 'zoom', shortcut: 'Shift+1' }),
   d({ id: 'view.toggleMinimap', label: 'Toggle Minimap', menu: 'view', group: 'panels', shortcut: 'CmdOrCtrl+Shift+M' }),
   d({ id: 'view.focusMode', label: 'Focus Mode', menu: 'view', group: 'panels', shortcut: 'CmdOrCtrl+.', description: 'Hide every panel but the canvas and the run toolbar (again to bring them back).' }),
+  d({ id: 'view.themeSystem', label: 'Theme: Follow the OS', menu: 'view', group: 'theme', description: 'Light or dark as the operating system is set; exports follow it.' }),
+  d({ id: 'view.themeLight', label: 'Theme: Light', menu: 'view', group: 'theme', description: 'Light colours, remembered; SVG/PNG pictures and HTML reports export light by default.' }),
+  d({ id: 'view.themeDark', label: 'Theme: Dark', menu: 'view', group: 'theme', description: 'Dark colours, remembered; SVG/PNG pictures and HTML reports export dark by default.' }),
   // Arrange
   d({ id: 'arrange.autoLayout', label: 'Auto Layout', menu: 'arrange', group: 'layout', shortcut: 'CmdOrCtrl+Shift+L', description: 'Lay the graph out left to right (ELK).' }),
   d({ id: 'arrange.alignLeft', label: 'Align Left', menu: 'arrange', group: 'align' }),
