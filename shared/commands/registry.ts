@@ -119,6 +119,20 @@ export function commandShortcuts(c: CommandDeclaration): readonly string[] {
   return c.shortcut ? [c.shortcut, ...(c.altShortcuts ?? [])] : [...(c.altShortcuts ?? [])];
 }
 
+/**
+ * Keys a browser keeps for itself (new window, close tab, new tab): a page never receives them, so
+ * in web mode the commands that claim them are reached by their alternatives.
+ */
+export const BROWSER_OWNED_SHORTCUTS: readonly string[] = ['CmdOrCtrl+N', 'CmdOrCtrl+W', 'CmdOrCtrl+T', 'CmdOrCtrl+Shift+N', 'CmdOrCtrl+Shift+W'];
+
+export const isBrowserOwned = (accelerator: string): boolean => BROWSER_OWNED_SHORTCUTS.some((b) => b.toLowerCase() === accelerator.toLowerCase());
+
+/** The accelerator to show for a command where it runs: in a browser, the first one the page actually gets. */
+export function shownShortcut(c: CommandDeclaration, mode: 'desktop' | 'web'): string | undefined {
+  const all = commandShortcuts(c);
+  return mode === 'web' ? all.find((s) => !isBrowserOwned(s)) : all[0];
+}
+
 /** Commands of one menu, grouped (groups in first-appearance order), without hidden ones. */
 export function menuGroups(menu: CommandMenu, commands: readonly CommandDeclaration[] = COMMANDS): CommandDeclaration[][] {
   const groups = new Map<string, CommandDeclaration[]>();
