@@ -266,7 +266,7 @@ export function Canvas() {
         {minimap && !large && <MiniMap pannable zoomable style={MINIMAP_STYLE} className="ef-minimap" nodeClassName={minimapNodeClass} />}
         {farEdges.length > 0 && <FarEdgeLayer edges={farEdges} />}
         <ConnectionHint />
-        <RunOverlay />
+        <RunOverlay edges={edges} />
       </ReactFlow>}
     </div>
     </LabelSpotsContext.Provider>
