@@ -7,7 +7,7 @@ import { eventColor } from '../event-colors';
 import type { FlowNodeData } from '../flow-types';
 import { FAR_MIN_NODES, FAR_ZOOM, SUMMARY_ZOOM } from '../initial-view';
 import { KindIcon } from '../icons';
-import { RunNodeBadge } from '../../runs/overlay/RunNodeBadge';
+import { RunNodeBadge, RunNodeRing } from '../../runs/overlay/RunNodeBadge';
 import { countRender } from '../render-counter';
 import { NodeSummary } from './NodeSummary';
 
@@ -76,7 +76,7 @@ function FarCard({ data, selected, inbound, outbound }: Pick<NodeCardProps, 'dat
       <span className="ef-node__far-icon" />
       <span className="ef-node__far-name">{node.name.length > FAR_NAME_CHARS ? `${node.name.slice(0, FAR_NAME_CHARS - 1)}…` : node.name}</span>
       {level !== 'ok' && <span className={`ef-node__far-rho ef-node__far-rho--${level}`} />}
-      <RunNodeBadge nodeId={node.id} kind={node.kind} />
+      <RunNodeRing nodeId={node.id} />
       {outbound && <Handle type="source" position={Position.Right} className="ef-handle ef-handle--out" />}
     </div>
   );
