@@ -41,14 +41,13 @@ export const RunNodeBadge = memo(function RunNodeBadge({ nodeId, kind }: { nodeI
 });
 
 /**
- * Far out on a big graph (FarCard) the badge's figures are a few px tall: only the ring, coloured by
- * state, is drawn. It re-renders when the node's state changes, not on every snapshot — with
- * 1,000 cards in view, re-rendering every badge 30 times a second took the frames from pan and zoom
- * (bench/canvas-zoom-run.mjs).
+ * Far out on a big graph (FarCard) the badge's figures are a few px tall: the card's own border
+ * takes the state's colour instead (a class, no extra element to paint). It changes when the
+ * node's state changes, not on every snapshot — with 1,000 cards in view, re-rendering and painting
+ * a badge per card 30 times a second took the frames from pan and zoom (bench/canvas-zoom-run.mjs).
  */
-export const RunNodeRing = memo(function RunNodeRing({ nodeId }: { nodeId: string }) {
+export function useRunStateClass(nodeId: string): string {
   const state = useRuns((s) => (s.snapshot !== undefined ? s.nodes.get(nodeId)?.state : undefined));
   const traced = useRuns((s) => (s.trace ? s.trace.events.some((e) => e.source === nodeId || e.target === nodeId) : false));
-  if (!state) return traced ? <span className="run-ring run-ring--traced" aria-hidden="true" /> : null;
-  return <span className={`run-ring run-ring--${state}${traced ? ' run-ring--traced' : ''}`} data-testid={`run-ring-${nodeId}`} data-state={state} aria-hidden="true" />;
-});
+  return `${state ? ` ef-node--run-${state}` : ''}${traced ? ' ef-node--run-traced' : ''}`;
+}

@@ -57,6 +57,8 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
     const edgeColor = new Map<string, string>();
     let shownMode = '';
     let shownBands = -1;
+    let lastTransform = '';
+    let lastDraw = 0;
     let size = { w: 0, h: 0, dpr: 1 };
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
@@ -80,6 +82,13 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
       if (indexed?.of !== all) indexed = { of: all, index: indexEdges(all) };
       const index = indexed.index;
       const flowMode = zoom < FLOW_ZOOM;
+      // zoomed out, while the view moves the bands are drawn without their pulse (dashing a few
+      // hundred thick curves per frame took frames from the pan); at rest the pulse runs at ≤ 30 fps
+      const transformKey = `${tx}|${ty}|${zoom}`;
+      const moving = transformKey !== lastTransform;
+      lastTransform = transformKey;
+      if (flowMode && !moving && now - lastDraw < 32) return;
+      lastDraw = now;
       const curves = new Map<string, Bezier>();
       const curveOf = (id: string): Bezier | undefined => {
         const cached = curves.get(id);
@@ -154,9 +163,10 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
         for (const b of batches.values()) {
           ctx.strokeStyle = b.color;
           ctx.lineWidth = b.px / zoom;
-          ctx.globalAlpha = 0.35;
+          ctx.globalAlpha = moving ? 0.7 : 0.35;
           ctx.setLineDash([]);
           ctx.stroke(b.path);
+          if (moving) continue;
           ctx.globalAlpha = 0.95;
           ctx.setLineDash([PULSE_DASH / zoom, PULSE_GAP / zoom]);
           ctx.lineDashOffset = offset;
