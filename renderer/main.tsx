@@ -8,6 +8,8 @@ import { getApiConnection } from './api/client';
 import { ApiProvider } from './api/react';
 import { App } from './app/App';
 import { ConnectionProblem } from './shell/ConnectionProblem';
+// sets <html data-theme> before the first paint (the user's theme, or the OS's)
+import './workspace/theme-store';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const connection = getApiConnection();

@@ -261,6 +261,7 @@ const CASES: Record<string, Case[]> = {
     { argv: ['runs', 'compare', '1', '2', '--fail-if', 'p99 >>> lots'], code: ExitCode.usage, names: /--fail-if/, why: /expected <metric> <op> <value>/ },
     { argv: ['runs', 'export', '1', '--format', 'pdf'], code: ExitCode.usage, names: /--format/, why: /html, csv or json/ },
     { argv: ['runs', 'export', '1'], code: ExitCode.usage, names: /--format/, why: /html, csv or json/ },
+    { argv: ['runs', 'export', '1', '--format', 'html', '--theme', 'blue'], code: ExitCode.usage, names: /--theme/, why: /light or dark/ },
     { argv: ['runs', 'list', '--sort', 'vibes'], code: ExitCode.usage, names: /--sort "vibes"/, why: /one of/ },
     { argv: ['runs', 'list', '--bogus'], code: ExitCode.usage, names: /--bogus/, why: /unknown option/ },
     { argv: ['runs', 'rm'], code: ExitCode.usage, names: /rm/, why: /needs run ids/ },

@@ -3,11 +3,12 @@ import type { MethodOutput } from '../../shared/api/contract';
 import type { ProjectSummary } from '../../shared/api/types';
 import { TEMPLATES } from '../../shared/model/templates';
 import { useApi, useConnectionState } from '../api/react';
-import { runEditorCommand } from '../commands/active-editor';
+import { editorCommandEnabled, runEditorCommand } from '../commands/active-editor';
 import { CommandPalette } from '../palette/CommandPalette';
 import type { PaletteItem } from '../palette/palette-items';
 import { ShortcutsDialog } from '../palette/ShortcutsDialog';
 import { AboutDialog } from '../shell/AboutDialog';
+import { AppMenu } from '../shell/AppMenu';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Icon } from '../shell/icons';
 import { ErrorBanner } from '../shell/ErrorBanner';
@@ -16,8 +17,9 @@ import { NewProjectDialog } from '../shell/NewProjectDialog';
 import type { NewProjectChoice } from '../shell/NewProjectDialog';
 import { StartPage } from '../shell/StartPage';
 import { StatusBar } from '../shell/StatusBar';
+import { ThemeChooser } from '../shell/ThemeChooser';
 import { TopBar } from '../shell/TopBar';
-import { runAppCommand } from './app-commands';
+import { APP_COMMANDS, runAppCommand } from './app-commands';
 import { PLATFORM, paletteItems, useAppKeyboard } from './app-keyboard';
 import type { AppCommandContext } from './app-commands';
 import { EditorSlot } from './EditorSlot';
@@ -65,6 +67,12 @@ export function App() {
     const ctx = commandCtx.current;
     if (ctx && !runAppCommand(id, undefined, ctx)) runEditorCommand(id);
   }, []);
+  const commandEnabled = useCallback((id: string): boolean => {
+    const ctx = commandCtx.current;
+    if (!ctx) return false;
+    const app = APP_COMMANDS[id as keyof typeof APP_COMMANDS];
+    return app ? app.enabled(ctx) : (editorCommandEnabled(id) ?? false);
+  }, []);
   useAppKeyboard(commandCtx);
   useEffect(
     () =>
@@ -108,11 +116,14 @@ export function App() {
         onHome={goHome}
         actions={
           <>
+            {/* web mode has no native menu bar: this is its File menu, palette and theme */}
+            {api.transport === 'websocket' && <AppMenu platform={PLATFORM} enabled={commandEnabled} onRun={runAnyCommand} />}
             {route.page === 'editor' && (
               <button type="button" className="btn btn-ghost" onClick={() => setDialog({ kind: 'new' })}>
                 <Icon name="plus" /> New project
               </button>
             )}
+            <ThemeChooser />
             <button type="button" className="btn btn-ghost icon-btn" aria-label="About EventFlow Studio" title="About" onClick={() => setDialog({ kind: 'about' })}>
               <Icon name="info" />
             </button>
@@ -132,7 +143,7 @@ export function App() {
 
       {dialog?.kind === 'about' && <AboutDialog info={info} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'palette' && <CommandPalette items={dialog.items} onRun={runAnyCommand} onClose={() => setDialog(undefined)} />}
-      {dialog?.kind === 'shortcuts' && <ShortcutsDialog platform={PLATFORM} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'shortcuts' && <ShortcutsDialog platform={PLATFORM} web={api.transport === 'websocket'} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'new' && <NewProjectDialog onCreate={create} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog title="Delete project?" confirmLabel="Delete project" danger onConfirm={() => remove(dialog.project)} onClose={() => setDialog(undefined)}>

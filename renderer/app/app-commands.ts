@@ -1,4 +1,5 @@
 import type { CommandId } from '../../shared/commands';
+import { themeStore } from '../workspace/theme-store';
 import type { Route } from './route';
 
 /** What app-level commands may do: move between pages and open the shell's dialogs. */
@@ -40,6 +41,9 @@ export const APP_COMMANDS: Partial<Record<CommandId, AppCommand>> = {
   'help.about': { enabled: () => true, perform: (ctx) => ctx.openAbout() },
   'help.shortcuts': { enabled: () => true, perform: (ctx) => ctx.openShortcuts() },
   'view.commandPalette': { enabled: () => true, perform: (ctx) => ctx.openPalette() },
+  'view.themeSystem': { enabled: () => true, perform: () => themeStore.getState().choose('system') },
+  'view.themeLight': { enabled: () => true, perform: () => themeStore.getState().choose('light') },
+  'view.themeDark': { enabled: () => true, perform: () => themeStore.getState().choose('dark') },
 };
 
 /** Runs an app command; false when the id is not an app command or it is disabled now. */

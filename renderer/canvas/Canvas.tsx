@@ -21,6 +21,7 @@ import type { FlowEdge, FlowNode } from './flow-types';
 import { FAR_MIN_NODES, FAR_ZOOM, estimatedCardSize, fitViewport } from './initial-view';
 import { NODE_TYPES } from './nodes';
 import { PALETTE_MIME, paletteItem } from './palette-items';
+import { useTheme } from '../workspace/theme-store';
 import { countRender } from './render-counter';
 import type { PaletteItem } from './palette-items';
 import './canvas.css';
@@ -47,6 +48,7 @@ export function Canvas() {
   const minimap = useUi((s) => s.minimap);
   const [deriver] = useState(createFlowDeriver);
   const large = topology.nodes.length > LARGE;
+  const theme = useTheme((s) => s.resolved);
   // Big graphs open on a viewport computed here from positions and estimated card sizes, so React
   // Flow mounts only the cards in view, already at that zoom (initial-view.ts). That needs the
   // pane's size first: measured before <ReactFlow> mounts (a layout effect, so before any paint).
@@ -258,13 +260,13 @@ export function Canvas() {
         elevateEdgesOnSelect
         elevateNodesOnSelect={false}
         proOptions={PRO_OPTIONS}
-        colorMode="system"
+        colorMode={theme}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} className="ef-canvas__bg" />
         {minimap && !large && <MiniMap pannable zoomable style={MINIMAP_STYLE} className="ef-minimap" nodeClassName={minimapNodeClass} />}
         {farEdges.length > 0 && <FarEdgeLayer edges={farEdges} />}
         <ConnectionHint />
-        <RunOverlay />
+        <RunOverlay edges={edges} />
       </ReactFlow>}
     </div>
     </LabelSpotsContext.Provider>

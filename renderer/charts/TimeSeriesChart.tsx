@@ -1,7 +1,8 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { yTick } from './ticks';
+import { useTheme } from '../workspace/theme-store';
 
 export interface ChartSeries {
   label: string;
@@ -47,13 +48,6 @@ const clockTick = (sec: number): string => {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : `${m}:${String(s % 60).padStart(2, '0')}`;
 };
 
-const darkQuery = (): MediaQueryList | undefined => (typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : undefined);
-const subscribeScheme = (cb: () => void): (() => void) => {
-  const q = darkQuery();
-  q?.addEventListener('change', cb);
-  return () => q?.removeEventListener('change', cb);
-};
-const isDark = (): boolean => darkQuery()?.matches ?? false;
 
 /**
  * A uPlot line chart that follows its container's width. Data updates go straight to uPlot
@@ -80,8 +74,8 @@ export function TimeSeriesChart({ title, series, data, version, height = 110, un
   }, [mark]);
   const seriesKey = `${series.map((s) => `${s.label}:${s.color}:${s.dash ? 1 : 0}:${s.hidden ? 1 : 0}:${s.points ? 1 : 0}`).join('|')}|${band ? `${band.upper}-${band.lower}-${band.fill}` : ''}`;
   // uPlot paints axis text on a <canvas>, which does not understand var(--…): resolve the theme
-  // colour here, and build the chart again when the OS switches light/dark
-  const dark = useSyncExternalStore(subscribeScheme, isDark);
+  // colour here, and build the chart again when the theme switches light/dark
+  const dark = useTheme((t) => t.resolved) === 'dark';
 
   useEffect(() => {
     const el = box.current;

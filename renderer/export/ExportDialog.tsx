@@ -5,6 +5,7 @@ import { safeFileName } from '../../shared/export/file-names';
 import { topologySvg } from '../../shared/export/svg';
 import type { Topology } from '../../shared/model/topology';
 import { Dialog } from '../shell/Dialog';
+import { currentTheme } from '../workspace/theme-store';
 import { downloadBlob, svgToPng } from './rasterize';
 import './export.css';
 
@@ -23,7 +24,8 @@ const PICTURES: readonly PickId[] = ['svg', 'png', 'mermaid'];
 /** File > Export: format picker, live preview, copy to clipboard and download. */
 export function ExportDialog({ topology, selection = [], onClose, initialFormat = 'asyncapi' }: ExportDialogProps) {
   const [formatId, setFormatId] = useState<PickId>(initialFormat);
-  const [theme, setTheme] = useState<'light' | 'dark'>('light');
+  // pictures follow the app's theme unless the user picks the other one here
+  const [theme, setTheme] = useState<'light' | 'dark'>(currentTheme);
   const [scale, setScale] = useState<1 | 2>(2);
   const [scope, setScope] = useState<'whole' | 'selection'>('whole');
   const [perService, setPerService] = useState(false);

@@ -1,5 +1,5 @@
 import type { Platform } from '../../shared/commands';
-import { COMMANDS, MENU_LABELS, MENU_ORDER, commandShortcuts, formatShortcut } from '../../shared/commands';
+import { COMMANDS, MENU_LABELS, MENU_ORDER, commandShortcuts, formatShortcut, isBrowserOwned } from '../../shared/commands';
 import { Dialog } from '../shell/Dialog';
 import './palette.css';
 
@@ -11,11 +11,15 @@ const CANVAS_KEYS: [string, string][] = [
   ['Close a popup or menu', 'Escape'],
 ];
 
-/** Help › Keyboard Shortcuts: every command's keys, by menu, as this platform writes them. */
-export function ShortcutsDialog({ platform, onClose }: { platform: Platform; onClose: () => void }) {
+/**
+ * Help › Keyboard Shortcuts: every command's keys, by menu, as this platform writes them. In a
+ * browser (web mode) a key the browser keeps (Ctrl+N, Ctrl+W) is marked "desktop app" and its
+ * alternative is what to press.
+ */
+export function ShortcutsDialog({ platform, web = false, onClose }: { platform: Platform; web?: boolean; onClose: () => void }) {
   const menus = MENU_ORDER.map((menu) => ({
     menu,
-    rows: COMMANDS.filter((c) => c.menu === menu && commandShortcuts(c).length > 0).map((c) => ({ label: c.label, keys: commandShortcuts(c).map((s) => formatShortcut(s, platform)) })),
+    rows: COMMANDS.filter((c) => c.menu === menu && commandShortcuts(c).length > 0).map((c) => ({ label: c.label, keys: commandShortcuts(c).map((s) => ({ text: formatShortcut(s, platform), desktopOnly: web && isBrowserOwned(s) })) })),
   })).filter((m) => m.rows.length > 0);
   return (
     <Dialog title="Keyboard shortcuts" wide onClose={onClose} onSubmit={onClose} footer={<button type="submit" className="btn btn-primary">Done</button>}>
@@ -27,7 +31,17 @@ export function ShortcutsDialog({ platform, onClose }: { platform: Platform; onC
               {m.rows.map((r) => (
                 <div key={r.label} style={{ display: 'contents' }}>
                   <dt>{r.label}</dt>
-                  <dd>{r.keys.map((k) => <kbd key={k}>{k}</kbd>)}</dd>
+                  <dd>
+                    {r.keys.map((k) =>
+                      k.desktopOnly ? (
+                        <kbd key={k.text} className="is-desktop-only" title="Desktop app only: the browser keeps this key" data-desktop-only="true">
+                          <s>{k.text}</s> <small>desktop app</small>
+                        </kbd>
+                      ) : (
+                        <kbd key={k.text}>{k.text}</kbd>
+                      ),
+                    )}
+                  </dd>
                 </div>
               ))}
             </dl>

@@ -48,7 +48,8 @@ export interface RunsApi {
   metrics(runId: RunId, nodeId?: string): Promise<MetricSeries>;
   stateAt(runId: RunId, timeMs: number): Promise<StateAt>;
   compare(a: RunId, b: RunId): Promise<CompareResult>;
-  exportRun(runId: RunId, format: ExportFormat): Promise<{ fileName: string; mimeType: string; text: string }>;
+  /** theme: the HTML report's colours (the app's theme) */
+  exportRun(runId: RunId, format: ExportFormat, theme?: 'light' | 'dark'): Promise<{ fileName: string; mimeType: string; text: string }>;
   /** the project's run settings (retention, order SLA) */
   settings(projectId: string): Promise<RunSettings>;
   setSettings(projectId: string, settings: RunSettings): Promise<RunSettings>;
@@ -88,7 +89,7 @@ export function createRunsApi(client: ApiClient): RunsApi {
     metrics: (runId, nodeId) => client.call('runs.metrics', nodeId ? { runId, nodeId } : { runId }),
     stateAt: (runId, timeMs) => client.call('runs.stateAt', { runId, timeMs }),
     compare: (a, b) => client.call('runs.compare', { a, b }),
-    exportRun: (runId, format) => client.call('runs.export', { runId, format }),
+    exportRun: (runId, format, theme) => client.call('runs.export', { runId, format, ...(theme ? { theme } : {}) }),
     settings: (projectId) => client.call('runs.settings', { projectId }),
     setSettings: (projectId, settings) => client.call('runs.setSettings', { projectId, settings }),
     onSnapshot: (runId, cb) => client.subscribe('runs.snapshot', { runId }, cb),

@@ -317,7 +317,8 @@ export const runMethods = {
   metrics: z.object({ runId: RunId, nodeId: z.string().min(1).max(64).optional(), fromMs: z.number().min(0).optional(), toMs: z.number().min(0).optional() }),
   stateAt: z.object({ runId: RunId, timeMs: z.number().min(0) }),
   compare: z.object({ a: RunId, b: RunId }),
-  export: z.object({ runId: RunId, format: ExportFormat }),
+  /** theme: the HTML report's colours (the app passes its own theme; default light) */
+  export: z.object({ runId: RunId, format: ExportFormat, theme: z.enum(['light', 'dark']).optional() }),
   settings: z.object({ projectId: ProjectId }),
   setSettings: z.object({ projectId: ProjectId, settings: RunSettings }),
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyInput, Platform } from './index';
-import { COMMANDS, MENU_ORDER, commandForKey, commandShortcuts, formatShortcut, getCommand, isCommandId, matchShortcut, menuGroups, parseAccelerator, shortcutConflicts, toPlatform } from './index';
+import { COMMANDS, MENU_ORDER, commandForKey, commandShortcuts, formatShortcut, getCommand, isBrowserOwned, isCommandId, matchShortcut, menuGroups, parseAccelerator, shortcutConflicts, shownShortcut, toPlatform } from './index';
 
 const key = (k: string, mods: Partial<Omit<KeyInput, 'key'>> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 const PLATFORMS: Platform[] = ['mac', 'windows', 'linux'];
@@ -57,6 +57,23 @@ describe('command registry declarations', () => {
     ];
     expect(shortcutConflicts('linux', clash)).toEqual([['a.one', 'a.two', 'Ctrl+S']]);
     expect(shortcutConflicts('mac', clash)).toEqual([]); // Cmd+S vs Ctrl+S differ on a Mac
+  });
+});
+
+describe('web mode', () => {
+  it('every command whose key the browser keeps has one a page receives, and that one is shown in web mode', () => {
+    for (const c of COMMANDS) {
+      const keys = commandShortcuts(c);
+      if (!keys.some(isBrowserOwned)) continue;
+      const web = shownShortcut(c, 'web');
+      expect(web, `${c.id} has no key a browser page receives`).toBeDefined();
+      expect(isBrowserOwned(web!)).toBe(false);
+    }
+    expect(shownShortcut(getCommand('file.new')!, 'web')).toBe('Alt+Shift+N');
+    expect(shownShortcut(getCommand('file.new')!, 'desktop')).toBe('CmdOrCtrl+N');
+    expect(shownShortcut(getCommand('file.close')!, 'web')).toBe('Alt+Shift+W');
+    expect(shownShortcut(getCommand('file.save')!, 'web')).toBe('CmdOrCtrl+S');
+    expect(shownShortcut(getCommand('file.import')!, 'web')).toBeUndefined();
   });
 });
 

@@ -75,6 +75,9 @@ export const COMMANDS = [
   d({ id: 'view.fitView', label: 'Fit to Window', menu: 'view', group: 'zoom', shortcut: 'Shift+1' }),
   d({ id: 'view.toggleMinimap', label: 'Toggle Minimap', menu: 'view', group: 'panels', shortcut: 'CmdOrCtrl+Shift+M' }),
   d({ id: 'view.focusMode', label: 'Focus Mode', menu: 'view', group: 'panels', shortcut: 'CmdOrCtrl+.', description: 'Hide every panel but the canvas and the run toolbar (again to bring them back).' }),
+  d({ id: 'view.themeSystem', label: 'Theme: Follow the OS', menu: 'view', group: 'theme', description: 'Light or dark as the operating system is set; exports follow it.' }),
+  d({ id: 'view.themeLight', label: 'Theme: Light', menu: 'view', group: 'theme', description: 'Light colours, remembered; SVG/PNG pictures and HTML reports export light by default.' }),
+  d({ id: 'view.themeDark', label: 'Theme: Dark', menu: 'view', group: 'theme', description: 'Dark colours, remembered; SVG/PNG pictures and HTML reports export dark by default.' }),
   // Arrange
   d({ id: 'arrange.autoLayout', label: 'Auto Layout', menu: 'arrange', group: 'layout', shortcut: 'CmdOrCtrl+Shift+L', description: 'Lay the graph out left to right (ELK).' }),
   d({ id: 'arrange.alignLeft', label: 'Align Left', menu: 'arrange', group: 'align' }),
@@ -114,6 +117,20 @@ export function getCommand(id: string): CommandDeclaration | undefined {
 /** All accelerators of a command, primary first. */
 export function commandShortcuts(c: CommandDeclaration): readonly string[] {
   return c.shortcut ? [c.shortcut, ...(c.altShortcuts ?? [])] : [...(c.altShortcuts ?? [])];
+}
+
+/**
+ * Keys a browser keeps for itself (new window, close tab, new tab): a page never receives them, so
+ * in web mode the commands that claim them are reached by their alternatives.
+ */
+export const BROWSER_OWNED_SHORTCUTS: readonly string[] = ['CmdOrCtrl+N', 'CmdOrCtrl+W', 'CmdOrCtrl+T', 'CmdOrCtrl+Shift+N', 'CmdOrCtrl+Shift+W'];
+
+export const isBrowserOwned = (accelerator: string): boolean => BROWSER_OWNED_SHORTCUTS.some((b) => b.toLowerCase() === accelerator.toLowerCase());
+
+/** The accelerator to show for a command where it runs: in a browser, the first one the page actually gets. */
+export function shownShortcut(c: CommandDeclaration, mode: 'desktop' | 'web'): string | undefined {
+  const all = commandShortcuts(c);
+  return mode === 'web' ? all.find((s) => !isBrowserOwned(s)) : all[0];
 }
 
 /** Commands of one menu, grouped (groups in first-appearance order), without hidden ones. */

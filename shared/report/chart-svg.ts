@@ -20,7 +20,15 @@ export interface ChartOptions {
   unit?: 'ms';
   /** said in the plot when there is no line to draw (default "no data") */
   empty?: string;
+  /** text, axis and band colours for a light or a dark page (default light) */
+  theme?: 'light' | 'dark';
 }
+
+/** Chart ink per page theme: title, legend, quiet text, axes, fault bands. */
+export const CHART_THEME = {
+  light: { title: '#111111', legend: '#333333', quiet: '#555555', empty: '#666666', axis: '#999999', band: '#fecaca' },
+  dark: { title: '#e4e7ec', legend: '#c9ced8', quiet: '#9aa3b2', empty: '#9aa3b2', axis: '#5b6372', band: '#7f1d1d' },
+} as const;
 
 export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -82,13 +90,14 @@ export function lineChartSvg(o: ChartOptions): string {
   }
   const T = o.lines.length > 0 ? ly + 12 : 28;
   const yText = (v: number): string => (o.unit === 'ms' ? duration(v) : fmt(v));
+  const ink = CHART_THEME[o.theme ?? 'light'];
   const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(o.title)}">`];
-  parts.push(`<text x="${L}" y="16" font-size="13" font-weight="600" fill="#111">${escapeXml(o.title)}</text>`);
+  parts.push(`<text x="${L}" y="16" font-size="13" font-weight="600" fill="${ink.title}">${escapeXml(o.title)}</text>`);
   for (const g of legend) {
-    parts.push(`<rect x="${g.x}" y="${g.y - 5}" width="10" height="3" rx="1" fill="${escapeXml(g.line.color)}"/><text x="${g.x + 14}" y="${g.y}" font-size="11" fill="#333">${escapeXml(g.line.name)}</text>`);
+    parts.push(`<rect x="${g.x}" y="${g.y - 5}" width="10" height="3" rx="1" fill="${escapeXml(g.line.color)}"/><text x="${g.x + 14}" y="${g.y}" font-size="11" fill="${ink.legend}">${escapeXml(g.line.name)}</text>`);
   }
   if (xs.length === 0 || o.lines.length === 0) {
-    parts.push(`<text x="${W / 2}" y="${H / 2}" text-anchor="middle" font-size="12" fill="#666">${escapeXml(xs.length === 0 ? 'no data' : (o.empty ?? 'no data'))}</text></svg>`);
+    parts.push(`<text x="${W / 2}" y="${H / 2}" text-anchor="middle" font-size="12" fill="${ink.empty}">${escapeXml(xs.length === 0 ? 'no data' : (o.empty ?? 'no data'))}</text></svg>`);
     return parts.join('');
   }
   const x0 = xs[0]!;
@@ -101,17 +110,17 @@ export function lineChartSvg(o: ChartOptions): string {
   for (const b of o.bands ?? []) {
     const a = Math.max(px(b.fromMs), L);
     const e = Math.min(px(b.toMs), W - R);
-    if (e > a) parts.push(`<rect x="${a.toFixed(1)}" y="${T}" width="${(e - a).toFixed(1)}" height="${H - T - B}" fill="#fecaca" opacity="0.5"><title>${escapeXml(b.label)}</title></rect>`);
+    if (e > a) parts.push(`<rect x="${a.toFixed(1)}" y="${T}" width="${(e - a).toFixed(1)}" height="${H - T - B}" fill="${ink.band}" opacity="0.5"><title>${escapeXml(b.label)}</title></rect>`);
   }
-  parts.push(`<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" stroke="#999"/><line x1="${L}" y1="${T}" x2="${L}" y2="${H - B}" stroke="#999"/>`);
+  parts.push(`<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" stroke="${ink.axis}"/><line x1="${L}" y1="${T}" x2="${L}" y2="${H - B}" stroke="${ink.axis}"/>`);
   for (const f of [0, 0.5, 1]) {
     const y = py(ymax * f);
-    parts.push(`<text x="${L - 6}" y="${(y + 4).toFixed(1)}" font-size="10" text-anchor="end" fill="#555">${yText(ymax * f)}</text>`);
+    parts.push(`<text x="${L - 6}" y="${(y + 4).toFixed(1)}" font-size="10" text-anchor="end" fill="${ink.quiet}">${yText(ymax * f)}</text>`);
   }
   // x axis in simulated time (h:mm:ss), start / middle / end
-  parts.push(`<text x="${L}" y="${H - 8}" font-size="10" fill="#555">${simClock(x0)}</text>`);
-  parts.push(`<text x="${((L + W - R) / 2).toFixed(1)}" y="${H - 8}" font-size="10" text-anchor="middle" fill="#555">${simClock((x0 + x1) / 2)}</text>`);
-  parts.push(`<text x="${W - R}" y="${H - 8}" font-size="10" text-anchor="end" fill="#555">${simClock(x1)}</text>`);
+  parts.push(`<text x="${L}" y="${H - 8}" font-size="10" fill="${ink.quiet}">${simClock(x0)}</text>`);
+  parts.push(`<text x="${((L + W - R) / 2).toFixed(1)}" y="${H - 8}" font-size="10" text-anchor="middle" fill="${ink.quiet}">${simClock((x0 + x1) / 2)}</text>`);
+  parts.push(`<text x="${W - R}" y="${H - 8}" font-size="10" text-anchor="end" fill="${ink.quiet}">${simClock(x1)}</text>`);
   const idx = stride(xs.length, 600);
   for (const l of o.lines) {
     let d = '';

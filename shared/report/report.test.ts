@@ -121,6 +121,30 @@ describe('reports', () => {
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5); // 4 charts + topology
   });
 
+  it('a dark report is dark throughout: page, charts and topology picture; light stays the default', () => {
+    const t = topo();
+    const run: RunDetail = {
+      id: 2, projectId: 'p', name: 'Dark', status: 'completed', topologyName: t.name, seed: 1, durationSec: 2, simulatedMs: 2000, speed: 'max',
+      createdAt: '2026-11-25T00:00:00.000Z', endedAt: null, kpis: kpis(), eventCount: 10, eventsTruncated: false, retention: 'all', error: null,
+      scenario: { durationSec: 2, seed: 1, faults: [], snapshotIntervalMs: 1000, eventLog: 'none', eventLogSampleRate: 0.01, flows: [], orderSlaSec: 300 }, topology: t, summary: null,
+      faults: [{ id: 1, source: 'scenario', fault: { kind: 'down', nodeId: 'payment', startSec: 1, endSec: 2 }, injectedAt: null, injectedSimMs: null, endedSimMs: null }],
+      annotations: [],
+    };
+    const light = runReportHtml({ run, system: series(null), nodes: [series('payment')] });
+    const dark = runReportHtml({ run, system: series(null), nodes: [series('payment')], theme: 'dark' });
+    expect(light).toContain('data-theme="light"');
+    expect(light).toContain('background:#ffffff');
+    expect(dark).toContain('data-theme="dark"');
+    expect(dark).toContain('color-scheme:dark');
+    expect(dark).toContain('background:#16181d');
+    // the charts' titles and axes and the topology's background switch too: no light ink left on the dark page
+    expect(dark).toContain('font-weight="600" fill="#e4e7ec"');
+    expect(dark).toContain('fill="#0f172a"'); // topologySvg's dark background
+    expect(dark).not.toContain('fill="#111111"');
+    expect(dark).not.toContain('fill="#fecaca"');
+    expect(light).toContain('fill="#fecaca"');
+  });
+
   it('CSV has one row per node per time and neutralises spreadsheet formulas', () => {
     const csv = metricsCsv([series(null), series('=cmd')]).trim().split('\n');
     expect(csv).toHaveLength(5);

@@ -15,7 +15,15 @@ export interface RunReportData {
   system: MetricSeries;
   /** per-node series (queue depth charts) */
   nodes: MetricSeries[];
+  /** page, charts and topology picture in light or dark colours (default light; the app passes its theme) */
+  theme?: 'light' | 'dark';
 }
+
+/** Page colours per theme: background, text, quiet text, lines, faint lines, card label. */
+const PAGE = {
+  light: { bg: '#ffffff', text: '#111111', meta: '#555555', line: '#dddddd', faint: '#eeeeee', muted: '#888888' },
+  dark: { bg: '#16181d', text: '#e4e7ec', meta: '#9aa3b2', line: '#3a3f4b', faint: '#2d313b', muted: '#8a94a3' },
+} as const;
 
 const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d'];
 
@@ -53,6 +61,8 @@ export function runReportHtml(d: RunReportData): string {
   const r = d.run;
   const k = r.kpis;
   const bands = faultBands(r);
+  const theme = d.theme ?? 'light';
+  const page = PAGE[theme];
   const s = d.system;
   const names = new Map(r.topology.nodes.map((n) => [n.id, n.name]));
   const nameOf = (id: string): string => names.get(id) ?? id;
@@ -73,37 +83,38 @@ export function runReportHtml(d: RunReportData): string {
     [`Delayed > ${ful ? slaText(k.orderSlaMs) : 'SLA'}`, ful ? num(k.ordersDelayed, 0) : NO_FULFILMENT],
   ];
   const charts = [
-    lineChartSvg({ title: 'Throughput (deliveries / s)', x: s.timeMs, lines: [{ name: 'throughput', values: s.throughputPerSec, color: COLORS[0]! }], bands }),
+    lineChartSvg({ title: 'Throughput (deliveries / s)', x: s.timeMs, lines: [{ name: 'throughput', values: s.throughputPerSec, color: COLORS[0]! }], bands, theme }),
     lineChartSvg({
       // per snapshot interval; the "p99 end-to-end" card above is the whole run's (cumulative)
-      title: `End-to-end latency per ${duration(r.scenario.snapshotIntervalMs)} interval`, x: s.timeMs, bands, unit: 'ms',
+      title: `End-to-end latency per ${duration(r.scenario.snapshotIntervalMs)} interval`, x: s.timeMs, bands, theme, unit: 'ms',
       lines: [{ name: 'p50', values: gaps(s.p50Ms), color: COLORS[2]! }, { name: 'p95', values: gaps(s.p95Ms), color: COLORS[3]! }, { name: 'p99', values: gaps(s.p99Ms), color: COLORS[1]! }],
     }),
     lineChartSvg({
-      title: 'Queue depth (messages)', x: s.timeMs, bands, empty: 'no queue built up',
+      title: 'Queue depth (messages)', x: s.timeMs, bands, theme, empty: 'no queue built up',
       lines: d.nodes.filter((n) => n.queueDepth.some((v) => v > 0)).slice(0, 6).map((n, i) => ({ name: n.nodeId ? nameOf(n.nodeId) : 'system', values: n.queueDepth, color: COLORS[i % COLORS.length]! })),
     }),
-    lineChartSvg({ title: 'Errors (cumulative)', x: s.timeMs, lines: [{ name: 'errors', values: s.errors, color: COLORS[1]! }], bands }),
+    lineChartSvg({ title: 'Errors (cumulative)', x: s.timeMs, lines: [{ name: 'errors', values: s.errors, color: COLORS[1]! }], bands, theme }),
   ];
   let picture: string;
   try {
-    picture = topologySvg(r.topology, { padding: 16 });
+    picture = topologySvg(r.topology, { padding: 16, theme });
   } catch {
     picture = '<p>(topology picture unavailable)</p>';
   }
   const nodeRows = (r.summary?.nodes ?? []).map((n) =>
     `<tr><td>${escapeXml(n.name)}</td><td>${escapeXml(n.kind)}</td><td>${num(n.in, 0)}</td><td>${num(n.out, 0)}</td><td>${num(n.throughputPerSec, 1)}</td><td>${num(n.queueDepthPeak, 0)}</td><td>${duration(n.latency.p99Ms)}</td><td>${num(n.errors, 0)}</td><td>${num(n.drops + n.deadLetters, 0)}</td></tr>`).join('');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="en" data-theme="${theme}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeXml(r.name)} — EventFlow Studio run report</title>
 <style>
-body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1040px;color:#111;padding:0 16px}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
-.meta{color:#555}.cards{display:grid;grid-template-columns:repeat(4,1fr);gap:8px}
-.card{border:1px solid #ddd;border-radius:8px;padding:8px 12px}.card b{display:block;font-size:20px}.card .muted{font-size:15px;font-weight:600;color:#888}
-.charts{display:grid;grid-template-columns:1fr 1fr;gap:12px}.charts svg{width:100%;height:auto;border:1px solid #eee;border-radius:6px}
-table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:right}td:first-child,th:first-child,td:nth-child(2),th:nth-child(2){text-align:left}
+:root{color-scheme:${theme}}
+body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1040px;background:${page.bg};color:${page.text};padding:0 16px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid ${page.line};padding-bottom:4px}
+.meta{color:${page.meta}}.cards{display:grid;grid-template-columns:repeat(4,1fr);gap:8px}
+.card{border:1px solid ${page.line};border-radius:8px;padding:8px 12px}.card b{display:block;font-size:20px}.card .muted{font-size:15px;font-weight:600;color:${page.muted}}
+.charts{display:grid;grid-template-columns:1fr 1fr;gap:12px}.charts svg{width:100%;height:auto;border:1px solid ${page.faint};border-radius:6px}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid ${page.faint};padding:4px 6px;text-align:right}td:first-child,th:first-child,td:nth-child(2),th:nth-child(2){text-align:left}
 .topology svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>${escapeXml(r.name)}</h1>

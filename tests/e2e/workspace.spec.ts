@@ -291,3 +291,75 @@ test('web mode: Alt+Shift+N and Alt+Shift+W stand in for the browser-owned Ctrl+
   await expect(page.getByRole('dialog')).toContainText('Alt+Shift+N');
   await expect(page.getByRole('dialog')).toContainText('Alt+Shift+W');
 });
+
+/** Painted pixels of the run overlay's canvas (its own bitmap: what the layer drew, not the page). */
+const overlayInk = (page: Page): Promise<number> => page.getByTestId('run-overlay').evaluate((c) => {
+  const canvas = c as HTMLCanvasElement;
+  const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+  let n = 0;
+  if (data) for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+  return n;
+});
+
+test('zoomed out with a run going, traffic shows as flow bands: on a 400-node graph at the lowest zoom, and tokens again zoomed in', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  const id = await page.evaluate(async (topology) => {
+    const token = new URLSearchParams(location.search).get('token') ?? '';
+    const ws = new WebSocket(`ws://${location.host}/api?token=${encodeURIComponent(token)}`);
+    await new Promise((r) => { ws.onopen = r; });
+    const res = await new Promise<{ ok: boolean; result?: { id: string }; error?: unknown }>((r) => {
+      ws.onmessage = (m) => r(JSON.parse(String(m.data)));
+      ws.send(JSON.stringify({ t: 'req', id: 1, method: 'projects.create', input: { name: 'Big', topology } }));
+    });
+    ws.close();
+    if (!res.ok || !res.result) throw new Error(JSON.stringify(res.error));
+    return res.result.id;
+  }, bigTopology());
+  await page.evaluate((pid) => { location.hash = `#/project/${pid}`; }, id);
+  await expect(page.locator('.ef-node--far').first()).toBeVisible();
+  await viewportSettled(page);
+  expect((await viewport(page)).zoom).toBeCloseTo(0.05, 5);
+  await expect(page.getByTestId('far-edges')).toBeVisible(); // the edges are one picture, not React Flow's
+
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-phase')).toHaveText('running');
+  const overlay = page.getByTestId('run-overlay');
+  await expect(overlay).toHaveAttribute('data-mode', 'flow');
+  // every publish edge in view carries traffic: its band is drawn (about 200 px of canvas height hold ~40 rows)
+  await expect.poll(async () => Number(await overlay.getAttribute('data-bands')), { timeout: 20_000 }).toBeGreaterThan(10);
+  await expect.poll(() => overlayInk(page)).toBeGreaterThan(500);
+  await snap(page, 'ws-big-flow-bands');
+
+  // zoomed in, the same run is drawn as tokens
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+0');
+  await expect(overlay).toHaveAttribute('data-mode', 'tokens');
+  await expect(overlay).toHaveAttribute('data-bands', '0');
+  await page.getByTestId('run-stop').click();
+  await expect(page.getByTestId('run-phase')).toHaveText('stopped');
+});
+
+test.describe('flow bands on the checkout example', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  test('zoomed out past the token zoom, the checkout run shows as flow bands', async ({ app: page }) => {
+    await openCheckout(page);
+    await setScenario(page, 7200, '10');
+    await page.getByTestId('run-start').click();
+    await expect(page.getByTestId('run-phase')).toHaveText('running');
+    const overlay = page.getByTestId('run-overlay');
+    await expect(overlay).toHaveAttribute('data-mode', 'tokens');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < 4 && (await viewport(page)).zoom >= 0.45; i++) {
+      await page.keyboard.press('Control+-');
+      await viewportSettled(page);
+    }
+    expect((await viewport(page)).zoom).toBeLessThan(0.45);
+    await expect(overlay).toHaveAttribute('data-mode', 'flow');
+    await expect.poll(async () => Number(await overlay.getAttribute('data-bands')), { timeout: 20_000 }).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => overlayInk(page)).toBeGreaterThan(200);
+    await snap(page, 'ws-1280x720-flow-bands');
+    await page.getByTestId('run-stop').click();
+    await expect(page.getByTestId('run-phase')).toHaveText('stopped');
+  });
+});

@@ -42,7 +42,7 @@ export function runHandlers({ store, runs }: RunHandlerDeps): Pick<MethodHandler
     'runs.metrics': async ({ runId, nodeId, fromMs, toMs }) => repo.metrics(runId, nodeId, fromMs, toMs),
     'runs.stateAt': async ({ runId, timeMs }) => repo.stateAt(runId, timeMs),
     'runs.compare': async ({ a, b }) => compareRuns(repo, a, b),
-    'runs.export': async ({ runId, format }) => exportRun(repo, runId, format),
+    'runs.export': async ({ runId, format, theme }) => exportRun(repo, runId, format, theme),
     'runs.settings': async ({ projectId }) => {
       store.projects.open(projectId);
       return repo.settings(projectId);

@@ -32,7 +32,7 @@ const usage = `usage: eventflow runs <subcommand> [options]
         op: > < >= <=     value: 1.2x (relative to run a), -10% (change vs a), or a number (run b)
         e.g. --fail-if "p99 > 1.2x" --fail-if "ordersLost > 0" --fail-if "throughput < -10%"
         exit 1 when any threshold is breached
-  runs export <id> --format html|csv|json [--out <file>]   (stdout without --out)
+  runs export <id> --format html|csv|json [--theme light|dark] [--out <file>]   (stdout without --out; --theme: the HTML report's colours, default light)
   runs rm <id>...
   runs storage [--budget <size>] [--json]   what takes the space; --budget sets the size budget for event logs
         (e.g. 2GB; the oldest finished runs' event logs are pruned to fit; summaries and series are kept)
@@ -43,7 +43,7 @@ const usage = `usage: eventflow runs <subcommand> [options]
   every subcommand: --data-dir <dir>  the app's data folder (default: EVENTFLOW_DATA_DIR, else the per-user folder)`;
 
 const spec = {
-  project: { value: true }, sort: { value: true }, asc: {}, json: {}, 'fail-if': { value: true, repeat: true }, format: { value: true }, out: { value: true },
+  project: { value: true }, sort: { value: true }, asc: {}, json: {}, 'fail-if': { value: true, repeat: true }, format: { value: true }, out: { value: true }, theme: { value: true },
   'data-dir': { value: true }, budget: { value: true }, keep: { value: true }, 'older-than': { value: true }, 'events-only': {},
 };
 
@@ -183,7 +183,9 @@ export const runsCommand: CliCommand = {
         const id = runIdArg(rest[0]);
         const format = ExportFormat.safeParse(optionValue(args, 'format'));
         if (!format.success) throw new CliError(ExitCode.usage, `--format: html, csv or json\n\n${usage}`);
-        const file = withRepo(dataDir, io, (repo) => exportRun(repo, id, format.data));
+        const theme = optionValue(args, 'theme') ?? 'light';
+        if (theme !== 'light' && theme !== 'dark') throw new CliError(ExitCode.usage, `--theme "${theme}": light or dark`);
+        const file = withRepo(dataDir, io, (repo) => exportRun(repo, id, format.data, theme));
         const out = optionValue(args, 'out');
         if (out === undefined) {
           io.out(file.text);

@@ -7,7 +7,7 @@ import { eventColor } from '../event-colors';
 import type { FlowNodeData } from '../flow-types';
 import { FAR_MIN_NODES, FAR_ZOOM, SUMMARY_ZOOM } from '../initial-view';
 import { KindIcon } from '../icons';
-import { RunNodeBadge } from '../../runs/overlay/RunNodeBadge';
+import { RunNodeBadge, useRunStateClass } from '../../runs/overlay/RunNodeBadge';
 import { countRender } from '../render-counter';
 import { NodeSummary } from './NodeSummary';
 
@@ -70,13 +70,13 @@ export const NodeCard = memo(function NodeCard({ data, selected, subtitle, facts
 function FarCard({ data, selected, inbound, outbound }: Pick<NodeCardProps, 'data' | 'selected' | 'inbound' | 'outbound'>) {
   const { node, utilisation } = data;
   const level = utilisation === undefined ? 'ok' : utilisation >= 1 ? 'over' : utilisation >= 0.8 ? 'high' : 'ok';
+  const run = useRunStateClass(node.id);
   return (
-    <div className={`ef-node ef-node--${node.kind} ef-node--far${selected ? ' is-selected' : ''}`} data-testid={`node-${node.id}`} data-kind={node.kind}>
+    <div className={`ef-node ef-node--${node.kind} ef-node--far${selected ? ' is-selected' : ''}${run}`} data-testid={`node-${node.id}`} data-kind={node.kind}>
       {inbound && <Handle type="target" position={Position.Left} className="ef-handle ef-handle--in" />}
       <span className="ef-node__far-icon" />
       <span className="ef-node__far-name">{node.name.length > FAR_NAME_CHARS ? `${node.name.slice(0, FAR_NAME_CHARS - 1)}…` : node.name}</span>
       {level !== 'ok' && <span className={`ef-node__far-rho ef-node__far-rho--${level}`} />}
-      <RunNodeBadge nodeId={node.id} kind={node.kind} />
       {outbound && <Handle type="source" position={Position.Right} className="ef-handle ef-handle--out" />}
     </div>
   );

@@ -39,3 +39,15 @@ export const RunNodeBadge = memo(function RunNodeBadge({ nodeId, kind }: { nodeI
     </>
   );
 });
+
+/**
+ * Far out on a big graph (FarCard) the badge's figures are a few px tall: the card's own border
+ * takes the state's colour instead (a class, no extra element to paint). It changes when the
+ * node's state changes, not on every snapshot — with 1,000 cards in view, re-rendering and painting
+ * a badge per card 30 times a second took the frames from pan and zoom (bench/canvas-zoom-run.mjs).
+ */
+export function useRunStateClass(nodeId: string): string {
+  const state = useRuns((s) => (s.snapshot !== undefined ? s.nodes.get(nodeId)?.state : undefined));
+  const traced = useRuns((s) => (s.trace ? s.trace.events.some((e) => e.source === nodeId || e.target === nodeId) : false));
+  return `${state ? ` ef-node--run-${state}` : ''}${traced ? ' ef-node--run-traced' : ''}`;
+}

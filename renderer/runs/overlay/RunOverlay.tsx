@@ -3,11 +3,18 @@ import { useEffect, useRef } from 'react';
 import { eventColor } from '../../canvas/event-colors';
 import { count } from '../format';
 import { useRuns, useRunsServices } from '../react';
-import { edgeBezier, edgeForEvent, indexEdges, pointAt } from './geometry';
+import { FLOW_ZOOM, curveInRect, edgeBezier, edgeForEvent, flowBucket, flowWidthPx, indexEdges, pointAt } from './geometry';
 import type { Bezier, EdgeEnds, Pt } from './geometry';
 
 const TOKEN_MS = 900; // wall time a token takes along an edge
 const MAX_TOKENS = 400;
+/** flow view: the pulse's dash and gap (screen px) and its speed (screen px per second) */
+const PULSE_DASH = 10;
+const PULSE_GAP = 14;
+const PULSE_SPEED = 60;
+/** rate labels are drawn only where they are at least this tall on screen */
+const MIN_LABEL_PX = 7;
+const FLOW_FALLBACK_COLOR = '#6366f1';
 
 interface Token {
   edge: string;
@@ -18,11 +25,20 @@ interface Token {
 /**
  * The live layer over the React Flow canvas: tokens moving along edges (sampled events,
  * coloured by event type), a rate label per edge, and the selected causal trace's edges lit.
+ * Below FLOW_ZOOM the tokens aggregate: every edge with traffic is a band as wide as its rate
+ * (log scale) in the colour of its latest event type, with a pulse running source → target, so
+ * traffic stays visible zoomed out — on big graphs too, where React Flow does not hold the edges
+ * (FarEdgeLayer draws them): `edges` is every edge of the topology, not React Flow's.
  * One <canvas> redrawn in a requestAnimationFrame loop that reads React Flow's and the runs
  * store's state directly: no React render per event or per frame, so panning and panels stay
- * responsive during a max-speed run. Mount it as a child of <ReactFlow>.
+ * responsive during a max-speed run. Bands are batched into one stroke per colour and width, and
+ * only edges in view are drawn. Mount it as a child of <ReactFlow>.
  */
-export function RunOverlay() {
+export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
+  const edgesRef = useRef(edges);
+  useEffect(() => {
+    edgesRef.current = edges;
+  }, [edges]);
   const services = useRunsServices();
   const flow = useStoreApi();
   const ref = useRef<HTMLCanvasElement>(null);
@@ -36,6 +52,13 @@ export function RunOverlay() {
     const runs = services.store;
     let tokens: Token[] = [];
     let frame = 0;
+    let indexed: { of: readonly EdgeEnds[]; index: ReturnType<typeof indexEdges> } | undefined;
+    // the latest event type seen on each edge colours its band
+    const edgeColor = new Map<string, string>();
+    let shownMode = '';
+    let shownBands = -1;
+    let lastTransform = '';
+    let lastDraw = 0;
     let size = { w: 0, h: 0, dpr: 1 };
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
@@ -55,8 +78,17 @@ export function RunOverlay() {
       const fs = flow.getState();
       const rs = runs.state.getState();
       const [tx, ty, zoom] = fs.transform;
-      const edges: EdgeEnds[] = fs.edges;
-      const index = indexEdges(edges);
+      const all = edgesRef.current;
+      if (indexed?.of !== all) indexed = { of: all, index: indexEdges(all) };
+      const index = indexed.index;
+      const flowMode = zoom < FLOW_ZOOM;
+      // zoomed out, while the view moves the bands are drawn without their pulse (dashing a few
+      // hundred thick curves per frame took frames from the pan); at rest the pulse runs at ≤ 30 fps
+      const transformKey = `${tx}|${ty}|${zoom}`;
+      const moving = transformKey !== lastTransform;
+      lastTransform = transformKey;
+      if (flowMode && !moving && now - lastDraw < 32) return;
+      lastDraw = now;
       const curves = new Map<string, Bezier>();
       const curveOf = (id: string): Bezier | undefined => {
         const cached = curves.get(id);
@@ -79,10 +111,15 @@ export function RunOverlay() {
       // new sampled events become tokens (bounded: the oldest go first)
       for (const ev of runs.drainEvents()) {
         const edge = edgeForEvent(ev, index);
-        if (edge) tokens.push({ edge: edge.id, color: eventColor(ev.type), born: now });
+        if (!edge) continue;
+        const color = eventColor(ev.type);
+        edgeColor.set(edge.id, color);
+        if (!flowMode) tokens.push({ edge: edge.id, color, born: now });
       }
-      tokens = tokens.filter((t) => now - t.born < TOKEN_MS);
+      tokens = flowMode ? [] : tokens.filter((t) => now - t.born < TOKEN_MS);
       if (tokens.length > MAX_TOKENS) tokens = tokens.slice(tokens.length - MAX_TOKENS);
+      // the part of the flow plane in view, for culling
+      const view = { x0: -tx / zoom, y0: -ty / zoom, x1: (size.w - tx) / zoom, y1: (size.h - ty) / zoom };
 
       ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
       ctx.clearRect(0, 0, size.w, size.h);
@@ -103,6 +140,50 @@ export function RunOverlay() {
         }
       }
 
+      // zoomed out: one band per busy edge, batched by colour and width, a pulse along it
+      let bands = 0;
+      if (flowMode && rs.edges.size > 0) {
+        const batches = new Map<string, { color: string; px: number; path: Path2D }>();
+        for (const [id, m] of rs.edges) {
+          const px = flowBucket(flowWidthPx(m.ratePerSec));
+          if (px === 0) continue;
+          const edge = index.byId.get(id) ?? index.byPair.get(`${m.source}\u0000${m.target}`);
+          const b = edge && curveOf(edge.id);
+          if (!edge || !b || !curveInRect(b, view, 12 / zoom)) continue;
+          const color = edgeColor.get(edge.id) ?? FLOW_FALLBACK_COLOR;
+          const key = `${color}|${px}`;
+          let batch = batches.get(key);
+          if (!batch) batches.set(key, (batch = { color, px, path: new Path2D() }));
+          batch.path.moveTo(b.p0.x, b.p0.y);
+          batch.path.bezierCurveTo(b.c1.x, b.c1.y, b.c2.x, b.c2.y, b.p3.x, b.p3.y);
+          bands++;
+        }
+        ctx.lineCap = 'round';
+        const offset = -((now / 1000) * PULSE_SPEED) / zoom;
+        for (const b of batches.values()) {
+          ctx.strokeStyle = b.color;
+          ctx.lineWidth = b.px / zoom;
+          ctx.globalAlpha = moving ? 0.7 : 0.35;
+          ctx.setLineDash([]);
+          ctx.stroke(b.path);
+          if (moving) continue;
+          ctx.globalAlpha = 0.95;
+          ctx.setLineDash([PULSE_DASH / zoom, PULSE_GAP / zoom]);
+          ctx.lineDashOffset = offset;
+          ctx.stroke(b.path);
+        }
+        ctx.globalAlpha = 1;
+        ctx.setLineDash([]);
+      }
+      // what the layer shows, for tests and tools (written only when it changes)
+      const mode = rs.edges.size === 0 && tokens.length === 0 ? 'idle' : flowMode ? 'flow' : 'tokens';
+      if (mode !== shownMode || bands !== shownBands) {
+        shownMode = mode;
+        shownBands = bands;
+        canvas.dataset.mode = mode;
+        canvas.dataset.bands = String(bands);
+      }
+
       // tokens
       const r = Math.max(3, 4.5 / Math.sqrt(zoom));
       for (const t of tokens) {
@@ -115,14 +196,15 @@ export function RunOverlay() {
         ctx.fill();
       }
 
-      // per-edge rates
-      if (rs.edges.size > 0) {
-        ctx.font = `600 ${Math.max(9, 11 / Math.sqrt(zoom))}px system-ui, sans-serif`;
+      // per-edge rates, where they can be read
+      const fontSize = Math.max(9, 11 / Math.sqrt(zoom));
+      if (rs.edges.size > 0 && fontSize * zoom >= MIN_LABEL_PX) {
+        ctx.font = `600 ${fontSize}px system-ui, sans-serif`;
         ctx.textAlign = 'center';
         ctx.textBaseline = 'middle';
         for (const [id, m] of rs.edges) {
           const b = curveOf(id) ?? curveOf(index.byPair.get(`${m.source}\u0000${m.target}`)?.id ?? '');
-          if (!b) continue;
+          if (!b || !curveInRect(b, view, 40 / zoom)) continue;
           const p = pointAt(b, 0.5);
           const label = `${count(Math.round(m.ratePerSec * 10) / 10)}/s`;
           const w = ctx.measureText(label).width + 8;
@@ -138,6 +220,8 @@ export function RunOverlay() {
       cancelAnimationFrame(frame);
       ro.disconnect();
       ctx.clearRect(0, 0, canvas.width, canvas.height);
+      canvas.dataset.mode = 'idle';
+      canvas.dataset.bands = '0';
     };
   }, [services, flow, shown]);
 

@@ -69,3 +69,26 @@ export function indexEdges(edges: readonly EdgeEnds[]) {
   }
   return { byId, byPair, into };
 }
+
+/**
+ * Below this zoom a token is a dot of 2-3 screen px and hundreds of them read as noise, and on big
+ * graphs there are too many edges to follow one: each edge with traffic is drawn as a band whose
+ * width says its rate, with a pulse running source → target (the "flow" view of the token layer).
+ */
+export const FLOW_ZOOM = 0.45;
+
+/** Screen width (px) of an edge's flow band for a rate: 0 when idle, then 2 → 10 px by log10 rate. */
+export function flowWidthPx(ratePerSec: number): number {
+  if (!(ratePerSec > 0)) return 0;
+  return Math.min(10, Math.max(2, 2 + 2.2 * Math.log10(1 + ratePerSec)));
+}
+
+/** Widths are drawn in half-pixel steps, so all bands of one colour and step are one stroke. */
+export const flowBucket = (px: number): number => Math.round(px * 2) / 2;
+
+/** Does the curve's bounding box (control points included) meet the rectangle? */
+export function curveInRect(b: Bezier, r: { x0: number; y0: number; x1: number; y1: number }, margin = 0): boolean {
+  const xs = [b.p0.x, b.c1.x, b.c2.x, b.p3.x];
+  const ys = [b.p0.y, b.c1.y, b.c2.y, b.p3.y];
+  return Math.max(...xs) >= r.x0 - margin && Math.min(...xs) <= r.x1 + margin && Math.max(...ys) >= r.y0 - margin && Math.min(...ys) <= r.y1 + margin;
+}

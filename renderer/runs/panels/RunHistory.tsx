@@ -3,6 +3,7 @@ import { clock, grouped, money, ms } from '../format';
 import { useRuns, useRunsRequired } from '../react';
 import type { ExportFormat, RunId, RunListSort, RunMeta } from '../runs-api';
 import { downloadText } from './download';
+import { currentTheme } from '../../workspace/theme-store';
 import './tables.css';
 
 /** `low`: the first columns to go when the dock is narrow (tables.css); the row's ⋯ shows them */
@@ -55,7 +56,7 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
     reload();
   };
   const exportRun = (id: RunId, format: ExportFormat) => guard(async () => {
-    const r = await api.exportRun(id, format);
+    const r = await api.exportRun(id, format, currentTheme());
     downloadText(r.fileName, r.mimeType, r.text);
   });
   const saveEdit = () => {
