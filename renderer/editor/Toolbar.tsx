@@ -12,6 +12,7 @@ import { useEditor, useUi } from './editor-context';
 import { HistoryDialog } from './HistoryDialog';
 import { useHistoryPanelOpen } from './history-state';
 import { ExportButton } from '../export/ExportButton';
+import { LiveButton } from '../live/LiveButton';
 import { SaveIndicator } from './SaveIndicator';
 import { TransientNotice } from './TransientNotice';
 
@@ -54,6 +55,7 @@ export function Toolbar() {
           <HistoryIcon />
         </button></>)}
       <ExportButton />
+      <LiveButton />
       <div className="ef-toolbar__spacer" />
       <TransientNotice />
       <SaveIndicator />
