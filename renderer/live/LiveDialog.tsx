@@ -74,7 +74,7 @@ export function LiveDialog({ topology, onClose }: { topology: Topology; onClose:
   return (
     <Dialog
       title="Live on a RabbitMQ broker"
-      wide
+      className="live-dialog"
       onClose={onClose}
       onSubmit={() => void check()}
       footer={
@@ -87,12 +87,12 @@ export function LiveDialog({ topology, onClose }: { topology: Topology; onClose:
       }
     >
       <div className="live-form">
-        <label className="run-field live-form__url">
+        <label className="live-field live-form__url">
           <span>Broker URL</span>
           <input type="text" aria-label="Broker URL" placeholder="amqp://user:password@host:5672/vhost" value={url} spellCheck={false} autoComplete="off"
             onChange={(e) => { setUrl(e.target.value); setBroker(null); }} data-testid="live-url" />
         </label>
-        <label className="run-field">
+        <label className="live-field">
           <span>Name prefix</span>
           <input type="text" aria-label="Name prefix" value={prefix} onChange={(e) => { setPrefix(e.target.value); setPlan(null); }} data-testid="live-prefix" />
         </label>
