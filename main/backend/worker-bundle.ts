@@ -2,7 +2,6 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unpackedPath } from './runs/worker-file';
 
 /**
  * Where a worker thread's bundle (dist/main/NAME) is: next to the running bundle (dist/main/*.cjs,
@@ -14,11 +13,17 @@ export function resolveWorkerBundle(name: string, override: string | undefined):
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.join(here, name), path.resolve(here, '../main', name), path.resolve(here, '../../dist/main', name), path.resolve(here, '../../../dist/main', name)];
   for (const c of candidates) {
+    // packaged app: workers are shipped unpacked (electron-builder asarUnpack), Node workers can't read the archive
     const unpacked = unpackedPath(c);
     if (unpacked !== c && existsSync(unpacked)) return unpacked;
     if (existsSync(c)) return c;
   }
   throw new Error(`the worker bundle ${name} is missing (looked for ${candidates.join(', ')}); build it with: node scripts/build.mjs --node-only`);
+}
+
+/** `…/app.asar/dist/main/x.cjs` → `…/app.asar.unpacked/dist/main/x.cjs`; other paths unchanged. */
+export function unpackedPath(file: string): string {
+  return file.replace(/\.asar(?=[\\/])/, '.asar.unpacked');
 }
 
 const builtForTests = new Map<string, Promise<string>>();

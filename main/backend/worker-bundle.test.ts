@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { unpackedPath } from './worker-file';
+import { unpackedPath } from './worker-bundle';
 
 it('maps a worker inside the packaged app archive to its unpacked copy, and leaves other paths alone', () => {
   expect(unpackedPath('/opt/EventFlow Studio/resources/app.asar/dist/main/run-worker.cjs')).toBe('/opt/EventFlow Studio/resources/app.asar.unpacked/dist/main/run-worker.cjs');
