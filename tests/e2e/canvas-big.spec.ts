@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { createProjectViaApi } from './canvas-helpers';
 import { expect, test } from './fixtures/host';
 
 /**
@@ -21,22 +22,7 @@ function bigTopology() {
   return { schemaVersion: 1, name: 'Big', description: '', eventTypes: [], nodes, edges };
 }
 
-/** projects.create over the page's own WebSocket api (same origin, same token). */
-async function createBig(page: Page): Promise<string> {
-  await expect(page.getByTestId('status-transport')).toContainText('connected');
-  return page.evaluate(async (topology) => {
-    const token = new URLSearchParams(location.search).get('token') ?? '';
-    const ws = new WebSocket(`ws://${location.host}/api?token=${encodeURIComponent(token)}`);
-    await new Promise((r) => { ws.onopen = r; });
-    const res = await new Promise<{ ok: boolean; result?: { id: string }; error?: unknown }>((r) => {
-      ws.onmessage = (m) => r(JSON.parse(String(m.data)));
-      ws.send(JSON.stringify({ t: 'req', id: 1, method: 'projects.create', input: { name: 'Big', topology } }));
-    });
-    ws.close();
-    if (!res.ok || !res.result) throw new Error(JSON.stringify(res.error));
-    return res.result.id;
-  }, bigTopology());
-}
+const createBig = (page: Page): Promise<string> => createProjectViaApi(page, 'Big', bigTopology());
 
 test('a 400-node graph: light and culled far out, the full canvas zoomed in, still editable', async ({ app: page }) => {
   const id = await createBig(page);

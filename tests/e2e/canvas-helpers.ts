@@ -103,3 +103,30 @@ export function canonical(t: Topology): unknown {
   })).sort((a, b) => a.link.localeCompare(b.link));
   return { eventTypes: t.eventTypes, nodes, edges };
 }
+
+/** projects.create over the page's own WebSocket api (same origin, same token); returns the new project's id. */
+export async function createProjectViaApi(page: Page, name: string, topology: unknown): Promise<string> {
+  await expect(page.getByTestId('status-transport')).toContainText('connected');
+  return page.evaluate(async ({ name, topology }) => {
+    const token = new URLSearchParams(location.search).get('token') ?? '';
+    const ws = new WebSocket(`ws://${location.host}/api?token=${encodeURIComponent(token)}`);
+    await new Promise((r) => { ws.onopen = r; });
+    const res = await new Promise<{ ok: boolean; result?: { id: string }; error?: unknown }>((r) => {
+      ws.onmessage = (m) => r(JSON.parse(String(m.data)));
+      ws.send(JSON.stringify({ t: 'req', id: 1, method: 'projects.create', input: { name, topology } }));
+    });
+    ws.close();
+    if (!res.ok || !res.result) throw new Error(JSON.stringify(res.error));
+    return res.result.id;
+  }, { name, topology });
+}
+
+/** A run of the open project, `durationSec` simulated seconds at max speed, waited for until completed. */
+export async function runToCompletion(page: Page, durationSec = 60): Promise<void> {
+  await page.getByTestId('run-scenario-toggle').click();
+  await page.getByRole('spinbutton', { name: 'Duration (s)' }).fill(String(durationSec));
+  await page.getByTestId('run-scenario-toggle').click();
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-phase')).toHaveText('completed', { timeout: 60_000 });
+}

@@ -4,6 +4,7 @@
  * differs.
  */
 import type { Page } from '@playwright/test';
+import { runToCompletion } from './canvas-helpers';
 import { expect, snap, test } from './fixtures/host';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -14,12 +15,7 @@ async function projectWithRun(page: Page, name: string, template: RegExp) {
   await wizard.getByRole('textbox', { name: 'Name' }).fill(name);
   await wizard.getByRole('radio', { name: template }).click();
   await wizard.getByRole('button', { name: 'Create project' }).click();
-  await page.getByTestId('run-scenario-toggle').click();
-  await page.getByRole('spinbutton', { name: 'Duration (s)' }).fill('60');
-  await page.getByTestId('run-scenario-toggle').click();
-  await page.getByTestId('run-speed').selectOption('max');
-  await page.getByTestId('run-start').click();
-  await expect(page.getByTestId('run-phase')).toHaveText('completed', { timeout: 60_000 });
+  await runToCompletion(page, 60);
 }
 
 test('compare the monolith with the event-driven checkout: runs of two projects side by side', async ({ app: page }) => {

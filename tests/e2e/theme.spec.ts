@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { viewportSettled } from './canvas-helpers';
+import { runToCompletion, viewportSettled } from './canvas-helpers';
 import { expect, snap, test } from './fixtures/host';
 
 const pageBackground = (page: Page): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -48,12 +48,7 @@ test('theme chooser: dark is remembered across a reload, pictures and the HTML r
   await expect(page.getByTestId('export-dialog')).toHaveCount(0);
 
   // a short run, then its HTML report from History: dark page, dark charts
-  await page.getByTestId('run-scenario-toggle').click();
-  await page.getByRole('spinbutton', { name: 'Duration (s)' }).fill('60');
-  await page.getByTestId('run-scenario-toggle').click();
-  await page.getByTestId('run-speed').selectOption('max');
-  await page.getByTestId('run-start').click();
-  await expect(page.getByTestId('run-phase')).toHaveText('completed', { timeout: 60_000 });
+  await runToCompletion(page, 60);
   await page.getByTestId('run-tab-history').click();
   await page.getByTestId('history-row').first().getByTestId('history-more').click();
   const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-export-html').click()]);

@@ -6,7 +6,7 @@
  * sideways; panels fold, resize and are remembered; focus mode; an edge is clicked at the lowest zoom.
  */
 import type { Locator, Page } from '@playwright/test';
-import { flowToScreen, viewport, viewportSettled } from './canvas-helpers';
+import { createProjectViaApi, flowToScreen, viewport, viewportSettled } from './canvas-helpers';
 import { expect, snap, startHost, test } from './fixtures/host';
 
 const num = async (l: Locator, attr: string): Promise<number> => Number(await l.getAttribute(attr));
@@ -228,18 +228,7 @@ function bigTopology() {
 }
 
 test('at the lowest zoom of a 400-node graph, clicking an edge opens its inspector', async ({ app: page }) => {
-  const id = await page.evaluate(async (topology) => {
-    const token = new URLSearchParams(location.search).get('token') ?? '';
-    const ws = new WebSocket(`ws://${location.host}/api?token=${encodeURIComponent(token)}`);
-    await new Promise((r) => { ws.onopen = r; });
-    const res = await new Promise<{ ok: boolean; result?: { id: string }; error?: unknown }>((r) => {
-      ws.onmessage = (m) => r(JSON.parse(String(m.data)));
-      ws.send(JSON.stringify({ t: 'req', id: 1, method: 'projects.create', input: { name: 'Big', topology } }));
-    });
-    ws.close();
-    if (!res.ok || !res.result) throw new Error(JSON.stringify(res.error));
-    return res.result.id;
-  }, bigTopology());
+  const id = await createProjectViaApi(page, 'Big', bigTopology());
   await page.evaluate((pid) => { location.hash = `#/project/${pid}`; }, id);
   await expect(page.locator('.ef-node--far').first()).toBeVisible();
   await viewportSettled(page);
@@ -303,18 +292,7 @@ const overlayInk = (page: Page): Promise<number> => page.getByTestId('run-overla
 
 test('zoomed out with a run going, traffic shows as flow bands: on a 400-node graph at the lowest zoom, and tokens again zoomed in', async ({ app: page }) => {
   test.setTimeout(90_000);
-  const id = await page.evaluate(async (topology) => {
-    const token = new URLSearchParams(location.search).get('token') ?? '';
-    const ws = new WebSocket(`ws://${location.host}/api?token=${encodeURIComponent(token)}`);
-    await new Promise((r) => { ws.onopen = r; });
-    const res = await new Promise<{ ok: boolean; result?: { id: string }; error?: unknown }>((r) => {
-      ws.onmessage = (m) => r(JSON.parse(String(m.data)));
-      ws.send(JSON.stringify({ t: 'req', id: 1, method: 'projects.create', input: { name: 'Big', topology } }));
-    });
-    ws.close();
-    if (!res.ok || !res.result) throw new Error(JSON.stringify(res.error));
-    return res.result.id;
-  }, bigTopology());
+  const id = await createProjectViaApi(page, 'Big', bigTopology());
   await page.evaluate((pid) => { location.hash = `#/project/${pid}`; }, id);
   await expect(page.locator('.ef-node--far').first()).toBeVisible();
   await viewportSettled(page);
