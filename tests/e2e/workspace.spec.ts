@@ -309,6 +309,25 @@ test('zoomed out with a run going, traffic shows as flow bands: on a 400-node gr
   await expect.poll(() => overlayInk(page)).toBeGreaterThan(500);
   await snap(page, 'ws-big-flow-bands');
 
+  // while the view moves the drawn picture moves with it (a CSS transform, no redraw per frame);
+  // once the view rests it is drawn again where it is
+  const pane = await page.getByTestId('editor-canvas').boundingBox();
+  if (!pane) throw new Error('no canvas');
+  const styleTransform = () => overlay.evaluate((c) => (c as HTMLCanvasElement).style.transform);
+  // an empty part of the pane (the graph is a narrow column in the middle), dragged in small steps
+  const x0 = pane.x + 20, y0 = pane.y + pane.height / 2;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  const seen: string[] = [];
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(x0 + i * 4, y0 + i);
+    seen.push(await styleTransform());
+  }
+  expect(seen.filter((t) => /^matrix\(1, 0, 0, 1, [\d.]+, [\d.]+\)$/.test(t)).length).toBeGreaterThan(0);
+  await page.mouse.up();
+  await expect.poll(styleTransform).toBe('');
+  await expect.poll(() => overlayInk(page)).toBeGreaterThan(500);
+
   // zoomed in, the same run is drawn as tokens
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+0');

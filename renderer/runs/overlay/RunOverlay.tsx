@@ -14,7 +14,14 @@ const PULSE_GAP = 14;
 const PULSE_SPEED = 60;
 /** rate labels are drawn only where they are at least this tall on screen */
 const MIN_LABEL_PX = 7;
+/** one rate label per screen cell of this size (px) */
+const LABEL_CELL_W = 56;
+const LABEL_CELL_H = 22;
 const FLOW_FALLBACK_COLOR = '#6366f1';
+/** zoomed out, how long after the view last moved the bands are redrawn (ms) */
+const SETTLE_MS = 140;
+/** how far the drawn picture may be scaled while the view moves before it is cleared instead */
+const MAX_STRETCH = 2;
 
 interface Token {
   edge: string;
@@ -59,6 +66,12 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
     let shownBands = -1;
     let lastTransform = '';
     let lastDraw = 0;
+    let lastMove = -Infinity;
+    // rate label widths by text, for the current font size
+    const labelWidths = new Map<string, number>();
+    let labelFont = '';
+    /** the view transform the flow picture was drawn at (undefined: no flow picture; null: cleared while the view moves) */
+    let drawnAt: { tx: number; ty: number; zoom: number } | null | undefined;
     let size = { w: 0, h: 0, dpr: 1 };
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
@@ -82,13 +95,36 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
       if (indexed?.of !== all) indexed = { of: all, index: indexEdges(all) };
       const index = indexed.index;
       const flowMode = zoom < FLOW_ZOOM;
-      // zoomed out, while the view moves the bands are drawn without their pulse (dashing a few
-      // hundred thick curves per frame took frames from the pan); at rest the pulse runs at ≤ 30 fps
       const transformKey = `${tx}|${ty}|${zoom}`;
-      const moving = transformKey !== lastTransform;
+      if (transformKey !== lastTransform) lastMove = now;
       lastTransform = transformKey;
-      if (flowMode && !moving && now - lastDraw < 32) return;
+      // zoomed out, while the view moves (and shortly after) the bands are not redrawn: the
+      // picture drawn at rest is moved and scaled with a CSS transform (no raster per frame;
+      // stroking hundreds of thick curves each frame of a pan was what made zoomed-out slow in
+      // software rendering). At rest it is redrawn, with its pulse, at ≤ 30 fps.
+      if (flowMode && now - lastMove < SETTLE_MS && drawnAt !== undefined) {
+        for (const ev of runs.drainEvents()) {
+          const edge = edgeForEvent(ev, index);
+          if (edge) edgeColor.set(edge.id, eventColor(ev.type));
+        }
+        if (drawnAt === null) return; // cleared until the view rests
+        const k = zoom / drawnAt.zoom;
+        if (k > MAX_STRETCH || k < 1 / MAX_STRETCH) {
+          // a picture scaled far up is a huge layer for the compositor: cleared instead
+          ctx.setTransform(1, 0, 0, 1, 0, 0);
+          ctx.clearRect(0, 0, canvas.width, canvas.height);
+          canvas.style.transform = '';
+          drawnAt = null;
+          return;
+        }
+        const css = `matrix(${k}, 0, 0, ${k}, ${tx - k * drawnAt.tx}, ${ty - k * drawnAt.ty})`;
+        if (canvas.style.transform !== css) canvas.style.transform = css;
+        return;
+      }
+      if (flowMode && now - lastDraw < 32) return;
       lastDraw = now;
+      drawnAt = flowMode ? { tx, ty, zoom } : undefined;
+      if (canvas.style.transform !== '') canvas.style.transform = '';
       const curves = new Map<string, Bezier>();
       const curveOf = (id: string): Bezier | undefined => {
         const cached = curves.get(id);
@@ -163,10 +199,9 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
         for (const b of batches.values()) {
           ctx.strokeStyle = b.color;
           ctx.lineWidth = b.px / zoom;
-          ctx.globalAlpha = moving ? 0.7 : 0.35;
+          ctx.globalAlpha = 0.35;
           ctx.setLineDash([]);
           ctx.stroke(b.path);
-          if (moving) continue;
           ctx.globalAlpha = 0.95;
           ctx.setLineDash([PULSE_DASH / zoom, PULSE_GAP / zoom]);
           ctx.lineDashOffset = offset;
@@ -202,12 +237,27 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
         ctx.font = `600 ${fontSize}px system-ui, sans-serif`;
         ctx.textAlign = 'center';
         ctx.textBaseline = 'middle';
+        // a label per screen cell at most (where hundreds of edges cross, the first wins): a
+        // label is drawn only where it can be read, and the frame's cost stays bounded
+        const taken = new Set<number>();
+        const font = `${fontSize}`;
+        if (font !== labelFont || labelWidths.size > 4096) {
+          labelFont = font;
+          labelWidths.clear();
+        }
         for (const [id, m] of rs.edges) {
           const b = curveOf(id) ?? curveOf(index.byPair.get(`${m.source}\u0000${m.target}`)?.id ?? '');
-          if (!b || !curveInRect(b, view, 40 / zoom)) continue;
+          if (!b) continue;
           const p = pointAt(b, 0.5);
+          const sx = p.x * zoom + tx;
+          const sy = (p.y + 15.5) * zoom + ty;
+          if (sx < -40 || sy < -20 || sx > size.w + 40 || sy > size.h + 20) continue;
+          const cell = Math.floor(sx / LABEL_CELL_W) * 4096 + Math.floor(sy / LABEL_CELL_H);
+          if (taken.has(cell)) continue;
+          taken.add(cell);
           const label = `${count(Math.round(m.ratePerSec * 10) / 10)}/s`;
-          const w = ctx.measureText(label).width + 8;
+          let w = labelWidths.get(label);
+          if (w === undefined) labelWidths.set(label, (w = ctx.measureText(label).width + 8));
           ctx.fillStyle = 'rgba(15, 23, 42, 0.78)';
           ctx.fillRect(p.x - w / 2, p.y + 8, w, 15);
           ctx.fillStyle = '#f8fafc';
@@ -220,6 +270,7 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
       cancelAnimationFrame(frame);
       ro.disconnect();
       ctx.clearRect(0, 0, canvas.width, canvas.height);
+      canvas.style.transform = '';
       canvas.dataset.mode = 'idle';
       canvas.dataset.bands = '0';
     };
