@@ -66,7 +66,7 @@ interface AppInfo {
   /** channel key -> pointer of the receive operation */
   receiveAt: Map<string, string>;
   /** request/reply where this application is the requester: a synchronous call */
-  calls: { channel: string; types: string[] | 'all'; replyTypes: string[] | 'all'; pointer: string }[];
+  calls: { channel: string; types: string[] | 'all'; replyTypes: string[] | 'all'; replyChannel?: string; pointer: string }[];
   /** channel key -> route conditions of the receive */
   conditions: Map<string, Obj[]>;
   groupId?: string;
@@ -377,7 +377,8 @@ class Importer {
       if (op.action === 'send' && op.reply !== undefined && !isObj(this.x.applications)) {
         // the requester waits for the answer: a call, not a publish (the reply is its result)
         const replyTypes = this.replyTypes(op.reply, `${pointer}/reply`);
-        app.calls.push({ channel: ck, types, replyTypes, pointer });
+        const replyChannel = this.replyChannel(key, op.reply, `${pointer}/reply`);
+        app.calls.push({ channel: ck, types, replyTypes, pointer, ...(replyChannel ? { replyChannel } : {}) });
         continue;
       }
       this.flow(app, op.action, ck, types, pointer);
@@ -399,6 +400,17 @@ class Importer {
   reply(app: AppInfo, action: 'send' | 'receive', opKey: string, raw: unknown, at: string): void {
     const { value: r, pointer } = deref(this.root, raw, at);
     if (!isObj(r)) return;
+    const ck = this.replyChannel(opKey, raw, at);
+    if (!ck) return;
+    const types = r.messages === undefined ? 'all' : this.messageList(r.messages, `${pointer}/messages`);
+    // a responder's reply is one outcome per request (outcomes.ts), sent where the requester asked
+    this.flow(app, action === 'send' ? 'receive' : 'send', ck, types, pointer);
+  }
+
+  /** The channel a reply travels on: its `channel`, else (dynamic address) a reply queue made for it. */
+  replyChannel(opKey: string, raw: unknown, at: string): string | undefined {
+    const { value: r, pointer } = deref(this.root, raw, at);
+    if (!isObj(r)) return undefined;
     let ck: string | undefined;
     if (r.channel !== undefined) ck = this.channelKeyOfRef(r.channel, `${pointer}/channel`);
     if (!ck) {
@@ -413,9 +425,7 @@ class Importer {
         this.problem('warning', pointer, `reply has no channel: modelled as the queue "${ck}"`);
       }
     }
-    const types = r.messages === undefined ? 'all' : this.messageList(r.messages, `${pointer}/messages`);
-    // a responder's reply is one outcome per request (outcomes.ts), sent where the requester asked
-    this.flow(app, action === 'send' ? 'receive' : 'send', ck, types, pointer);
+    return ck;
   }
 
   /** Messages of a requester's reply (the answer of the call). */
@@ -497,8 +507,13 @@ class Importer {
       settings: this.validSettings('service', { consumes: types, ...(fails.length > 0 || replies.length > 1 ? outcomeDefaults() : {}) }, call.pointer, {}),
     } as TopologyNode);
     addEdge(caller.id, id, types);
+    // the request channel is where the responder listens, the reply channel where it answers: both
+    // stay connected to the call (no traffic of their own: the answer travels with the call)
+    addEdge(ch.nodeId, id, types);
+    const replyCh = call.replyChannel === undefined ? undefined : this.channels.get(call.replyChannel);
+    if (replyCh) addEdge(id, replyCh.nodeId, replies);
     const answer = replies.length === 0 ? 'no reply messages' : `${ok ? `"${ok}" = the call succeeds` : ''}${ok && replies.length > 1 ? ', ' : ''}${replies.filter((r) => r !== ok).map((r) => `"${r}"`).join(' / ')}${replies.length > 1 ? ` = it fails (${DEFAULT_FAILURE_PCT} % by default)` : ''}`;
-    this.problem('warning', call.pointer, `request/reply on "${call.channel}": imported as a synchronous call from "${caller.id}" to the stand-in "${id}"; the reply is the call's answer (${answer})`);
+    this.problem('warning', call.pointer, `request/reply on "${call.channel}": imported as a synchronous call from "${caller.id}" to the stand-in "${id}"; the reply is the call's answer (${answer}); "${call.channel}" feeds the stand-in${replyCh ? ` and its answers go to "${replyCh.key}"` : ''} (no traffic of their own: the answer travels with the call)`);
   }
 
   // ---- assemble
