@@ -3,7 +3,7 @@
  * .eventflow.json replaces the canvas as one undoable step. Problems are listed with their place
  * in the source (line:column and JSON pointer); on any error the project is left untouched.
  */
-import { formatProblem, importAsyncApi } from '../../shared/export/asyncapi/import';
+import { formatProblem, importAsyncApi, looksLikeAsyncApi } from '../../shared/export/asyncapi/import';
 import type { ImportProblem } from '../../shared/export/source-doc';
 import type { Topology } from '../../shared/model/topology';
 import { parseTopologyText } from '../../shared/model/validate';
@@ -18,7 +18,7 @@ export type ImportOutcome =
 
 /** Pure part: text + file name -> topology or located problems. */
 export function importText(text: string, fileName: string): ImportOutcome {
-  const asyncapi = /\.(ya?ml)$/i.test(fileName) || /(^|[{,\s])["']?asyncapi["']?\s*:/.test(text.slice(0, 20_000));
+  const asyncapi = /\.(ya?ml)$/i.test(fileName) || (!/\.eventflow\.json$/i.test(fileName) && looksLikeAsyncApi(text));
   if (asyncapi) {
     const r = importAsyncApi(text);
     return r.ok ? { ok: true, topology: r.topology, kind: 'asyncapi', problems: r.problems } : r;

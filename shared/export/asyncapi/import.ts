@@ -18,13 +18,13 @@ import type { EventTypeDef } from '../../model/event-types';
 import { EventTypeDef as EventTypeDefSchema } from '../../model/event-types';
 import { BrokerTechnology, EventTypeName, NodeId, settingsSchemas } from '../../model/nodes';
 import type { NodeKind, TopologyNode } from '../../model/nodes';
-import type { Topology } from '../../model/topology';
+import type { ImportedNode, Topology } from '../../model/topology';
 import { CURRENT_SCHEMA_VERSION, TOPOLOGY_SCHEMA_URL } from '../../model/topology';
 import { parseTopology } from '../../model/validate';
 import { layeredLayout } from '../layout';
 import { pointerSegments, readSource } from '../source-doc';
 import type { ImportProblem, SourceDoc } from '../source-doc';
-import { X_CHANNEL_NODE, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, technologyOfProtocol } from './conventions';
+import { X_CHANNEL_NODE, X_NODES, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, technologyOfProtocol } from './conventions';
 import { RefError, deref, isObj } from './refs';
 import type { Obj } from './refs';
 import { droppedParts } from './dropped';
@@ -54,6 +54,8 @@ interface ChannelInfo {
   group?: string;
   /** channel message key -> event type name */
   messages: Map<string, string>;
+  /** made by the import (a reply queue for a dynamic address), not a channel of the document */
+  invented?: boolean;
 }
 
 interface AppInfo {
@@ -420,7 +422,7 @@ class Importer {
         const tech = this.channels.values().next().value?.technology ?? 'generic';
         this.channels.set(ck, {
           key: ck, pointer, kind: 'queue', name: ck, address: ck, technology: tech, nodeId: this.uniqueId(ck),
-          settings: this.validSettings('queue', { technology: tech }, pointer, {}), messages: new Map(),
+          settings: this.validSettings('queue', { technology: tech }, pointer, {}), messages: new Map(), invented: true,
         });
         this.problem('warning', pointer, `reply has no channel: modelled as the queue "${ck}"`);
       }
@@ -514,6 +516,36 @@ class Importer {
     if (replyCh) addEdge(id, replyCh.nodeId, replies);
     const answer = replies.length === 0 ? 'no reply messages' : `${ok ? `"${ok}" = the call succeeds` : ''}${ok && replies.length > 1 ? ', ' : ''}${replies.filter((r) => r !== ok).map((r) => `"${r}"`).join(' / ')}${replies.length > 1 ? ` = it fails (${DEFAULT_FAILURE_PCT} % by default)` : ''}`;
     this.problem('warning', call.pointer, `request/reply on "${call.channel}": imported as a synchronous call from "${caller.id}" to the stand-in "${id}"; the reply is the call's answer (${answer}); "${call.channel}" feeds the stand-in${replyCh ? ` and its answers go to "${replyCh.key}"` : ''} (no traffic of their own: the answer travels with the call)`);
+  }
+
+  /** Settings, names and descriptions edited in the app, carried by a kept-document export (kept.ts). */
+  applyEdits(nodes: TopologyNode[]): void {
+    const edits = this.root[X_NODES];
+    if (edits === undefined) return;
+    if (!isObj(edits)) {
+      this.problem('warning', `/${X_NODES}`, `${X_NODES} is not an object: ignored`);
+      return;
+    }
+    for (const [id, raw] of Object.entries(edits)) {
+      const at = `/${X_NODES}/${esc(id)}`;
+      const n = nodes.find((x) => x.id === id);
+      if (!n || !isObj(raw)) {
+        this.problem('warning', at, n ? 'not an object: ignored' : `no node "${id.slice(0, 64)}" comes from this document: its edits are ignored`);
+        continue;
+      }
+      if (typeof raw.name === 'string' && raw.name.trim() !== '') n.name = raw.name.slice(0, 120);
+      if (typeof raw.description === 'string') {
+        if (raw.description) n.description = raw.description.slice(0, 2000);
+        else delete n.description;
+      }
+      if (isObj(raw.settings)) {
+        const edited = Object.fromEntries(Object.entries(raw.settings).filter(([, v]) => v !== null));
+        const cleared = Object.entries(raw.settings).filter(([, v]) => v === null).map(([k]) => k);
+        const base: Obj = { ...(n.settings as Obj), ...edited };
+        for (const k of cleared) delete base[k];
+        n.settings = this.validSettings(n.kind, base, `${at}/settings`, n.settings as Obj) as TopologyNode['settings'];
+      }
+    }
   }
 
   // ---- assemble
@@ -672,6 +704,10 @@ class Importer {
       }
     }
 
+    // what the document made of each node, before the app's edits (x-eventflow-nodes) apply again
+    const made = new Map(nodes.map((n) => [n.id, { name: n.name, description: n.description, settings: JSON.parse(JSON.stringify(n.settings)) as Obj }]));
+    if (!hasX) this.applyEdits(nodes);
+
     const xTypes = Array.isArray(this.x.eventTypes) ? this.x.eventTypes : [];
     const projectTypes = new Map<string, EventTypeDef>();
     xTypes.forEach((raw, i) => {
@@ -708,6 +744,17 @@ class Importer {
       nodes: laidOut,
       edges,
     };
+    if (!hasX) {
+      const channelOf = new Map([...this.channels.values()].filter((c) => !c.invented).map((c) => [c.nodeId, c.key]));
+      const keptNodes: Record<string, ImportedNode> = {};
+      for (const n of kept) {
+        const m = made.get(n.id)!;
+        keptNodes[n.id] = { name: m.name, settings: m.settings, ...(m.description !== undefined ? { description: m.description } : {}), ...(channelOf.has(n.id) ? { channel: channelOf.get(n.id) } : {}) };
+      }
+      const document = JSON.parse(JSON.stringify(this.root)) as Obj;
+      delete document[X_NODES];
+      Object.assign(candidate, { imported: { format: 'asyncapi', version: String(this.root.asyncapi), document, nodes: keptNodes } });
+    }
     const r = parseTopology(candidate);
     if (!r.ok) {
       for (const issue of r.issues) this.problem('error', '', `the imported topology is invalid at ${issue.path}: ${issue.message}`);
@@ -755,6 +802,27 @@ export function slug(s: string): string {
 export function asyncApiMajor(version: unknown): 2 | 3 | undefined {
   if (typeof version !== 'string') return undefined;
   return /^3\.[01]\.\d+$/.test(version) ? 3 : /^2\.[0-6]\.\d+$/.test(version) ? 2 : undefined;
+}
+
+/**
+ * Whether a text is an AsyncAPI document rather than a topology file: an `asyncapi` key at the
+ * top level (a topology that keeps its imported document has one further down).
+ */
+export function looksLikeAsyncApi(text: string): boolean {
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{')) {
+    const top = /^\{\s*"([^"]*)"/.exec(head);
+    if (top?.[1] === 'asyncapi') return true;
+    if (top?.[1] === '$schema' || top?.[1] === 'schemaVersion') return false;
+    try {
+      const v = JSON.parse(head) as unknown;
+      return isObj(v) && 'asyncapi' in v;
+    } catch {
+      return /"asyncapi"\s*:/.test(head.slice(0, 20_000)) && !/"schemaVersion"\s*:/.test(head.slice(0, 20_000));
+    }
+  }
+  // YAML: a top-level key starts its line
+  return /(^|\n)["']?asyncapi["']?\s*:/.test(head.slice(0, 20_000));
 }
 
 export function importAsyncApi(text: string): AsyncApiImportResult {
