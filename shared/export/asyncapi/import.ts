@@ -27,6 +27,8 @@ import type { ImportProblem, SourceDoc } from '../source-doc';
 import { X_CHANNEL_NODE, X_NODES, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, technologyOfProtocol } from './conventions';
 import { RefError, deref, isObj } from './refs';
 import type { Obj } from './refs';
+import { bundleExternalRefs, hasExternalRefs } from './bundle';
+import type { ExternalRefs } from './bundle';
 import { droppedParts } from './dropped';
 import { DEFAULT_FAILURE_PCT, isDeadLetterChannel, isFailureOutcome, planOutcomes } from './outcomes';
 import type { OutcomePlan } from './outcomes';
@@ -825,10 +827,20 @@ export function looksLikeAsyncApi(text: string): boolean {
   return /(^|\n)["']?asyncapi["']?\s*:/.test(head.slice(0, 20_000));
 }
 
-export function importAsyncApi(text: string): AsyncApiImportResult {
+export interface AsyncApiImportOptions {
+  /** how to read files that `$ref`s point at (without it, such a reference is an error) */
+  externalRefs?: ExternalRefs;
+}
+
+export function importAsyncApi(text: string, options: AsyncApiImportOptions = {}): AsyncApiImportResult {
   const src = readSource(text);
   if (!src.ok) return src;
-  const root = src.doc.data;
+  let root = src.doc.data;
+  if (isObj(root) && options.externalRefs && hasExternalRefs(root)) {
+    const b = bundleExternalRefs(root, options.externalRefs);
+    if (b.problems.length > 0) return { ok: false, problems: b.problems.map((p) => ({ ...p, ...(src.doc.locate(p.pointer) ?? {}) })) };
+    root = b.root;
+  }
   if (!isObj(root)) return { ok: false, problems: [{ severity: 'error', message: 'an AsyncAPI document is an object (mapping) at the top level', pointer: '', line: 1, column: 1 }] };
   const version = root.asyncapi;
   const loc = src.doc.locate('/asyncapi');
