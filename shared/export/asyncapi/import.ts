@@ -659,13 +659,18 @@ class Importer {
     // such channel a stand-in producer so the imported topology has traffic to simulate.
     if (!hasX) {
       for (const ch of this.channels.values()) {
-        const fed = [...this.apps.values()].some((a) => a.sends.has(ch.key));
         const consumed = [...this.apps.values()].filter((a) => a.receives.has(ch.key));
-        if (fed || consumed.length === 0) continue;
+        if (consumed.length === 0) continue;
+        // fed = every consumed message is sent here by an application of the document (a reply
+        // on the request's own channel feeds nothing the application consumes)
+        const sentHere = new Set([...this.apps.values()].flatMap((a) => {
+          const t = a.sends.get(ch.key);
+          return t === undefined ? [] : t === 'all' ? channelTypes(ch.key) : [...t];
+        }));
         const types = uniq(consumed.flatMap((a) => {
           const t = a.receives.get(ch.key)!;
           return t === 'all' ? channelTypes(ch.key) : [...t];
-        })).slice(0, 50);
+        })).filter((t) => !sentHere.has(t)).slice(0, 50);
         if (types.length === 0) continue;
         const id = this.uniqueId(`${ch.nodeId}-source`);
         nodes.push({ id, kind: 'producer', name: `${ch.name} publishers`.slice(0, 120), description: 'Stand-in for the applications that publish to this channel (not described by the imported document).', position: { x: 0, y: 0 },
