@@ -20,6 +20,8 @@ export const MAX_EDGES = 50_000;
 export const ImportedNode = z.object({
   /** the channel key the node was made from (broker nodes) */
   channel: z.string().max(1000).optional(),
+  /** the document's application the node was made from (its operations' x-eventflow-application, else info.title) */
+  application: z.string().max(200).optional(),
   name: z.string().max(200),
   description: z.string().max(5000).optional(),
   /** the node's settings as the import derived them */

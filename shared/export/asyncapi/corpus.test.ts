@@ -129,6 +129,8 @@ function check(name: string, text: string, data: Obj, refs?: ExternalRefs, rateP
   const unexplained = rt.report.differences.filter((d) => d.change !== 'added' && !d.explanation);
   expect(unexplained, name).toEqual([]);
   expect(rt.report.ok).toBe(true);
+  // and nothing invented: an unedited import exports no part the document did not have
+  expect(rt.report.differences.filter((d) => d.change === 'added'), name).toEqual([]);
 
   const doc = refs ? bundleExternalRefs(data, refs).root : data;
   const { sends, receives } = documentFlows(doc);

@@ -608,6 +608,8 @@ class Importer {
     const typesOf = (_ck: string, t: Set<string> | 'all'): string[] => (t === 'all' ? [] : [...t]);
     const channelTypes = (ck: string): string[] => [...new Set(this.channels.get(ck)?.messages.values() ?? [])];
     const hasX = Object.keys(xApps).length > 0;
+    /** node id -> the document's application it was made from */
+    const appOfNode = new Map<string, string>();
     if (!hasX) for (const app of this.apps.values()) this.breakSelfLoops(app, channelTypes);
 
     for (const app of this.apps.values()) {
@@ -636,6 +638,7 @@ class Importer {
       if (kind === 'producer' && (derived.emits as string[]).length === 0) delete derived.emits;
       const settings = isObj(xa.settings) ? this.validSettings(kind, xa.settings, `/${X_ROOT}/applications/${esc(app.id)}/settings`, derived) : this.validSettings(kind, derived, app.pointer, {});
       const id = this.uniqueId(app.id);
+      appOfNode.set(id, app.id);
       const name = typeof xa.name === 'string' && xa.name ? xa.name.slice(0, 120) : app.id === this.defaultApp && typeof info.title === 'string' ? info.title.slice(0, 120) || id : app.id;
       const n = { id, kind, name, position: { x: 0, y: 0 }, settings } as TopologyNode;
       if (typeof xa.description === 'string') n.description = xa.description.slice(0, 2000);
@@ -756,7 +759,7 @@ class Importer {
       const keptNodes: Record<string, ImportedNode> = {};
       for (const n of kept) {
         const m = made.get(n.id)!;
-        keptNodes[n.id] = { name: m.name, settings: m.settings, ...(m.description !== undefined ? { description: m.description } : {}), ...(channelOf.has(n.id) ? { channel: channelOf.get(n.id) } : {}) };
+        keptNodes[n.id] = { name: m.name, settings: m.settings, ...(m.description !== undefined ? { description: m.description } : {}), ...(channelOf.has(n.id) ? { channel: channelOf.get(n.id) } : {}), ...(appOfNode.has(n.id) ? { application: appOfNode.get(n.id) } : {}) };
       }
       const document = JSON.parse(JSON.stringify(this.root)) as Obj;
       delete document[X_NODES];

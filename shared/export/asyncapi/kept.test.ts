@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Parser } from '@asyncapi/parser';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { parseTopologyText } from '../../model/validate';
@@ -90,6 +91,38 @@ describe('export of an imported topology keeps the document', () => {
     if (!again.ok) throw new Error(again.problems[0]?.message);
     expect(again.topology.edges.some((e) => e.source === 'payment-service' && e.target === 'audit-q')).toBe(true);
   });
+});
+
+describe('connections drawn in the app', () => {
+  it('a publish drawn from the document\'s service to a document channel becomes a send operation with its message; the rest is kept', () => {
+    const { topology, source } = load('payments-amqp-3.0.asyncapi.yaml');
+    const t: Topology = { ...topology, edges: [...topology.edges, { id: 'e-new', kind: 'publish', source: 'payment-service', target: 'authorizeRequests', eventTypes: ['PaymentCaptured'], conditions: [] }] };
+    const exp = exportAsyncApi(t);
+    const doc = exp.documents[0]!.document;
+    const ops = doc.operations as Record<string, Obj>;
+    const added = Object.entries(ops).filter(([k]) => !(k in (source.operations as Obj)));
+    expect(added.map(([, o]) => [o.action, (o.channel as Obj).$ref, o.messages])).toEqual([['send', '#/channels/authorizeRequests', [{ $ref: '#/channels/authorizeRequests/messages/PaymentCaptured' }]]]);
+    expect(((doc.channels as Record<string, Obj>).authorizeRequests!.messages as Obj).PaymentCaptured).toEqual({ $ref: '#/components/messages/PaymentCaptured' });
+    expect(exp.notes?.map((n) => n.message)).toContain('"payment-service" sends on "authorizeRequests": connection drawn in the app');
+    for (const [k, o] of Object.entries(source.operations as Obj)) expect(canonical(ops[k]), k).toEqual(canonical(o));
+    const again = importAsyncApi(JSON.stringify(doc));
+    if (!again.ok) throw new Error(again.problems[0]?.message);
+    expect(again.topology.edges.some((e) => e.kind === 'publish' && e.source === 'payment-service' && e.target === 'authorizeRequests')).toBe(true);
+  });
+
+  it('edited exports (a node added, one deleted, a connection drawn) are valid AsyncAPI for @asyncapi/parser', async () => {
+    const { topology } = load('payments-amqp-3.0.asyncapi.yaml');
+    const audit = { id: 'audit-q', kind: 'queue', name: 'Audit', position: { x: 0, y: 0 }, settings: { technology: 'rabbitmq' } } as unknown as Topology['nodes'][number];
+    const t: Topology = {
+      ...topology,
+      nodes: [...topology.nodes.filter((n) => n.id !== 'paymentEvents'), audit],
+      edges: [...topology.edges.filter((e) => e.source !== 'paymentEvents' && e.target !== 'paymentEvents'),
+        { id: 'e-audit', kind: 'publish', source: 'payment-service', target: 'audit-q', eventTypes: ['PaymentCaptured'], conditions: [] },
+        { id: 'e-new', kind: 'publish', source: 'payment-service', target: 'authorizeRequests', eventTypes: ['PaymentCaptured'], conditions: [] }],
+    };
+    const diagnostics = await new Parser().validate(JSON.stringify(exported(t)));
+    expect(diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('/')}: ${d.message}`)).toEqual([]);
+  }, 60_000);
 });
 
 describe('the kept part in the topology file', () => {

@@ -137,6 +137,7 @@ export function exportKept(t: Topology, kept: ImportedSource, plain: () => Obj):
   }
 
   if (added.length > 0) addNew(doc, kept, added, plain(), major, overrides, notes);
+  if (major === 3) addEdgeOperations(doc, kept, added, plain(), notes);
   if (Object.keys(overrides).length > 0) doc[X_NODES] = overrides;
   return { document: doc, notes };
 }
@@ -150,7 +151,6 @@ function addNew(doc: Obj, kept: ImportedSource, added: TopologyNode[], plain: Ob
   const addedIds = new Set(added.map((n) => n.id));
   const channels = child(doc, 'channels');
   const operations = child(doc, 'operations');
-  const components = child(doc, 'components');
   const pChannels = isObj(plain.channels) ? plain.channels : {};
   // plain channel key -> key in this document
   const keyOf = new Map<string, string>();
@@ -181,23 +181,104 @@ function addNew(doc: Obj, kept: ImportedSource, added: TopologyNode[], plain: Ob
     operations[key] = rewrite(op, keyOf);
     notes.push({ pointer: `/operations/${esc(key)}`, message: 'operation of a node added in the app' });
   }
-  // messages and schemas the new parts refer to
-  const pComp = isObj(plain.components) ? plain.components : {};
-  for (const section of ['messages', 'schemas', 'correlationIds']) {
-    const from = isObj(pComp[section]) ? pComp[section] : {};
-    const to = child(components, section);
-    for (const [k, v] of Object.entries(from)) if (to[k] === undefined && JSON.stringify(doc).includes(`#/components/${section}/${k}"`)) to[k] = v;
-  }
-  // a second pass: schemas referenced by the messages just added
-  const fromSchemas = isObj(pComp.schemas) ? pComp.schemas : {};
-  const toSchemas = child(components, 'schemas');
-  for (const [k, v] of Object.entries(fromSchemas)) if (toSchemas[k] === undefined && JSON.stringify(doc).includes(`#/components/schemas/${k}"`)) toSchemas[k] = v;
+  copyComponents(doc, plain);
   const servers = child(doc, 'servers');
   for (const [k, v] of Object.entries(isObj(plain.servers) ? plain.servers : {})) if (servers[k] === undefined && JSON.stringify(doc).includes(`#/servers/${k}"`)) servers[k] = v;
   for (const n of added) {
     if (n.kind === 'group') continue;
     overrides[n.id] = { settings: clone(n.settings) as Obj, name: n.name, ...(n.description ? { description: n.description } : {}) };
   }
+}
+
+/**
+ * Connections drawn in the app between a document application and a document channel: a send or
+ * receive the document does not have yet becomes an operation (as the plain exporter writes it).
+ * What the document has already (its operations, and their replies in the other direction) is not
+ * touched; stand-ins made by the import are not the document's applications and add nothing.
+ */
+function addEdgeOperations(doc: Obj, kept: ImportedSource, added: TopologyNode[], plain: Obj, notes: KeptNote[]): void {
+  const addedIds = new Set(added.map((n) => n.id));
+  const nodeOfApp = new Map(Object.entries(kept.nodes).filter(([, k]) => k.application !== undefined).map(([id, k]) => [k.application!, id]));
+  if (nodeOfApp.size === 0) return;
+  const info = isObj(doc.info) ? doc.info : {};
+  const defaultApp = slug(typeof info.title === 'string' ? info.title : 'application') || 'application';
+  const keyOfRef = (v: unknown): string | undefined => {
+    const ref = isObj(v) && typeof v.$ref === 'string' ? v.$ref : undefined;
+    const m = ref === undefined ? null : /^#\/channels\/([^/]+)$/.exec(ref);
+    return m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  };
+  const operations = child(doc, 'operations');
+  const have = new Set<string>();
+  for (const raw of Object.values(operations)) {
+    const op = own(doc, raw);
+    if (!op) continue;
+    const app = typeof op['x-eventflow-application'] === 'string' ? op['x-eventflow-application'] : defaultApp;
+    const node = nodeOfApp.get(app);
+    const ck = keyOfRef(op.channel);
+    if (node === undefined || ck === undefined) continue;
+    have.add(`${node}|${String(op.action)}|${ck}`);
+    const reply = own(doc, op.reply);
+    const rk = reply ? keyOfRef(reply.channel) : undefined;
+    if (rk !== undefined) have.add(`${node}|${op.action === 'send' ? 'receive' : 'send'}|${rk}`);
+  }
+  // plain channel key -> document channel key, for channels the document has
+  const keyOf = new Map<string, string>();
+  for (const [pk, pc] of Object.entries(isObj(plain.channels) ? plain.channels : {})) {
+    const id = isObj(pc) && isObj(pc[X_CHANNEL_NODE]) ? pc[X_CHANNEL_NODE].id : undefined;
+    const k = typeof id === 'string' && !addedIds.has(id) ? kept.nodes[id]?.channel : undefined;
+    if (k !== undefined && isObj(doc.channels) && doc.channels[k] !== undefined) keyOf.set(pk, k);
+  }
+  for (const [ok, op] of Object.entries(isObj(plain.operations) ? plain.operations : {})) {
+    if (!isObj(op)) continue;
+    const app = op['x-eventflow-application'];
+    const pk = keyOfRef(op.channel);
+    const ck = pk === undefined ? undefined : keyOf.get(pk);
+    if (typeof app !== 'string' || addedIds.has(app) || kept.nodes[app]?.application === undefined || ck === undefined) continue;
+    const pair = `${app}|${String(op.action)}|${ck}`;
+    if (have.has(pair)) continue;
+    have.add(pair);
+    let key = ok;
+    for (let i = 2; operations[key] !== undefined; i++) key = `${ok}_${i}`;
+    const copy = rewrite(op, keyOf) as Obj;
+    operations[key] = copy;
+    notes.push({ pointer: `/operations/${esc(key)}`, message: `"${app}" ${String(op.action)}s on "${ck}": connection drawn in the app` });
+    // the messages it names must be on the document's channel
+    const channel = own(doc, (doc.channels as Obj)[ck]);
+    const pChannel = isObj(plain.channels) ? own(plain, plain.channels[pk!]) : undefined;
+    for (const m of Array.isArray(copy.messages) ? copy.messages : []) {
+      const name = isObj(m) && typeof m.$ref === 'string' ? m.$ref.split('/').pop() : undefined;
+      if (!channel || name === undefined) continue;
+      const msgs = child(channel, 'messages');
+      if (msgs[name] === undefined && isObj(pChannel?.messages)) {
+        msgs[name] = pChannel.messages[name];
+        notes.push({ pointer: `/channels/${esc(ck)}/messages/${esc(name)}`, message: 'message of a connection drawn in the app' });
+      }
+    }
+    copyComponents(doc, plain);
+  }
+}
+
+/** Messages, schemas, correlation ids and servers of the plain export that the document now refers to but lacks. */
+function copyComponents(doc: Obj, plain: Obj): void {
+  const components = child(doc, 'components');
+  const pComp = isObj(plain.components) ? plain.components : {};
+  // twice: a message just copied refers to its payload schema
+  for (let pass = 0; pass < 2; pass++) {
+    const text = JSON.stringify(doc);
+    for (const section of ['messages', 'schemas', 'correlationIds']) {
+      const from = isObj(pComp[section]) ? pComp[section] : {};
+      for (const [k, v] of Object.entries(from)) {
+        if (!text.includes(`#/components/${section}/${k}"`)) continue;
+        const to = child(components, section);
+        if (to[k] === undefined) to[k] = v;
+      }
+    }
+  }
+}
+
+/** the importer's application id rule (import.ts slug) */
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56);
 }
 
 /** A copy of a plain-export part with its `#/channels/KEY…` references pointing at this document's keys. */

@@ -98,6 +98,7 @@ describe('property: random valid documents round-trip', () => {
       if (!r.ok) throw new Error(r.problems.filter((p) => p.severity === 'error').map((p) => `${p.pointer}: ${p.message}`).join('\n'));
       expect(r.report.differences.filter((d) => d.change !== 'added' && !d.explanation)).toEqual([]);
       expect(r.report.kept).toBe(r.report.constructs);
+      expect(r.report.added).toBe(0);
     }), { numRuns: 80, seed: 13 });
   });
 });
