@@ -3,11 +3,12 @@
  * .eventflow.json replaces the canvas as one undoable step. Problems are listed with their place
  * in the source (line:column and JSON pointer); on any error the project is left untouched.
  */
-import { formatProblem, importAsyncApi } from '../../shared/export/asyncapi/import';
+import { formatProblem, importAsyncApi, looksLikeAsyncApi } from '../../shared/export/asyncapi/import';
 import type { ImportProblem } from '../../shared/export/source-doc';
 import type { Topology } from '../../shared/model/topology';
 import { parseTopologyText } from '../../shared/model/validate';
 import type { EditorServices } from '../editor/editor-context';
+import type { RoundtripView } from '../store/ui-store';
 
 // the native file's own limit (parseTopologyText); AsyncAPI documents have tighter ones (source-doc.ts)
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -18,7 +19,7 @@ export type ImportOutcome =
 
 /** Pure part: text + file name -> topology or located problems. */
 export function importText(text: string, fileName: string): ImportOutcome {
-  const asyncapi = /\.(ya?ml)$/i.test(fileName) || /(^|[{,\s])["']?asyncapi["']?\s*:/.test(text.slice(0, 20_000));
+  const asyncapi = /\.(ya?ml)$/i.test(fileName) || (!/\.eventflow\.json$/i.test(fileName) && looksLikeAsyncApi(text));
   if (asyncapi) {
     const r = importAsyncApi(text);
     return r.ok ? { ok: true, topology: r.topology, kind: 'asyncapi', problems: r.problems } : r;
@@ -54,7 +55,25 @@ export async function importFile(editor: EditorServices, file: File, afterLoad?:
   }
   const t = r.topology;
   const summary = `${t.nodes.length} nodes, ${t.edges.length} edges${r.kind === 'asyncapi' ? `, ${t.eventTypes.length} event types` : ''}. Undo (Ctrl/Cmd+Z) brings back the previous canvas.`;
-  ui.set({ banner: { tone: 'info', title: `Imported ${file.name}`, lines: [summary, ...r.problems.slice(0, 10).map((p) => formatProblem(p, file.name))] } });
+  const banner = { tone: 'info' as const, title: `Imported ${file.name}`, lines: [summary, ...r.problems.slice(0, 10).map((p) => formatProblem(p, file.name)), ...(r.problems.length > 10 ? [`… and ${r.problems.length - 10} more`] : [])] };
+  ui.set({ banner: r.kind === 'asyncapi' ? { ...banner, roundtrip: { state: 'checking' } } : banner });
   afterLoad?.();
+  if (r.kind === 'asyncapi') void showRoundtrip(editor, text, file.name, banner.title);
   return true;
+}
+
+/** Ask the backend to import, export and compare the document; show the verdict under the import's banner. */
+async function showRoundtrip(editor: EditorServices, text: string, fileName: string, title: string): Promise<void> {
+  let view: RoundtripView;
+  try {
+    const r = await editor.api.call('asyncapi.roundtrip', { text, fileName });
+    view = r.ok
+      ? { state: 'done', everythingKept: r.everythingKept && r.differences.length === 0, summary: r.lines[0] ?? '', lines: r.lines.slice(1), more: r.more }
+      : { state: 'failed', summary: 'Round trip not checked: the document does not import on its own', lines: r.problems.slice(0, 8).map((p) => formatProblem(p, fileName)) };
+  } catch (e) {
+    view = { state: 'failed', summary: 'Round trip not checked', lines: [(e as Error).message] };
+  }
+  const ui = editor.ui.getState();
+  // the user may have dismissed the banner or imported something else meanwhile
+  if (ui.banner?.title === title && ui.banner.roundtrip?.state === 'checking') ui.set({ banner: { ...ui.banner, roundtrip: view } });
 }

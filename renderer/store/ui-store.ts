@@ -2,6 +2,13 @@ import { createStore } from 'zustand/vanilla';
 import type { NodeKind } from '../../shared/model';
 
 /** Where a context menu was opened, in screen and flow coordinates. */
+
+/** The round-trip check shown under an AsyncAPI import (asyncapi.roundtrip): checking, its verdict, or why it could not run. */
+export type RoundtripView =
+  | { state: 'checking' }
+  | { state: 'done'; everythingKept: boolean; summary: string; lines: string[]; more: number }
+  | { state: 'failed'; summary: string; lines: string[] };
+
 export interface ContextMenuState {
   target: { type: 'node'; id: string } | { type: 'edge'; id: string } | { type: 'pane' };
   screen: { x: number; y: number };
@@ -23,7 +30,7 @@ export interface UiState {
   /** palette item being dragged (HTML5 drag data is unreadable during dragover) */
   dragging: NodeKind | undefined;
   /** transient banner: file errors, clipboard problems */
-  banner: { tone: 'error' | 'info'; title: string; lines: string[] } | undefined;
+  banner: { tone: 'error' | 'info'; title: string; lines: string[]; roundtrip?: RoundtripView } | undefined;
   /** save indicator: "Saved · 2 s ago / Saving… / Unsaved" */
   saveStatus: 'saved' | 'saving' | 'unsaved' | 'error';
   savedAt: number | undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, stream } from './define';
+import { RoundtripCheck, asyncapiMethods } from './asyncapi';
 import { AppInfo, ProjectId, ProjectSummary, Project, ProjectVersion, SaveResult, TopologyPayload } from './types';
 import {
   CompareResult, EventsPage, EventsQuery as EventsQueryInput, ExportResult, MetricSeries, RunAnnotation, RunControlResult, RunDetail, RunId, RunMeta,
@@ -74,6 +75,8 @@ export const apiContract = {
     'live.check': method(liveMethods.check, LiveBrokerInfo, 'Connect to a broker (URL with credentials, kept nowhere) and say what it is, or why it cannot be reached.'),
     'live.apply': method(liveMethods.onBroker, LiveApplyResult, 'Declare the plan on the broker (idempotent): what was created and what already existed.'),
     'live.teardown': method(liveMethods.onBroker, LiveTeardownResult, 'Delete exactly the objects the plan names from the broker.'),
+    // AsyncAPI round trip (issue 13; types in ./asyncapi.ts, handler in main/backend/asyncapi/asyncapi-handlers.ts)
+    'asyncapi.roundtrip': method(asyncapiMethods.roundtrip, RoundtripCheck, 'Import an AsyncAPI document, export it again and compare: "everything kept", or every difference with its JSON pointer (as `eventflow roundtrip`).'),
   },
   streams: {
     'runs.snapshot': stream(z.object({ runId: RunId }), RunSnapshotEvent, 'Metrics of a live run, at most ~30 per second (the latest one first).'),

@@ -10,6 +10,35 @@ export const TOPOLOGY_SCHEMA_URL = 'https://eventflow.studio/schema/topology-v1.
 export const MAX_NODES = 20_000;
 export const MAX_EDGES = 50_000;
 
+/**
+ * What an imported document says that the model does not use (servers, ids, versions, summaries,
+ * bindings, full schemas, traits, parameters, replies, exchange names, operation ids...): the
+ * document itself, kept so that export writes it back (shared/export/asyncapi/kept.ts). `nodes`
+ * records what each node was made from and its settings at import, so an edit is told apart
+ * from what the document said.
+ */
+export const ImportedNode = z.object({
+  /** the channel key the node was made from (broker nodes) */
+  channel: z.string().max(1000).optional(),
+  /** the document's application the node was made from (its operations' x-eventflow-application, else info.title) */
+  application: z.string().max(200).optional(),
+  name: z.string().max(200),
+  description: z.string().max(5000).optional(),
+  /** the node's settings as the import derived them */
+  settings: z.record(z.string(), z.unknown()),
+});
+export type ImportedNode = z.infer<typeof ImportedNode>;
+
+export const ImportedSource = z.object({
+  format: z.literal('asyncapi'),
+  /** the document's own `asyncapi` version, e.g. "2.6.0" */
+  version: z.string().min(1).max(40),
+  /** the source document as read (references to other files inlined), without x-eventflow extensions */
+  document: z.record(z.string(), z.unknown()),
+  nodes: z.record(z.string(), ImportedNode).default({}),
+});
+export type ImportedSource = z.infer<typeof ImportedSource>;
+
 const TopologyShape = z.object({
   $schema: z.string().max(500).optional(),
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -19,6 +48,8 @@ const TopologyShape = z.object({
   eventTypes: z.array(EventTypeDef).max(1000).default([]),
   nodes: z.array(TopologyNode).max(MAX_NODES),
   edges: z.array(TopologyEdge).max(MAX_EDGES),
+  /** the imported document's parts the model does not use (absent for topologies built in the app) */
+  imported: ImportedSource.optional(),
 });
 
 /** Cross-reference checks zod cannot express per field: ids, dangling edges, legal edges. */

@@ -42,6 +42,18 @@ test('AsyncAPI documents dropped on the window import onto the canvas', async ({
   }
 });
 
+test('the import shows the round-trip check: an export gives the whole contract back', async ({ app }) => {
+  await createProject(app, 'Round trip');
+  const file = 'payments-amqp-3.0.asyncapi.yaml';
+  await dropFile(app, file, readFileSync(path.join(fixtures, file), 'utf8'));
+  const banner = app.getByTestId('editor-banner');
+  await expect(banner).toContainText(`Imported ${file}`);
+  const rt = app.getByTestId('import-roundtrip');
+  await expect(rt).toHaveAttribute('data-state', 'ok');
+  await expect(rt).toContainText('Round trip: everything kept: 58 of 58 constructs came back unchanged (AsyncAPI 3.0.0)');
+  await snap(app, 'import-roundtrip-everything-kept');
+});
+
 test('File > Import picks an AsyncAPI document from disk, one undo brings the old canvas back', async ({ app }) => {
   await createProject(app, 'Picked', /Event-driven checkout/);
   await expect(nodeEl(app, 'payment')).toBeVisible();

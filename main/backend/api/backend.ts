@@ -3,6 +3,7 @@ import { apiContract, isMethodName, isStreamName } from '../../../shared/api/con
 import type { StreamName } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/define';
 import { issuesFromZod } from '../../../shared/model/validate';
+import { asyncapiHandlers } from '../asyncapi/asyncapi-handlers';
 import { lessonHandlers } from '../lessons/lesson-handlers';
 import { liveHandlers } from '../live/live-handlers';
 import type { LessonHandlerOptions } from '../lessons/lesson-handlers';
@@ -60,7 +61,7 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
   // Every contract method and stream must appear here: these annotations are the check.
   const runs = new RunManager(store, opts.runs);
   const sweeps = new SweepManager(store, { ...(opts.runs?.nativeBinding ? { nativeBinding: opts.runs.nativeBinding } : {}), ...(opts.runs?.isAlive ? { isAlive: opts.runs.isAlive } : {}), ...opts.whatif });
-  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers(), ...whatifHandlers(sweeps) };
+  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers(), ...whatifHandlers(sweeps), ...asyncapiHandlers() };
   const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs }), ...whatifStreams(sweeps) };
   const defaultCtx: CallContext = { transport: opts.transport };
 

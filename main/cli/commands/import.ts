@@ -6,6 +6,7 @@ import { optionValue, parseArgs } from '../args';
 import { CliError, ExitCode } from '../command';
 import type { CliCommand } from '../command';
 import { writeOutputFile } from '../output-file';
+import { fileRefs } from '../external-refs';
 import { printable } from '../printable';
 import { readInputText } from '../topology-file';
 
@@ -27,8 +28,8 @@ export const importCommand: CliCommand = {
     const args = parseArgs(argv, spec, usage);
     const [file, extra] = args.positional;
     if (file === undefined || extra !== undefined) throw new CliError(ExitCode.usage, usage);
-    const { text } = readInputText(file, io.cwd);
-    const r = importAsyncApi(text);
+    const { text, abs: input } = readInputText(file, io.cwd);
+    const r = importAsyncApi(text, { externalRefs: fileRefs(input) });
     const json = args.flags.has('json');
     const rel = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
     if (json) io.out(JSON.stringify({ ok: r.ok, problems: r.problems }, null, 2) + '\n');

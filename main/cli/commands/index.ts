@@ -7,6 +7,7 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { lessonsCommand } from './lessons';
 import { liveCommand } from './live';
+import { roundtripCommand } from './roundtrip';
 import { runCommand } from './run';
 import { runsCommand } from './runs';
 import { sweepCommand } from './sweep';
@@ -19,6 +20,7 @@ export const commands: readonly CliCommand[] = [
   liveCommand,
   exportCommand,
   importCommand,
+  roundtripCommand,
   validateCommand,
   lessonsCommand,
 ];

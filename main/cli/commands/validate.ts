@@ -4,7 +4,7 @@
  * not a valid topology/document. `--json` prints a machine-readable report on stdout.
  */
 import path from 'node:path';
-import { asyncApiMajor, importAsyncApi } from '../../../shared/export/asyncapi/import';
+import { asyncApiMajor, importAsyncApi, looksLikeAsyncApi } from '../../../shared/export/asyncapi/import';
 import { readSource } from '../../../shared/export/source-doc';
 import { lintSummary, lintTopology } from '../../../shared/model/lint';
 import type { LintProblem } from '../../../shared/model/lint';
@@ -29,10 +29,6 @@ interface Report {
   valid: boolean;
   schema: { path: string; message: string; line?: number; column?: number; severity?: string }[];
   lint: LintProblem[];
-}
-
-function looksLikeAsyncApi(text: string): boolean {
-  return /(^|[{,\s])["']?asyncapi["']?\s*:/.test(text.slice(0, 20_000));
 }
 
 /**

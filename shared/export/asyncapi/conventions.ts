@@ -48,3 +48,6 @@ export function componentKey(s: string): string {
   const k = s.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 120);
   return k === '' ? '_' : k;
 }
+
+/** On a document exported with its imported source kept: node id -> { settings, name, description } edited in the app (kept.ts). */
+export const X_NODES = 'x-eventflow-nodes';

@@ -1,7 +1,7 @@
 /**
- * Parts of an AsyncAPI document the topology model has no field for. Export does not write them
- * back (it writes its own servers, ids and schemas), so the import names each one with its JSON
- * pointer instead of dropping it silently.
+ * Parts of an AsyncAPI document the topology model has no field for. The topology keeps the
+ * document (Topology.imported) and export writes them back (kept.ts), but the simulation does
+ * not use them: the import names each one with its JSON pointer so nobody expects it to.
  */
 import { isObj } from './refs';
 import type { Obj } from './refs';
@@ -15,7 +15,7 @@ const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function droppedParts(root: Obj, major: 2 | 3): Dropped[] {
   const out: Dropped[] = [];
-  const drop = (pointer: string, what: string): void => { out.push({ pointer, message: `not kept by the topology model (export writes its own): ${what}` }); };
+  const drop = (pointer: string, what: string): void => { out.push({ pointer, message: `kept for export, not used by the simulation: ${what}` }); };
   if (typeof root.id === 'string') drop('/id', `id "${root.id.slice(0, 80)}"`);
   const info = isObj(root.info) ? root.info : {};
   if (typeof info.version === 'string') drop('/info/version', `info.version "${info.version.slice(0, 40)}"`);

@@ -20,6 +20,8 @@ import type { Topology } from '../../model/topology';
 import {
   AMQP_BINDING_VERSION, CORRELATION_LOCATION, KAFKA_BINDING_VERSION, SERVER_OF, X_CHANNEL_NODE, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, componentKey,
 } from './conventions';
+import { exportKept } from './kept';
+import type { KeptNote } from './kept';
 
 type Obj = Record<string, unknown>;
 type BrokerNode = Extract<TopologyNode, { kind: 'topic' | 'queue' | 'bus' }>;
@@ -34,6 +36,8 @@ export interface AsyncApiExport {
   /** file stem (no extension) -> document */
   documents: { name: string; document: Obj }[];
   warnings: string[];
+  /** an imported topology's export: what differs from the imported document, and why (kept.ts) */
+  notes?: KeptNote[];
 }
 
 const ENVELOPE_HEADERS = 'EventEnvelopeHeaders';
@@ -61,6 +65,15 @@ interface Model {
 
 export function exportAsyncApi(t: Topology, perService = false, options: AsyncApiExportOptions = {}): AsyncApiExport {
   const m = analyse(t);
+  if (t.imported && !perService) {
+    // the imported document comes back with the app's edits written over it
+    const { imported, ...plain } = t;
+    const kept = exportKept(t, imported, () => {
+      const pm = analyse(plain);
+      return buildDocument(pm, pm.ops, t.name, options, true);
+    });
+    return { documents: [{ name: 'asyncapi', document: kept.document }], warnings: m.warnings, notes: kept.notes };
+  }
   if (!perService) return { documents: [{ name: 'asyncapi', document: buildDocument(m, m.ops, t.name, options, true) }], warnings: m.warnings };
   const documents: { name: string; document: Obj }[] = [];
   const apps = t.nodes.filter((n): n is AppNode => isApp(n));

@@ -122,6 +122,13 @@ describe('AsyncAPI 3.0 AMQP with request/reply and a dead-letter queue', () => {
     expect(w?.line).toBe(127);
   });
 
+  it('the requester\'s request and reply channels are connected to the stand-in responder, not left dangling', () => {
+    expect(edges(t)).toContain('subscribe fraudCheck->fraudCheck-responder [FraudCheckRequested]');
+    expect(edges(t)).toContain('publish fraudCheck-responder->fraudVerdicts [FraudCheckPassed,FraudCheckFailed]');
+    const dangling = t.nodes.filter((n) => ['topic', 'queue', 'bus'].includes(n.kind) && !t.edges.some((e) => e.source === n.id || e.target === n.id) && !t.nodes.some((s) => s.kind === 'service' && s.settings.deadLetterTarget === n.id));
+    expect(dangling.map((n) => n.id)).toEqual([]);
+  });
+
   it('simulated 10 minutes: replies equal requests handled, no service emits what its operations do not allow', () => {
     const lint = lintTopology(t).filter((p) => p.severity === 'error');
     expect(lint).toEqual([]);
@@ -151,5 +158,37 @@ describe('AsyncAPI 3.0 JSON with SNS/SQS and channel parameters', () => {
     const ko = e.types.get('InvoiceRejected') ?? 0;
     expect(ko / (ok + ko)).toBeGreaterThan(0.07);
     expect(ko / (ok + ko)).toBeLessThan(0.13);
+  });
+});
+
+describe('requester with a dynamic (null-address) reply channel', () => {
+  const doc = {
+    asyncapi: '3.0.0',
+    info: { title: 'Checkout', version: '1.0.0' },
+    channels: {
+      orders: { address: 'orders', messages: { OrderPlaced: { $ref: '#/components/messages/OrderPlaced' } } },
+      quote: { address: 'pricing.quote', messages: { QuoteRequested: { $ref: '#/components/messages/QuoteRequested' } } },
+    },
+    operations: {
+      onOrder: { action: 'receive', channel: { $ref: '#/channels/orders' } },
+      askQuote: {
+        action: 'send', channel: { $ref: '#/channels/quote' },
+        reply: { address: { location: '$message.header#/replyTo' }, messages: [{ $ref: '#/components/messages/QuoteGiven' }, { $ref: '#/components/messages/QuoteRefused' }] },
+      },
+    },
+    components: { messages: { OrderPlaced: { payload: { type: 'object' } }, QuoteRequested: { payload: { type: 'object' } }, QuoteGiven: { payload: { type: 'object' } }, QuoteRefused: { payload: { type: 'object' } } } },
+  };
+  const r = importAsyncApi(JSON.stringify(doc));
+  if (!r.ok) throw new Error(r.problems[0]?.message);
+  const t = r.topology;
+
+  it('the made-up reply queue is fed by the stand-in responder and the request channel feeds it', () => {
+    expect(edges(t)).toEqual(expect.arrayContaining([
+      'call checkout->quote-responder [QuoteRequested]',
+      'subscribe quote->quote-responder [QuoteRequested]',
+      'publish quote-responder->askQuote-reply [QuoteGiven,QuoteRefused]',
+    ]));
+    for (const id of ['quote', 'askQuote-reply']) expect(t.edges.some((e) => e.source === id || e.target === id), id).toBe(true);
+    expect(r.problems.find((p) => p.pointer === '/operations/askQuote')?.message).toContain('answers go to "askQuote-reply"');
   });
 });

@@ -18,15 +18,17 @@ import type { EventTypeDef } from '../../model/event-types';
 import { EventTypeDef as EventTypeDefSchema } from '../../model/event-types';
 import { BrokerTechnology, EventTypeName, NodeId, settingsSchemas } from '../../model/nodes';
 import type { NodeKind, TopologyNode } from '../../model/nodes';
-import type { Topology } from '../../model/topology';
+import type { ImportedNode, Topology } from '../../model/topology';
 import { CURRENT_SCHEMA_VERSION, TOPOLOGY_SCHEMA_URL } from '../../model/topology';
 import { parseTopology } from '../../model/validate';
 import { layeredLayout } from '../layout';
 import { pointerSegments, readSource } from '../source-doc';
 import type { ImportProblem, SourceDoc } from '../source-doc';
-import { X_CHANNEL_NODE, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, technologyOfProtocol } from './conventions';
+import { X_CHANNEL_NODE, X_NODES, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, technologyOfProtocol } from './conventions';
 import { RefError, deref, isObj } from './refs';
 import type { Obj } from './refs';
+import { bundleExternalRefs, hasExternalRefs } from './bundle';
+import type { ExternalRefs } from './bundle';
 import { droppedParts } from './dropped';
 import { DEFAULT_FAILURE_PCT, isDeadLetterChannel, isFailureOutcome, planOutcomes } from './outcomes';
 import type { OutcomePlan } from './outcomes';
@@ -54,6 +56,8 @@ interface ChannelInfo {
   group?: string;
   /** channel message key -> event type name */
   messages: Map<string, string>;
+  /** made by the import (a reply queue for a dynamic address), not a channel of the document */
+  invented?: boolean;
 }
 
 interface AppInfo {
@@ -66,7 +70,7 @@ interface AppInfo {
   /** channel key -> pointer of the receive operation */
   receiveAt: Map<string, string>;
   /** request/reply where this application is the requester: a synchronous call */
-  calls: { channel: string; types: string[] | 'all'; replyTypes: string[] | 'all'; pointer: string }[];
+  calls: { channel: string; types: string[] | 'all'; replyTypes: string[] | 'all'; replyChannel?: string; pointer: string }[];
   /** channel key -> route conditions of the receive */
   conditions: Map<string, Obj[]>;
   groupId?: string;
@@ -377,7 +381,8 @@ class Importer {
       if (op.action === 'send' && op.reply !== undefined && !isObj(this.x.applications)) {
         // the requester waits for the answer: a call, not a publish (the reply is its result)
         const replyTypes = this.replyTypes(op.reply, `${pointer}/reply`);
-        app.calls.push({ channel: ck, types, replyTypes, pointer });
+        const replyChannel = this.replyChannel(key, op.reply, `${pointer}/reply`);
+        app.calls.push({ channel: ck, types, replyTypes, pointer, ...(replyChannel ? { replyChannel } : {}) });
         continue;
       }
       this.flow(app, op.action, ck, types, pointer);
@@ -399,6 +404,17 @@ class Importer {
   reply(app: AppInfo, action: 'send' | 'receive', opKey: string, raw: unknown, at: string): void {
     const { value: r, pointer } = deref(this.root, raw, at);
     if (!isObj(r)) return;
+    const ck = this.replyChannel(opKey, raw, at);
+    if (!ck) return;
+    const types = r.messages === undefined ? 'all' : this.messageList(r.messages, `${pointer}/messages`);
+    // a responder's reply is one outcome per request (outcomes.ts), sent where the requester asked
+    this.flow(app, action === 'send' ? 'receive' : 'send', ck, types, pointer);
+  }
+
+  /** The channel a reply travels on: its `channel`, else (dynamic address) a reply queue made for it. */
+  replyChannel(opKey: string, raw: unknown, at: string): string | undefined {
+    const { value: r, pointer } = deref(this.root, raw, at);
+    if (!isObj(r)) return undefined;
     let ck: string | undefined;
     if (r.channel !== undefined) ck = this.channelKeyOfRef(r.channel, `${pointer}/channel`);
     if (!ck) {
@@ -408,14 +424,12 @@ class Importer {
         const tech = this.channels.values().next().value?.technology ?? 'generic';
         this.channels.set(ck, {
           key: ck, pointer, kind: 'queue', name: ck, address: ck, technology: tech, nodeId: this.uniqueId(ck),
-          settings: this.validSettings('queue', { technology: tech }, pointer, {}), messages: new Map(),
+          settings: this.validSettings('queue', { technology: tech }, pointer, {}), messages: new Map(), invented: true,
         });
         this.problem('warning', pointer, `reply has no channel: modelled as the queue "${ck}"`);
       }
     }
-    const types = r.messages === undefined ? 'all' : this.messageList(r.messages, `${pointer}/messages`);
-    // a responder's reply is one outcome per request (outcomes.ts), sent where the requester asked
-    this.flow(app, action === 'send' ? 'receive' : 'send', ck, types, pointer);
+    return ck;
   }
 
   /** Messages of a requester's reply (the answer of the call). */
@@ -497,8 +511,43 @@ class Importer {
       settings: this.validSettings('service', { consumes: types, ...(fails.length > 0 || replies.length > 1 ? outcomeDefaults() : {}) }, call.pointer, {}),
     } as TopologyNode);
     addEdge(caller.id, id, types);
+    // the request channel is where the responder listens, the reply channel where it answers: both
+    // stay connected to the call (no traffic of their own: the answer travels with the call)
+    addEdge(ch.nodeId, id, types);
+    const replyCh = call.replyChannel === undefined ? undefined : this.channels.get(call.replyChannel);
+    if (replyCh) addEdge(id, replyCh.nodeId, replies);
     const answer = replies.length === 0 ? 'no reply messages' : `${ok ? `"${ok}" = the call succeeds` : ''}${ok && replies.length > 1 ? ', ' : ''}${replies.filter((r) => r !== ok).map((r) => `"${r}"`).join(' / ')}${replies.length > 1 ? ` = it fails (${DEFAULT_FAILURE_PCT} % by default)` : ''}`;
-    this.problem('warning', call.pointer, `request/reply on "${call.channel}": imported as a synchronous call from "${caller.id}" to the stand-in "${id}"; the reply is the call's answer (${answer})`);
+    this.problem('warning', call.pointer, `request/reply on "${call.channel}": imported as a synchronous call from "${caller.id}" to the stand-in "${id}"; the reply is the call's answer (${answer}); "${call.channel}" feeds the stand-in${replyCh ? ` and its answers go to "${replyCh.key}"` : ''} (no traffic of their own: the answer travels with the call)`);
+  }
+
+  /** Settings, names and descriptions edited in the app, carried by a kept-document export (kept.ts). */
+  applyEdits(nodes: TopologyNode[]): void {
+    const edits = this.root[X_NODES];
+    if (edits === undefined) return;
+    if (!isObj(edits)) {
+      this.problem('warning', `/${X_NODES}`, `${X_NODES} is not an object: ignored`);
+      return;
+    }
+    for (const [id, raw] of Object.entries(edits)) {
+      const at = `/${X_NODES}/${esc(id)}`;
+      const n = nodes.find((x) => x.id === id);
+      if (!n || !isObj(raw)) {
+        this.problem('warning', at, n ? 'not an object: ignored' : `no node "${id.slice(0, 64)}" comes from this document: its edits are ignored`);
+        continue;
+      }
+      if (typeof raw.name === 'string' && raw.name.trim() !== '') n.name = raw.name.slice(0, 120);
+      if (typeof raw.description === 'string') {
+        if (raw.description) n.description = raw.description.slice(0, 2000);
+        else delete n.description;
+      }
+      if (isObj(raw.settings)) {
+        const edited = Object.fromEntries(Object.entries(raw.settings).filter(([, v]) => v !== null));
+        const cleared = Object.entries(raw.settings).filter(([, v]) => v === null).map(([k]) => k);
+        const base: Obj = { ...(n.settings as Obj), ...edited };
+        for (const k of cleared) delete base[k];
+        n.settings = this.validSettings(n.kind, base, `${at}/settings`, n.settings as Obj) as TopologyNode['settings'];
+      }
+    }
   }
 
   // ---- assemble
@@ -559,6 +608,8 @@ class Importer {
     const typesOf = (_ck: string, t: Set<string> | 'all'): string[] => (t === 'all' ? [] : [...t]);
     const channelTypes = (ck: string): string[] => [...new Set(this.channels.get(ck)?.messages.values() ?? [])];
     const hasX = Object.keys(xApps).length > 0;
+    /** node id -> the document's application it was made from */
+    const appOfNode = new Map<string, string>();
     if (!hasX) for (const app of this.apps.values()) this.breakSelfLoops(app, channelTypes);
 
     for (const app of this.apps.values()) {
@@ -587,6 +638,7 @@ class Importer {
       if (kind === 'producer' && (derived.emits as string[]).length === 0) delete derived.emits;
       const settings = isObj(xa.settings) ? this.validSettings(kind, xa.settings, `/${X_ROOT}/applications/${esc(app.id)}/settings`, derived) : this.validSettings(kind, derived, app.pointer, {});
       const id = this.uniqueId(app.id);
+      appOfNode.set(id, app.id);
       const name = typeof xa.name === 'string' && xa.name ? xa.name.slice(0, 120) : app.id === this.defaultApp && typeof info.title === 'string' ? info.title.slice(0, 120) || id : app.id;
       const n = { id, kind, name, position: { x: 0, y: 0 }, settings } as TopologyNode;
       if (typeof xa.description === 'string') n.description = xa.description.slice(0, 2000);
@@ -610,13 +662,18 @@ class Importer {
     // such channel a stand-in producer so the imported topology has traffic to simulate.
     if (!hasX) {
       for (const ch of this.channels.values()) {
-        const fed = [...this.apps.values()].some((a) => a.sends.has(ch.key));
         const consumed = [...this.apps.values()].filter((a) => a.receives.has(ch.key));
-        if (fed || consumed.length === 0) continue;
+        if (consumed.length === 0) continue;
+        // fed = every consumed message is sent here by an application of the document (a reply
+        // on the request's own channel feeds nothing the application consumes)
+        const sentHere = new Set([...this.apps.values()].flatMap((a) => {
+          const t = a.sends.get(ch.key);
+          return t === undefined ? [] : t === 'all' ? channelTypes(ch.key) : [...t];
+        }));
         const types = uniq(consumed.flatMap((a) => {
           const t = a.receives.get(ch.key)!;
           return t === 'all' ? channelTypes(ch.key) : [...t];
-        })).slice(0, 50);
+        })).filter((t) => !sentHere.has(t)).slice(0, 50);
         if (types.length === 0) continue;
         const id = this.uniqueId(`${ch.nodeId}-source`);
         nodes.push({ id, kind: 'producer', name: `${ch.name} publishers`.slice(0, 120), description: 'Stand-in for the applications that publish to this channel (not described by the imported document).', position: { x: 0, y: 0 },
@@ -657,6 +714,10 @@ class Importer {
       }
     }
 
+    // what the document made of each node, before the app's edits (x-eventflow-nodes) apply again
+    const made = new Map(nodes.map((n) => [n.id, { name: n.name, description: n.description, settings: JSON.parse(JSON.stringify(n.settings)) as Obj }]));
+    if (!hasX) this.applyEdits(nodes);
+
     const xTypes = Array.isArray(this.x.eventTypes) ? this.x.eventTypes : [];
     const projectTypes = new Map<string, EventTypeDef>();
     xTypes.forEach((raw, i) => {
@@ -693,6 +754,17 @@ class Importer {
       nodes: laidOut,
       edges,
     };
+    if (!hasX) {
+      const channelOf = new Map([...this.channels.values()].filter((c) => !c.invented).map((c) => [c.nodeId, c.key]));
+      const keptNodes: Record<string, ImportedNode> = {};
+      for (const n of kept) {
+        const m = made.get(n.id)!;
+        keptNodes[n.id] = { name: m.name, settings: m.settings, ...(m.description !== undefined ? { description: m.description } : {}), ...(channelOf.has(n.id) ? { channel: channelOf.get(n.id) } : {}), ...(appOfNode.has(n.id) ? { application: appOfNode.get(n.id) } : {}) };
+      }
+      const document = JSON.parse(JSON.stringify(this.root)) as Obj;
+      delete document[X_NODES];
+      Object.assign(candidate, { imported: { format: 'asyncapi', version: String(this.root.asyncapi), document, nodes: keptNodes } });
+    }
     const r = parseTopology(candidate);
     if (!r.ok) {
       for (const issue of r.issues) this.problem('error', '', `the imported topology is invalid at ${issue.path}: ${issue.message}`);
@@ -742,10 +814,41 @@ export function asyncApiMajor(version: unknown): 2 | 3 | undefined {
   return /^3\.[01]\.\d+$/.test(version) ? 3 : /^2\.[0-6]\.\d+$/.test(version) ? 2 : undefined;
 }
 
-export function importAsyncApi(text: string): AsyncApiImportResult {
+/**
+ * Whether a text is an AsyncAPI document rather than a topology file: an `asyncapi` key at the
+ * top level (a topology that keeps its imported document has one further down).
+ */
+export function looksLikeAsyncApi(text: string): boolean {
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{')) {
+    const top = /^\{\s*"([^"]*)"/.exec(head);
+    if (top?.[1] === 'asyncapi') return true;
+    if (top?.[1] === '$schema' || top?.[1] === 'schemaVersion') return false;
+    try {
+      const v = JSON.parse(head) as unknown;
+      return isObj(v) && 'asyncapi' in v;
+    } catch {
+      return /"asyncapi"\s*:/.test(head.slice(0, 20_000)) && !/"schemaVersion"\s*:/.test(head.slice(0, 20_000));
+    }
+  }
+  // YAML: a top-level key starts its line
+  return /(^|\n)["']?asyncapi["']?\s*:/.test(head.slice(0, 20_000));
+}
+
+export interface AsyncApiImportOptions {
+  /** how to read files that `$ref`s point at (without it, such a reference is an error) */
+  externalRefs?: ExternalRefs;
+}
+
+export function importAsyncApi(text: string, options: AsyncApiImportOptions = {}): AsyncApiImportResult {
   const src = readSource(text);
   if (!src.ok) return src;
-  const root = src.doc.data;
+  let root = src.doc.data;
+  if (isObj(root) && options.externalRefs && hasExternalRefs(root)) {
+    const b = bundleExternalRefs(root, options.externalRefs);
+    if (b.problems.length > 0) return { ok: false, problems: b.problems.map((p) => ({ ...p, ...(src.doc.locate(p.pointer) ?? {}) })) };
+    root = b.root;
+  }
   if (!isObj(root)) return { ok: false, problems: [{ severity: 'error', message: 'an AsyncAPI document is an object (mapping) at the top level', pointer: '', line: 1, column: 1 }] };
   const version = root.asyncapi;
   const loc = src.doc.locate('/asyncapi');

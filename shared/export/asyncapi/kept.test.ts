@@ -1,0 +1,151 @@
+/**
+ * Keep what the model does not use: an imported document's servers, ids, versions, summaries,
+ * bindings, full schemas, traits, parameters, replies, exchange names and operation ids come
+ * back on export; a node edited in the app exports its new settings and keeps the rest; the kept
+ * part passes the topology's JSON Schema and survives the .eventflow.json file.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Parser } from '@asyncapi/parser';
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { parseTopologyText } from '../../model/validate';
+import type { Topology } from '../../model/topology';
+import { topologyJson, topologyJsonSchema } from '../topology-json';
+import { readSource } from '../source-doc';
+import { canonical } from './canonical';
+import { X_NODES } from './conventions';
+import { exportAsyncApi } from './export';
+import { importAsyncApi } from './import';
+import type { Obj } from './refs';
+
+const fixtures = path.resolve(__dirname, '../../../tests/fixtures/asyncapi');
+const FILES = ['inventory-kafka-2.6.asyncapi.yaml', 'payments-amqp-3.0.asyncapi.yaml', 'payments-sns-sqs-3.0.asyncapi.json'];
+
+function load(file: string): { topology: Topology; source: Obj } {
+  const text = readFileSync(path.join(fixtures, file), 'utf8');
+  const r = importAsyncApi(text);
+  if (!r.ok) throw new Error(r.problems[0]?.message);
+  const src = readSource(text);
+  if (!src.ok) throw new Error('unreadable');
+  return { topology: r.topology, source: src.doc.data as Obj };
+}
+
+const exported = (t: Topology): Obj => exportAsyncApi(t).documents[0]!.document;
+const withNodes = (t: Topology, f: (n: Topology['nodes'][number]) => Topology['nodes'][number]): Topology => ({ ...t, nodes: t.nodes.map(f) });
+
+describe('export of an imported topology keeps the document', () => {
+  for (const file of FILES) {
+    it(`${file}: unedited, export gives the document back (every server, id, summary, binding, schema, trait, parameter, reply)`, () => {
+      const { topology, source } = load(file);
+      expect(topology.imported?.version).toBe(source.asyncapi);
+      expect(canonical(exported(topology))).toEqual(canonical(source));
+    });
+  }
+
+  it('a Kafka topic edited in the app exports its new partitions and retention; the rest of the channel is kept', () => {
+    const { topology, source } = load('inventory-kafka-2.6.asyncapi.yaml');
+    const edited = withNodes(topology, (n) => (n.kind === 'topic' && n.id === 'acme.orders.placed.v1' ? { ...n, settings: { ...n.settings, partitions: 48, retentionHours: 24 } } : n));
+    const doc = exported(edited);
+    const channels = doc.channels as Record<string, Obj>;
+    const ch = channels['acme.orders.placed.v1']!;
+    expect((ch.bindings as { kafka: Obj }).kafka).toMatchObject({ partitions: 48, replicas: 3, bindingVersion: '0.4.0', topicConfiguration: { 'retention.ms': 86_400_000 } });
+    expect((ch.publish as Obj).operationId).toBe('onOrderPlaced');
+    expect((ch.publish as Obj).summary).toBe((((source.channels as Obj)['acme.orders.placed.v1'] as Obj).publish as Obj).summary);
+    expect(doc.servers).toEqual(source.servers);
+    expect(doc.id).toBe(source.id);
+    const notes = exportAsyncApi(edited).notes ?? [];
+    expect(notes.map((n) => n.pointer)).toContain('/channels/acme.orders.placed.v1/bindings/kafka');
+  });
+
+  it('a service edited in the app (failure share, name) exports the edit in x-eventflow-nodes, and it imports back', () => {
+    const { topology } = load('payments-amqp-3.0.asyncapi.yaml');
+    const edited = withNodes(topology, (n) => (n.id === 'payment-service' && n.kind === 'service' ? { ...n, name: 'Payments (v2)', settings: { ...n.settings, failurePct: 25 } } : n));
+    const doc = exported(edited);
+    expect(doc[X_NODES]).toEqual({ 'payment-service': { settings: { failurePct: 25 }, name: 'Payments (v2)' } });
+    const again = importAsyncApi(JSON.stringify(doc));
+    if (!again.ok) throw new Error(again.problems[0]?.message);
+    const s = again.topology.nodes.find((n) => n.id === 'payment-service');
+    expect(s?.name).toBe('Payments (v2)');
+    expect(s?.kind === 'service' ? s.settings.failurePct : undefined).toBe(25);
+    // the kept document is the original again (the edit lives in the extension, not in the kept part)
+    expect(again.topology.imported?.document[X_NODES]).toBeUndefined();
+    expect(canonical(exported(again.topology))).toEqual(canonical(doc));
+  });
+
+  it('a channel deleted in the app leaves with its operations; a queue added in the app is written with its operation and message', () => {
+    const { topology } = load('payments-amqp-3.0.asyncapi.yaml');
+    const without = { ...topology, nodes: topology.nodes.filter((n) => n.id !== 'paymentEvents'), edges: topology.edges.filter((e) => e.source !== 'paymentEvents' && e.target !== 'paymentEvents') };
+    const audit = { id: 'audit-q', kind: 'queue', name: 'Audit', position: { x: 0, y: 0 }, settings: { technology: 'rabbitmq' } } as const;
+    const t: Topology = { ...without, nodes: [...without.nodes, audit as unknown as Topology['nodes'][number]], edges: [...without.edges, { id: 'e-audit', kind: 'publish', source: 'payment-service', target: 'audit-q', eventTypes: ['PaymentCaptured'], conditions: [] }] };
+    const doc = exported(t);
+    const channels = doc.channels as Obj;
+    const operations = doc.operations as Record<string, Obj>;
+    expect(channels.paymentEvents).toBeUndefined();
+    expect(operations.publishPaymentCaptured).toBeUndefined();
+    expect(Object.keys(channels)).toContain('audit-q');
+    const op = Object.values(operations).find((o) => (o.channel as Obj).$ref === '#/channels/audit-q');
+    expect(op?.action).toBe('send');
+    expect(operations.authorizePayment?.summary).toBe('Authorise a card payment and answer the requester.');
+    const again = importAsyncApi(JSON.stringify(doc));
+    if (!again.ok) throw new Error(again.problems[0]?.message);
+    expect(again.topology.edges.some((e) => e.source === 'payment-service' && e.target === 'audit-q')).toBe(true);
+  });
+});
+
+describe('connections drawn in the app', () => {
+  it('a publish drawn from the document\'s service to a document channel becomes a send operation with its message; the rest is kept', () => {
+    const { topology, source } = load('payments-amqp-3.0.asyncapi.yaml');
+    const t: Topology = { ...topology, edges: [...topology.edges, { id: 'e-new', kind: 'publish', source: 'payment-service', target: 'authorizeRequests', eventTypes: ['PaymentCaptured'], conditions: [] }] };
+    const exp = exportAsyncApi(t);
+    const doc = exp.documents[0]!.document;
+    const ops = doc.operations as Record<string, Obj>;
+    const added = Object.entries(ops).filter(([k]) => !(k in (source.operations as Obj)));
+    expect(added.map(([, o]) => [o.action, (o.channel as Obj).$ref, o.messages])).toEqual([['send', '#/channels/authorizeRequests', [{ $ref: '#/channels/authorizeRequests/messages/PaymentCaptured' }]]]);
+    expect(((doc.channels as Record<string, Obj>).authorizeRequests!.messages as Obj).PaymentCaptured).toEqual({ $ref: '#/components/messages/PaymentCaptured' });
+    expect(exp.notes?.map((n) => n.message)).toContain('"payment-service" sends on "authorizeRequests": connection drawn in the app');
+    for (const [k, o] of Object.entries(source.operations as Obj)) expect(canonical(ops[k]), k).toEqual(canonical(o));
+    const again = importAsyncApi(JSON.stringify(doc));
+    if (!again.ok) throw new Error(again.problems[0]?.message);
+    expect(again.topology.edges.some((e) => e.kind === 'publish' && e.source === 'payment-service' && e.target === 'authorizeRequests')).toBe(true);
+  });
+
+  it('edited exports (a node added, one deleted, a connection drawn) are valid AsyncAPI for @asyncapi/parser', async () => {
+    const { topology } = load('payments-amqp-3.0.asyncapi.yaml');
+    const audit = { id: 'audit-q', kind: 'queue', name: 'Audit', position: { x: 0, y: 0 }, settings: { technology: 'rabbitmq' } } as unknown as Topology['nodes'][number];
+    const t: Topology = {
+      ...topology,
+      nodes: [...topology.nodes.filter((n) => n.id !== 'paymentEvents'), audit],
+      edges: [...topology.edges.filter((e) => e.source !== 'paymentEvents' && e.target !== 'paymentEvents'),
+        { id: 'e-audit', kind: 'publish', source: 'payment-service', target: 'audit-q', eventTypes: ['PaymentCaptured'], conditions: [] },
+        { id: 'e-new', kind: 'publish', source: 'payment-service', target: 'authorizeRequests', eventTypes: ['PaymentCaptured'], conditions: [] }],
+    };
+    const diagnostics = await new Parser().validate(JSON.stringify(exported(t)));
+    expect(diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('/')}: ${d.message}`)).toEqual([]);
+  }, 60_000);
+});
+
+describe('the kept part in the topology file', () => {
+  it('passes the topology JSON Schema and survives save/load of the .eventflow.json file', () => {
+    const { topology } = load('payments-sns-sqs-3.0.asyncapi.json');
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const validate = ajv.compile(topologyJsonSchema());
+    const file = topologyJson(topology);
+    const ok = validate(JSON.parse(file));
+    expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
+    expect(ok).toBe(true);
+    const loaded = parseTopologyText(file);
+    if (!loaded.ok) throw new Error(loaded.issues[0]?.message);
+    expect(loaded.value.imported).toEqual(topology.imported);
+    expect(canonical(exported(loaded.value))).toEqual(canonical(exported(topology)));
+  });
+
+  it('the schema refuses a kept part of the wrong shape', () => {
+    const { topology } = load('payments-sns-sqs-3.0.asyncapi.json');
+    const bad = JSON.parse(topologyJson(topology)) as Obj;
+    (bad.imported as Obj).format = 'openapi';
+    const r = parseTopologyText(JSON.stringify(bad));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path).toContain('imported');
+  });
+});

@@ -1,0 +1,293 @@
+/**
+ * Export of an imported topology: the imported document comes back as it was (servers, ids,
+ * versions, summaries, bindings, full schemas, traits, parameters, replies, exchange names,
+ * operation ids — everything the model does not use), with what was edited in the app written
+ * over it:
+ * - a broker node's address, name (3.x title), description and Kafka partitions / replicas /
+ *   retention go into its channel and the channel's Kafka binding;
+ * - every other setting edited in the app (and a renamed application) rides in
+ *   `x-eventflow-nodes` (node id -> the changed settings), which the importer applies again;
+ * - a broker node deleted in the app takes its channel and the operations on it along;
+ * - nodes added in the app are written as the plain exporter writes them (3.x documents), with
+ *   their messages and schemas.
+ * Every such change is listed in `notes` with its JSON pointer: the round-trip checker counts
+ * them as explained (roundtrip.ts).
+ */
+import type { TopologyNode } from '../../model/nodes';
+import type { ImportedSource, Topology } from '../../model/topology';
+import { X_CHANNEL_NODE, X_NODES } from './conventions';
+import { atPointer, isObj } from './refs';
+import type { Obj } from './refs';
+
+export interface KeptNote {
+  pointer: string;
+  message: string;
+}
+
+export interface KeptExport {
+  document: Obj;
+  notes: KeptNote[];
+}
+
+type BrokerNode = Extract<TopologyNode, { kind: 'topic' | 'queue' | 'bus' }>;
+
+const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function isBroker(n: TopologyNode): n is BrokerNode {
+  return n.kind === 'topic' || n.kind === 'queue' || n.kind === 'bus';
+}
+
+/** The object a map entry stands for: itself, or the target of its local `$ref` (edited in place). */
+function own(doc: Obj, v: unknown): Obj | undefined {
+  if (isObj(v) && typeof v.$ref === 'string' && v.$ref.startsWith('#')) {
+    const t = atPointer(doc, decodeURIComponent(v.$ref.slice(1)));
+    return isObj(t) ? t : undefined;
+  }
+  return isObj(v) ? v : undefined;
+}
+
+function child(o: Obj, key: string): Obj {
+  const c = o[key];
+  if (isObj(c)) return c;
+  const made: Obj = {};
+  o[key] = made;
+  return made;
+}
+
+/**
+ * @param plain the plain exporter's document for the same topology (only read for nodes added in
+ *   the app); lazily made because most exports have none.
+ */
+export function exportKept(t: Topology, kept: ImportedSource, plain: () => Obj): KeptExport {
+  const doc = clone(kept.document);
+  const notes: KeptNote[] = [];
+  const major = kept.version.startsWith('2.') ? 2 : 3;
+  const channels = isObj(doc.channels) ? doc.channels : {};
+  const overrides: Obj = {};
+  const present = new Set(t.nodes.map((n) => n.id));
+  const added: TopologyNode[] = [];
+
+  for (const n of t.nodes) {
+    const k = kept.nodes[n.id];
+    if (!k) {
+      added.push(n);
+      continue;
+    }
+    const now = n.settings as Obj;
+    const changed: Obj = {};
+    for (const key of new Set([...Object.keys(now), ...Object.keys(k.settings)])) if (!same(now[key], k.settings[key])) changed[key] = now[key] ?? null;
+    const nameChanged = n.name !== k.name;
+    const descriptionChanged = (n.description ?? '') !== (k.description ?? '');
+    if (isBroker(n) && k.channel !== undefined && channels[k.channel] !== undefined) {
+      const at = `/channels/${esc(k.channel)}`;
+      const ch = own(doc, channels[k.channel]);
+      if (ch) {
+        if (nameChanged && major === 3) {
+          ch.title = n.name;
+          notes.push({ pointer: `${at}/title`, message: `renamed in the app: "${k.name}" → "${n.name}"` });
+        }
+        if (descriptionChanged) {
+          if (n.description) ch.description = n.description;
+          else delete ch.description;
+          notes.push({ pointer: `${at}/description`, message: 'description edited in the app' });
+        }
+        if ('address' in changed && typeof n.settings.address === 'string' && n.settings.address !== '') {
+          if (major === 3) {
+            ch.address = n.settings.address;
+            notes.push({ pointer: `${at}/address`, message: `address edited in the app: "${String(k.settings.address ?? k.channel)}" → "${n.settings.address}"` });
+          } else if (channels[n.settings.address] === undefined) {
+            // a 2.x channel is named by its address
+            channels[n.settings.address] = channels[k.channel];
+            delete channels[k.channel];
+            notes.push({ pointer: at, message: `address edited in the app: the channel is now "${n.settings.address}"` });
+          }
+        }
+        if (n.kind === 'topic' && n.settings.technology === 'kafka' && ('partitions' in changed || 'replication' in changed || 'retentionHours' in changed)) {
+          const kafka = child(child(ch, 'bindings'), 'kafka');
+          if ('partitions' in changed) kafka.partitions = n.settings.partitions;
+          if ('replication' in changed) kafka.replicas = n.settings.replication;
+          if ('retentionHours' in changed) child(kafka, 'topicConfiguration')['retention.ms'] = Math.round(n.settings.retentionHours * 3_600_000);
+          notes.push({ pointer: `${at}/bindings/kafka`, message: 'Kafka topic settings edited in the app' });
+        }
+      }
+    }
+    const o: Obj = {};
+    if (Object.keys(changed).length > 0) o.settings = changed;
+    if (nameChanged) o.name = n.name;
+    if (descriptionChanged) o.description = n.description ?? '';
+    if (Object.keys(o).length > 0) overrides[n.id] = o;
+  }
+
+  // broker nodes deleted in the app: their channel and the operations on it go too
+  for (const [id, k] of Object.entries(kept.nodes)) {
+    if (present.has(id) || k.channel === undefined || channels[k.channel] === undefined) continue;
+    delete channels[k.channel];
+    notes.push({ pointer: `/channels/${esc(k.channel)}`, message: `"${k.name}" was deleted in the app: its channel is not exported` });
+    if (major === 3 && isObj(doc.operations)) {
+      for (const [ok, op] of Object.entries(doc.operations)) {
+        const o = own(doc, op);
+        if (o && isObj(o.channel) && o.channel.$ref === `#/channels/${esc(k.channel)}`) {
+          delete doc.operations[ok];
+          notes.push({ pointer: `/operations/${esc(ok)}`, message: `its channel "${k.channel}" was deleted in the app: the operation is not exported` });
+        }
+      }
+    }
+  }
+
+  if (added.length > 0) addNew(doc, kept, added, plain(), major, overrides, notes);
+  if (major === 3) addEdgeOperations(doc, kept, added, plain(), notes);
+  if (Object.keys(overrides).length > 0) doc[X_NODES] = overrides;
+  return { document: doc, notes };
+}
+
+/** Nodes added in the app, written as the plain exporter writes them. */
+function addNew(doc: Obj, kept: ImportedSource, added: TopologyNode[], plain: Obj, major: 2 | 3, overrides: Obj, notes: KeptNote[]): void {
+  if (major === 2) {
+    for (const n of added) if (n.kind !== 'group') notes.push({ pointer: '/channels', message: `"${n.name}" (${n.kind}) was added in the app: an AsyncAPI 2.x document gets no new parts (export without the imported document for a 3.0 one that has it)` });
+    return;
+  }
+  const addedIds = new Set(added.map((n) => n.id));
+  const channels = child(doc, 'channels');
+  const operations = child(doc, 'operations');
+  const pChannels = isObj(plain.channels) ? plain.channels : {};
+  // plain channel key -> key in this document
+  const keyOf = new Map<string, string>();
+  const addedKeys = new Set<string>();
+  for (const [pk, pc] of Object.entries(pChannels)) {
+    const id = isObj(pc) && isObj(pc[X_CHANNEL_NODE]) ? pc[X_CHANNEL_NODE].id : undefined;
+    if (typeof id !== 'string') continue;
+    const k = kept.nodes[id]?.channel;
+    if (k !== undefined && !addedIds.has(id)) keyOf.set(pk, k);
+    else if (addedIds.has(id)) {
+      let key = pk;
+      for (let i = 2; channels[key] !== undefined; i++) key = `${pk}_${i}`;
+      keyOf.set(pk, key);
+      addedKeys.add(key);
+      channels[key] = rewrite(pc, keyOf);
+      notes.push({ pointer: `/channels/${esc(key)}`, message: `channel of "${String(id)}", added in the app` });
+    }
+  }
+  const pOps = isObj(plain.operations) ? plain.operations : {};
+  for (const [ok, op] of Object.entries(pOps)) {
+    if (!isObj(op)) continue;
+    const app = op['x-eventflow-application'];
+    const ref = isObj(op.channel) && typeof op.channel.$ref === 'string' ? op.channel.$ref : '';
+    const pk = ref.replace(/^#\/channels\//, '');
+    if (!(typeof app === 'string' && addedIds.has(app)) && !addedKeys.has(keyOf.get(pk) ?? '')) continue;
+    let key = ok;
+    for (let i = 2; operations[key] !== undefined; i++) key = `${ok}_${i}`;
+    operations[key] = rewrite(op, keyOf);
+    notes.push({ pointer: `/operations/${esc(key)}`, message: 'operation of a node added in the app' });
+  }
+  copyComponents(doc, plain);
+  const servers = child(doc, 'servers');
+  for (const [k, v] of Object.entries(isObj(plain.servers) ? plain.servers : {})) if (servers[k] === undefined && JSON.stringify(doc).includes(`#/servers/${k}"`)) servers[k] = v;
+  for (const n of added) {
+    if (n.kind === 'group') continue;
+    overrides[n.id] = { settings: clone(n.settings) as Obj, name: n.name, ...(n.description ? { description: n.description } : {}) };
+  }
+}
+
+/**
+ * Connections drawn in the app between a document application and a document channel: a send or
+ * receive the document does not have yet becomes an operation (as the plain exporter writes it).
+ * What the document has already (its operations, and their replies in the other direction) is not
+ * touched; stand-ins made by the import are not the document's applications and add nothing.
+ */
+function addEdgeOperations(doc: Obj, kept: ImportedSource, added: TopologyNode[], plain: Obj, notes: KeptNote[]): void {
+  const addedIds = new Set(added.map((n) => n.id));
+  const nodeOfApp = new Map(Object.entries(kept.nodes).filter(([, k]) => k.application !== undefined).map(([id, k]) => [k.application!, id]));
+  if (nodeOfApp.size === 0) return;
+  const info = isObj(doc.info) ? doc.info : {};
+  const defaultApp = slug(typeof info.title === 'string' ? info.title : 'application') || 'application';
+  const keyOfRef = (v: unknown): string | undefined => {
+    const ref = isObj(v) && typeof v.$ref === 'string' ? v.$ref : undefined;
+    const m = ref === undefined ? null : /^#\/channels\/([^/]+)$/.exec(ref);
+    return m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  };
+  const operations = child(doc, 'operations');
+  const have = new Set<string>();
+  for (const raw of Object.values(operations)) {
+    const op = own(doc, raw);
+    if (!op) continue;
+    const app = typeof op['x-eventflow-application'] === 'string' ? op['x-eventflow-application'] : defaultApp;
+    const node = nodeOfApp.get(app);
+    const ck = keyOfRef(op.channel);
+    if (node === undefined || ck === undefined) continue;
+    have.add(`${node}|${String(op.action)}|${ck}`);
+    const reply = own(doc, op.reply);
+    const rk = reply ? keyOfRef(reply.channel) : undefined;
+    if (rk !== undefined) have.add(`${node}|${op.action === 'send' ? 'receive' : 'send'}|${rk}`);
+  }
+  // plain channel key -> document channel key, for channels the document has
+  const keyOf = new Map<string, string>();
+  for (const [pk, pc] of Object.entries(isObj(plain.channels) ? plain.channels : {})) {
+    const id = isObj(pc) && isObj(pc[X_CHANNEL_NODE]) ? pc[X_CHANNEL_NODE].id : undefined;
+    const k = typeof id === 'string' && !addedIds.has(id) ? kept.nodes[id]?.channel : undefined;
+    if (k !== undefined && isObj(doc.channels) && doc.channels[k] !== undefined) keyOf.set(pk, k);
+  }
+  for (const [ok, op] of Object.entries(isObj(plain.operations) ? plain.operations : {})) {
+    if (!isObj(op)) continue;
+    const app = op['x-eventflow-application'];
+    const pk = keyOfRef(op.channel);
+    const ck = pk === undefined ? undefined : keyOf.get(pk);
+    if (typeof app !== 'string' || addedIds.has(app) || kept.nodes[app]?.application === undefined || ck === undefined) continue;
+    const pair = `${app}|${String(op.action)}|${ck}`;
+    if (have.has(pair)) continue;
+    have.add(pair);
+    let key = ok;
+    for (let i = 2; operations[key] !== undefined; i++) key = `${ok}_${i}`;
+    const copy = rewrite(op, keyOf) as Obj;
+    operations[key] = copy;
+    notes.push({ pointer: `/operations/${esc(key)}`, message: `"${app}" ${String(op.action)}s on "${ck}": connection drawn in the app` });
+    // the messages it names must be on the document's channel
+    const channel = own(doc, (doc.channels as Obj)[ck]);
+    const pChannel = isObj(plain.channels) ? own(plain, plain.channels[pk!]) : undefined;
+    for (const m of Array.isArray(copy.messages) ? copy.messages : []) {
+      const name = isObj(m) && typeof m.$ref === 'string' ? m.$ref.split('/').pop() : undefined;
+      if (!channel || name === undefined) continue;
+      const msgs = child(channel, 'messages');
+      if (msgs[name] === undefined && isObj(pChannel?.messages)) {
+        msgs[name] = pChannel.messages[name];
+        notes.push({ pointer: `/channels/${esc(ck)}/messages/${esc(name)}`, message: 'message of a connection drawn in the app' });
+      }
+    }
+    copyComponents(doc, plain);
+  }
+}
+
+/** Messages, schemas, correlation ids and servers of the plain export that the document now refers to but lacks. */
+function copyComponents(doc: Obj, plain: Obj): void {
+  const components = child(doc, 'components');
+  const pComp = isObj(plain.components) ? plain.components : {};
+  // twice: a message just copied refers to its payload schema
+  for (let pass = 0; pass < 2; pass++) {
+    const text = JSON.stringify(doc);
+    for (const section of ['messages', 'schemas', 'correlationIds']) {
+      const from = isObj(pComp[section]) ? pComp[section] : {};
+      for (const [k, v] of Object.entries(from)) {
+        if (!text.includes(`#/components/${section}/${k}"`)) continue;
+        const to = child(components, section);
+        if (to[k] === undefined) to[k] = v;
+      }
+    }
+  }
+}
+
+/** the importer's application id rule (import.ts slug) */
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56);
+}
+
+/** A copy of a plain-export part with its `#/channels/KEY…` references pointing at this document's keys. */
+function rewrite(v: unknown, keyOf: Map<string, string>): unknown {
+  return JSON.parse(JSON.stringify(v), (k, x: unknown) => {
+    if (k !== '$ref' || typeof x !== 'string') return x;
+    const m = /^#\/channels\/([^/]+)(.*)$/.exec(x);
+    if (!m) return x;
+    const to = keyOf.get(m[1]!);
+    return to === undefined ? x : `#/channels/${esc(to)}${m[2]}`;
+  }) as unknown;
+}
