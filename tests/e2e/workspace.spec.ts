@@ -6,7 +6,7 @@
  * sideways; panels fold, resize and are remembered; focus mode; an edge is clicked at the lowest zoom.
  */
 import type { Locator, Page } from '@playwright/test';
-import { createProjectViaApi, flowToScreen, viewport, viewportSettled } from './canvas-helpers';
+import { createProject, createProjectViaApi, flowToScreen, runToCompletion, viewport, viewportSettled } from './canvas-helpers';
 import { expect, snap, startHost, test } from './fixtures/host';
 
 const num = async (l: Locator, attr: string): Promise<number> => Number(await l.getAttribute(attr));
@@ -358,5 +358,27 @@ test.describe('flow bands on the checkout example', () => {
     await snap(page, 'ws-1280x720-flow-bands');
     await page.getByTestId('run-stop').click();
     await expect(page.getByTestId('run-phase')).toHaveText('stopped');
+  });
+});
+
+test.describe('a long run name at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test('the replay toolbar and the run dock stay inside the centre column: the name is cut, Close replay and every KPI card in view', async ({ app: page }) => {
+    await createProject(page, 'What-if sw-1 · cell 4: payment.instances=1, storefront.profile.ratePerSec=20 and a long tail', /Event-driven checkout/);
+    await runToCompletion(page, 60);
+    await page.getByTestId('run-tab-history').click();
+    await page.getByTestId('history-row').first().getByTestId('history-open').click();
+    await expect(page.getByRole('button', { name: 'Close replay' })).toBeVisible();
+    const overflow = await page.evaluate(() => {
+      const centre = document.querySelector('.ef-editor__centre')!;
+      const limit = centre.getBoundingClientRect().right;
+      return Array.from(centre.querySelectorAll<HTMLElement>('.run-dock, .run-dock *, .ef-editor__canvas'))
+        .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.right > limit + 1; })
+        .map((el) => el.className).slice(0, 5);
+    });
+    expect(overflow).toEqual([]);
+    const close = await page.getByRole('button', { name: 'Close replay' }).boundingBox();
+    const inspector = await page.getByTestId('inspector-panel').boundingBox();
+    expect(close!.x + close!.width).toBeLessThanOrEqual(inspector!.x);
   });
 });
