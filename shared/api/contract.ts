@@ -6,7 +6,7 @@ import {
   RunSampledEvents, RunSettings, RunSnapshotEvent, RunSpeed, RunStatusEvent, StateAt, TraceResult, runMethods,
 } from './runs';
 import { LessonDetail, LessonHandout, LessonList, LessonProgress, lessonMethods } from './lessons';
-import { LiveApplyResult, LiveBrokerInfo, LivePlan, LiveTeardownResult, liveMethods } from './live';
+import { LiveApplyResult, LiveBrokerInfo, LivePlan, LiveStartResult, LiveStopResult, LiveTeardownResult, liveMethods } from './live';
 import { PruneResult, StorageUsage, storageMethods } from './storage';
 import { WhatifParameter, WhatifPlan, WhatifProgress, WhatifSweep, WhatifSweepInput, WhatifSweepMeta, whatifMethods } from './whatif';
 
@@ -74,6 +74,8 @@ export const apiContract = {
     'live.check': method(liveMethods.check, LiveBrokerInfo, 'Connect to a broker (URL with credentials, kept nowhere) and say what it is, or why it cannot be reached.'),
     'live.apply': method(liveMethods.onBroker, LiveApplyResult, 'Declare the plan on the broker (idempotent): what was created and what already existed.'),
     'live.teardown': method(liveMethods.onBroker, LiveTeardownResult, 'Delete exactly the objects the plan names from the broker.'),
+    'live.start': method(liveMethods.start, LiveStartResult, 'Apply the plan and run the traffic live on the broker; stored as a run marked live, streamed like any run (runs.status, runs.snapshot).'),
+    'live.stop': method(liveMethods.byRun, LiveStopResult, 'Stop a live run\'s traffic; its queues drain, then it ends stopped with what it recorded.'),
   },
   streams: {
     'runs.snapshot': stream(z.object({ runId: RunId }), RunSnapshotEvent, 'Metrics of a live run, at most ~30 per second (the latest one first).'),

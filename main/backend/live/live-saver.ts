@@ -47,10 +47,10 @@ export class LiveSaver {
     }
   };
 
-  /** completed, or interrupted (broker gone mid-run) with what was recorded kept */
-  finish(summary: RunSummary, interrupted: string | null): void {
+  /** completed (stopped: by the user), or interrupted (broker gone mid-run) with what was recorded kept */
+  finish(summary: RunSummary, interrupted: string | null, stopped = false): void {
     this.recorder.flush(summary.simulatedMs);
-    this.repo.finish(this.runId, interrupted === null ? 'completed' : 'interrupted', summary, runKpisOf(summary, summary.simulatedMs), summary.simulatedMs, interrupted);
+    this.repo.finish(this.runId, interrupted !== null ? 'interrupted' : stopped ? 'stopped' : 'completed', summary, runKpisOf(summary, summary.simulatedMs), summary.simulatedMs, interrupted);
   }
 
   fail(message: string): void {
