@@ -35,6 +35,8 @@ export const liveMethods = {
     name: z.string().trim().min(1).max(200).optional(),
   }),
   byRun: z.object({ runId: RunId }),
+  /** a live run and a simulated run of the same scenario (its twin, or any other run) */
+  twinRows: z.object({ live: RunId, sim: RunId }),
 };
 
 const Unsupported = z.object({ ref: z.string(), what: z.string(), why: z.string() });
@@ -64,3 +66,21 @@ export { LiveRunMark } from './runs';
 
 export const LiveStartResult = z.object({ runId: RunId, broker: LiveBrokerInfo });
 export const LiveStopResult = z.object({ runId: RunId, stopped: z.boolean() });
+
+/** One row of the twin comparison (main/backend/live/twin.ts): simulated vs live per service / broker. */
+export const LiveTwinRow = z.object({
+  node: z.string(),
+  kind: z.enum(['service', 'broker']),
+  simP50: z.number(),
+  liveP50: z.number(),
+  simP99: z.number(),
+  liveP99: z.number(),
+  simDone: z.number(),
+  liveDone: z.number(),
+  simPeak: z.number(),
+  livePeak: z.number(),
+  /** why the row is a finding, '' when the two agree */
+  finding: z.string(),
+});
+export type LiveTwinRow = z.infer<typeof LiveTwinRow>;
+export const LiveTwinResult = z.object({ liveRunId: RunId, twinRunId: RunId, rows: z.array(LiveTwinRow) });

@@ -61,7 +61,11 @@ export const RunKpis = z.object({
 export type RunKpis = z.infer<typeof RunKpis>;
 
 /** How a stored run ran on a real broker (issue 17, docs/live.md): the address without credentials. */
-export const LiveRunMark = z.object({ address: z.string(), product: z.string(), version: z.string(), prefix: z.string() });
+export const LiveRunMark = z.object({
+  address: z.string(), product: z.string(), version: z.string(), prefix: z.string(),
+  /** wall ms of traffic when it was stopped before its planned duration (the twin simulates that long) */
+  trafficMs: z.number().optional(),
+});
 export type LiveRunMark = z.infer<typeof LiveRunMark>;
 
 export const RunMeta = z.object({

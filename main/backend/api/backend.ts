@@ -64,7 +64,7 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
   const runs = new RunManager(store, opts.runs);
   const sweeps = new SweepManager(store, { ...(opts.runs?.nativeBinding ? { nativeBinding: opts.runs.nativeBinding } : {}), ...(opts.runs?.isAlive ? { isAlive: opts.runs.isAlive } : {}), ...opts.whatif });
   const liveRuns = new LiveRunner(store, runs);
-  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs, live: liveRuns }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers(liveRuns), ...whatifHandlers(sweeps) };
+  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs, live: liveRuns }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers(liveRuns, runs), ...whatifHandlers(sweeps) };
   const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs, live: liveRuns }), ...whatifStreams(sweeps) };
   const defaultCtx: CallContext = { transport: opts.transport };
 

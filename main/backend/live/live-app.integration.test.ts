@@ -1,6 +1,6 @@
 /**
  * Live runs as the app starts them (live.start, runs.stop, runs.injectFault, live.twin) through
- * the real backend dispatcher, against a private RabbitMQ (test-broker.ts) and a real SQLite
+ * the real backend dispatcher (run workers from the built bundle), against a private RabbitMQ (test-broker.ts) and a real SQLite
  * file. Never a mock. Skips, saying why, when rabbitmq-server cannot be started here.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,8 +12,11 @@ import { ApiError } from '../../../shared/api/define';
 import type { RunDetail, RunMeta, RunSnapshotEvent, RunStatusEvent } from '../../../shared/api/runs';
 import { checkoutTemplate } from '../../../shared/model/templates';
 import { openBackend } from '../index';
+import { buildRunWorkerForTests } from '../runs/test-worker-bundle';
 import type { OpenedBackend } from '../index';
 import { brokerUnavailableReason, startTestBroker } from './test-broker';
+import { formatTwin } from './twin';
+import type { TwinRow } from './twin';
 import type { TestBroker } from './test-broker';
 
 let broker: TestBroker | null = null;
@@ -56,7 +59,7 @@ interface Harness {
 
 async function harness(): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-live-app-'));
-  const backend = openBackend({ dataDir: dir, transport: 'websocket' });
+  const backend = openBackend({ dataDir: dir, transport: 'websocket', runs: { workerFile: await buildRunWorkerForTests() } });
   const call = <T,>(method: string, input: unknown): Promise<T> => backend.dispatch(method, input) as Promise<T>;
   const project = await call<{ id: string }>('projects.create', { name: 'Checkout live', topology: checkoutTemplate() });
   const statuses: RunStatusEvent[] = [];
@@ -153,6 +156,28 @@ describe('live runs started from the app', () => {
       expect(report.text).toContain('<html');
       const series = await h.call<{ timeMs: number[]; consumerLag: number[] }>('runs.metrics', { runId, nodeId: 'payment' });
       expect(Math.max(...series.consumerLag)).toBeGreaterThan(30);
+
+      // Twin: the same scenario with the faults as they happened, simulated and stored, then compared
+      const twin = await h.call<{ liveRunId: number; twinRunId: number; rows: TwinRow[] }>('live.twin', { runId });
+      expect(twin.liveRunId).toBe(runId);
+      const sim = await h.call<RunDetail>('runs.get', { runId: twin.twinRunId });
+      expect(sim.status).toBe('completed');
+      expect(sim.live ?? null).toBeNull();
+      expect(sim.faults.map((f) => f.fault.kind).sort()).toEqual(['burst', 'down']);
+      const simDown = sim.faults.find((f) => f.fault.kind === 'down')!.fault;
+      expect(simDown.endSec).toBeLessThan(d.simulatedMs / 1000); // cut where it was ended live
+      expect(twin.rows.map((r) => r.node)).toEqual(expect.arrayContaining(['payment', 'inventory', 'notification', 'orders']));
+      const paymentRow = twin.rows.find((r) => r.node === 'payment')!;
+      expect(paymentRow.liveDone).toBe(payment.out);
+      expect(paymentRow.simDone).toBeGreaterThan(0);
+      console.log(`TWIN (app) checkout, stopped live run with payment down + burst:\n${formatTwin(twin.rows)}`);
+      const compare = await h.call<{ kpis: { metric: string }[]; topology: { same: boolean } }>('runs.compare', { a: runId, b: twin.twinRunId });
+      expect(compare.topology.same).toBe(true);
+      expect(compare.kpis.length).toBeGreaterThan(3);
+      expect(await h.call<TwinRow[]>('live.twinRows', { live: runId, sim: twin.twinRunId })).toEqual(twin.rows);
+      const notLive = await h.call('live.twin', { runId: twin.twinRunId }).catch((e: unknown) => e);
+      expect((notLive as ApiError).code).toBe('invalid-input');
+      expect((notLive as ApiError).message).toMatch(/is a simulated run/);
 
       const teardown = await h.call<{ removed: string[] }>('live.teardown', { topology, prefix: 'appstart', brokerUrl: b.url });
       expect(teardown.removed.length).toBeGreaterThan(0);

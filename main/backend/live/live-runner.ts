@@ -47,6 +47,9 @@ interface GoingRun {
   snapshot: MetricsSnapshot | null;
   error: string | null;
   stop: { value: boolean };
+  /** wall ms since the start when Stop was pressed */
+  stoppedAtMs: number | null;
+  startedAt: number;
   control: LiveRunControl;
   options: LiveRunOptions;
   /** run_faults.id -> the open-ended fault the runner applies (ended by endFault) */
@@ -118,7 +121,7 @@ export class LiveRunner {
     const control: LiveRunControl = { inject: null, end: null };
     const g: GoingRun = {
       runId: saver.runId, projectId: input.projectId, broker: adapter.info, status: 'running', endMs: scenario.durationSec * 1000, simMs: 0, snapshot: null, error: null,
-      stop, control, openFaults: new Map(), done: Promise.resolve(),
+      stop, stoppedAtMs: null, startedAt: Date.now(), control, openFaults: new Map(), done: Promise.resolve(),
       options: { topology: input.topology, scenario, plan, adapter, drainTimeoutMs: input.drainSec * 1000, stop, control },
     };
     let sample: SampledEvent[] = [];
@@ -149,6 +152,7 @@ export class LiveRunner {
     g.done = runLive(g.options).then(
       (r) => {
         const status: RunStatus = r.interrupted !== null ? 'interrupted' : stop.value ? 'stopped' : 'completed';
+        if (status === 'stopped' && g.stoppedAtMs !== null) saver.markStopped(this.store.db, Math.min(g.stoppedAtMs, g.endMs));
         saver.finish(r.summary, r.interrupted, status === 'stopped');
         this.end(g, status, r.interrupted);
       },
@@ -188,6 +192,7 @@ export class LiveRunner {
   /** Stops the traffic, ends open faults, lets the queues drain (≤ 5 s); resolves when the run is stored. */
   async stop(runId: number): Promise<{ runId: number; status: RunStatus; simMs: number }> {
     const g = this.goingRun(runId);
+    if (!g.stop.value) g.stoppedAtMs = Date.now() - g.startedAt;
     g.stop.value = true;
     g.options.drainTimeoutMs = Math.min(g.options.drainTimeoutMs ?? STOP_DRAIN_MS, STOP_DRAIN_MS);
     for (const [faultId] of g.openFaults) this.endFault(runId, faultId);

@@ -53,6 +53,11 @@ export class LiveSaver {
     this.repo.finish(this.runId, interrupted !== null ? 'interrupted' : stopped ? 'stopped' : 'completed', summary, runKpisOf(summary, summary.simulatedMs), summary.simulatedMs, interrupted);
   }
 
+  /** the traffic was stopped early, after this many wall ms: the mark says so (the twin simulates that long) */
+  markStopped(db: Database, trafficMs: number): void {
+    db.prepare("UPDATE runs SET live = json_set(live, '$.trafficMs', ?) WHERE id = ?").run(Math.round(trafficMs), this.runId);
+  }
+
   fail(message: string): void {
     this.recorder.flush(this.lastMs);
     this.repo.finish(this.runId, 'failed', null, null, this.lastMs, message);

@@ -11,6 +11,8 @@ import { backlogOf } from './backlog';
 export const RunNodeBadge = memo(function RunNodeBadge({ nodeId, kind }: { nodeId: string; kind?: string }) {
   const v = useRunNode(nodeId);
   const traced = useRuns((s) => (s.trace ? s.trace.events.some((e) => e.source === nodeId || e.target === nodeId) : false));
+  // figures measured on a real broker (docs/live.md), not simulated
+  const live = useRuns((s) => s.live !== undefined);
   if (!v.active || !v.state) return traced ? <span className="run-ring run-ring--traced" aria-hidden="true" /> : null;
   const b = backlogOf(kind, v.queueDepth, v.consumerLag, count);
   return (
@@ -26,6 +28,7 @@ export const RunNodeBadge = memo(function RunNodeBadge({ nodeId, kind }: { nodeI
         data-lag={v.consumerLag}
         title={`${v.state} · in ${v.in} · out ${v.out} · ${v.throughput}/s${v.errors ? ` · ${v.errors} errors` : ''}${v.drops ? ` · ${v.drops} dropped` : ''}`}
       >
+        {live && <span className="live-pill run-badge__live" data-testid={`live-badge-${nodeId}`} title="Measured on the real broker">LIVE</span>}
         <span className="run-badge__state">{v.state}</span>
         <span className="run-badge__count" title="in / out">{count(v.in)} → {count(v.out)}</span>
         <span className="run-badge__rate">{count(v.throughput)}/s</span>

@@ -7,6 +7,7 @@ import { FULFILMENT_METRICS, FULFILMENT_NOT_MEASURED_WHY } from '../../../shared
 import type { RunId } from '../runs-api';
 import { clock, money, ms } from '../format';
 import { fieldChangeText } from '../../../shared/report/compare';
+import { TwinTable } from '../../live/TwinTable';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const fine = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
@@ -116,6 +117,7 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
           })}
         </tbody>
       </table>
+      <TwinTable a={result.a} b={result.b} />
       <div className="run-compare__topology" data-testid="compare-topology">
         <strong>Topology:</strong> {t.same ? 'identical in both runs' : `${topoLines.length} difference(s)`}
         {!t.same && <ul>{topoLines.map((l) => <li key={l}><code>{l}</code></li>)}</ul>}
