@@ -111,7 +111,8 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
             </select>
           </label>
           )}
-          <div className="run-scenario" ref={scenarioRef}>
+          {/* a live run's scenario is set in the Live dialog (duration of real time, seed) */}
+          <div className="run-scenario" ref={scenarioRef} hidden={live !== undefined}>
             <button type="button" className="btn btn-ghost" aria-expanded={open} onClick={() => setOpen(!open)} disabled={going} data-testid="run-scenario-toggle">
               Scenario: {draft.durationSec < 120 ? `${draft.durationSec} s` : `${Math.round(draft.durationSec / 60)} min`} · seed {draft.seed}{draft.trafficFactor !== 1 ? ` · traffic ×${draft.trafficFactor}` : ''}
             </button>

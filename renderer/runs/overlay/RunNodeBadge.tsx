@@ -18,6 +18,7 @@ export const RunNodeBadge = memo(function RunNodeBadge({ nodeId, kind }: { nodeI
   return (
     <>
       <span className={`run-ring run-ring--${v.state}${traced ? ' run-ring--traced' : ''}`} aria-hidden="true" />
+      {live && <span className="live-pill run-node-live" data-testid={`live-badge-${nodeId}`} title="Figures measured on the real broker, not simulated">LIVE</span>}
       <div
         className={`run-badge run-badge--${v.state}`}
         data-testid={`run-badge-${nodeId}`}
@@ -28,7 +29,6 @@ export const RunNodeBadge = memo(function RunNodeBadge({ nodeId, kind }: { nodeI
         data-lag={v.consumerLag}
         title={`${v.state} · in ${v.in} · out ${v.out} · ${v.throughput}/s${v.errors ? ` · ${v.errors} errors` : ''}${v.drops ? ` · ${v.drops} dropped` : ''}`}
       >
-        {live && <span className="live-pill run-badge__live" data-testid={`live-badge-${nodeId}`} title="Measured on the real broker">LIVE</span>}
         <span className="run-badge__state">{v.state}</span>
         <span className="run-badge__count" title="in / out">{count(v.in)} → {count(v.out)}</span>
         <span className="run-badge__rate">{count(v.throughput)}/s</span>
