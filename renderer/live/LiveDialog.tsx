@@ -109,6 +109,13 @@ export function LiveDialog({ topology, onClose }: { topology: Topology; onClose:
         <p className="live-ok" data-testid="live-broker">Connected to {broker.product} {broker.version} at {broker.address}</p>
       )}
       {busy && busy !== 'check' && <p className="live-note">{busy === 'plan' ? 'Planning…' : busy === 'apply' ? 'Applying…' : 'Tearing down…'}</p>}
+      {/* apply's outcome and the live run come before the (long) plan, so they are seen without scrolling */}
+      {applied && (
+        <p className="live-ok" data-testid="live-applied">
+          Applied on {applied.broker.address}: {applied.steps.filter((s) => s.action === 'create').length} created, {applied.steps.filter((s) => s.action === 'exists').length} already there.
+        </p>
+      )}
+      {(applied || liveGoing) && <LiveRunSection topology={topology} prefix={prefix} brokerUrl={url} />}
       {plan && (
         <section className="live-plan" aria-label="Plan" data-testid="live-plan-view">
           <h3>Plan for prefix {plan.prefix} — {plan.objects.length} broker objects</h3>
@@ -127,12 +134,6 @@ export function LiveDialog({ topology, onClose }: { topology: Topology; onClose:
           )}
         </section>
       )}
-      {applied && (
-        <p className="live-ok" data-testid="live-applied">
-          Applied on {applied.broker.address}: {applied.steps.filter((s) => s.action === 'create').length} created, {applied.steps.filter((s) => s.action === 'exists').length} already there.
-        </p>
-      )}
-      {(applied || liveGoing) && <LiveRunSection topology={topology} prefix={prefix} brokerUrl={url} />}
       {removed && <p className="live-ok" data-testid="live-removed">Removed {removed.removed.length} objects from {removed.broker.address}.</p>}
     </Dialog>
   );

@@ -98,6 +98,7 @@ test('a live run from the app: LIVE badges on the canvas, a fault from the Fault
   await expect(progress).toContainText(/Run #\d+ running: 00:00:0[1-9] \/ 00:00:20/, { timeout: 10_000 });
   await expect(progress).toContainText(/[1-9]\d* orders/);
   await expect(dialog.getByTestId('live-run-stop')).toBeVisible();
+  await dialog.evaluate((el) => { for (const e of [el, ...el.querySelectorAll('*')]) e.scrollTop = 0; });
   await snap(page, 'live-run-dialog-light');
   await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
   await expect(dialog).toBeHidden();

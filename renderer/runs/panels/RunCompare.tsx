@@ -80,6 +80,7 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
   ];
   return (
     <div className="run-compare" data-testid="run-compare">
+      <TwinTable a={result.a} b={result.b} />
       {Math.abs(result.a.simulatedMs - result.b.simulatedMs) > 0.05 * Math.max(result.a.simulatedMs, result.b.simulatedMs) && (
         <p className="run-compare__note" role="note">
           The runs cover different simulated time (A {clock(result.a.simulatedMs)}, B {clock(result.b.simulatedMs)}): counts such as orders and revenue are not like for like; rates and latencies are.
@@ -117,7 +118,6 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
           })}
         </tbody>
       </table>
-      <TwinTable a={result.a} b={result.b} />
       <div className="run-compare__topology" data-testid="compare-topology">
         <strong>Topology:</strong> {t.same ? 'identical in both runs' : `${topoLines.length} difference(s)`}
         {!t.same && <ul>{topoLines.map((l) => <li key={l}><code>{l}</code></li>)}</ul>}
