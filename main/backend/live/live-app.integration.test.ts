@@ -186,6 +186,42 @@ describe('live runs started from the app', () => {
     }
   }, 120_000);
 
+  it('a slowdown and an error rate injected live change the consumers on the broker for their window, then it completes', async (ctx) => {
+    const b = need(ctx);
+    const h = await harness();
+    try {
+      const topology = checkoutTemplate();
+      const { runId } = await h.call<{ runId: number }>('live.start', { projectId: h.projectId, topology, prefix: 'appfaults', brokerUrl: b.url, durationSec: 8, seed: 9, drainSec: 30 });
+      const off = h.backend.subscribe('runs.snapshot', { runId }, (e) => h.snapshots.push(e as RunSnapshotEvent));
+      // the first broker snapshot comes after one interval (1 s)
+      for (let i = 0; i < 50 && h.snapshots.length === 0; i++) await sleep(100);
+      const node = (id: string) => h.snapshots.at(-1)!.snapshot.nodes.find((n) => n.id === id)!;
+      const before = { invLag: node('inventory').consumerLag, notifErrors: node('notification').errors };
+      const slow = await h.call<{ simMs: number }>('runs.injectFault', { runId, fault: { kind: 'slowdown', nodeId: 'inventory', factor: 100, endSec: 4 } });
+      await h.call('runs.injectFault', { runId, fault: { kind: 'error-rate', nodeId: 'notification', failurePct: 100, endSec: 4 } });
+      expect(slow.simMs).toBeGreaterThanOrEqual(900);
+      await sleep(2500);
+      // inventory at 100× its processing time falls behind: its orders wait in the broker; every notification fails
+      expect(node('inventory').consumerLag).toBeGreaterThan(before.invLag + 10);
+      expect(node('notification').errors).toBeGreaterThan(before.notifErrors + 10);
+      const end = await h.waitStatus(runId, (s) => s === 'completed' || s === 'interrupted' || s === 'failed', 60_000);
+      expect(end.status).toBe('completed');
+      off();
+      const d = await h.call<RunDetail>('runs.get', { runId });
+      expect(d.faults.map((f) => `${f.source}:${f.fault.kind}`).sort()).toEqual(['live:error-rate', 'live:slowdown']);
+      const inv = d.summary!.nodes.find((n) => n.id === 'inventory')!;
+      const notif = d.summary!.nodes.find((n) => n.id === 'notification')!;
+      expect(inv.out).toBe(d.kpis.orders); // the slowed consumer caught up: every order processed
+      expect(inv.latency.p99Ms).toBeGreaterThan(1000);
+      expect(notif.errors).toBeGreaterThan(10);
+      // after the window notification works again
+      expect(notif.out).toBeGreaterThan(0);
+      await h.call('live.teardown', { topology, prefix: 'appfaults', brokerUrl: b.url });
+    } finally {
+      await h.close();
+    }
+  }, 120_000);
+
   it('an unreachable broker is refused with the address and the cause, and nothing is stored', async (ctx) => {
     need(ctx);
     const h = await harness();
