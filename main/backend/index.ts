@@ -34,7 +34,7 @@ export function openBackend(opts: OpenStoreOptions & BackendOptions): OpenedBack
     close,
     shutdown: async () => {
       try {
-        await Promise.all([backend.runs.dispose(), backend.sweeps.dispose()]);
+        await Promise.all([backend.runs.dispose(), backend.sweeps.dispose(), backend.liveRuns.dispose()]);
       } finally {
         close();
       }

@@ -3,8 +3,10 @@ import type { z } from 'zod';
 import type { Topology } from '../../shared/model';
 import type { LiveApplyResult, LiveBrokerInfo, LivePlan, LiveTeardownResult } from '../../shared/api/live';
 import { useApi } from '../api/react';
+import { useRuns } from '../runs/react';
 import { Dialog } from '../shell/Dialog';
 import { liveSession } from './live-session';
+import { LiveRunSection } from './LiveRunSection';
 
 type BrokerInfo = z.infer<typeof LiveBrokerInfo>;
 type ApplyResult = z.infer<typeof LiveApplyResult>;
@@ -21,7 +23,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /**
  * Live on a real broker (issue 17, docs/live.md): the broker URL (kept in this window's memory
  * only, never in the topology or the database), a connection check, the plan before anything
- * changes, apply and teardown.
+ * changes, apply, a live run (after apply) and teardown.
  */
 export function LiveDialog({ topology, onClose }: { topology: Topology; onClose: () => void }) {
   const api = useApi();
@@ -33,6 +35,7 @@ export function LiveDialog({ topology, onClose }: { topology: Topology; onClose:
   const [plan, setPlan] = useState<LivePlan | null>(null);
   const [applied, setApplied] = useState<ApplyResult | null>(null);
   const [removed, setRemoved] = useState<TeardownResult | null>(null);
+  const liveGoing = useRuns((s) => s.live !== undefined && s.mode === 'live' && s.phase === 'running');
 
   const remember = () => {
     liveSession.brokerUrl = url;
@@ -106,6 +109,13 @@ export function LiveDialog({ topology, onClose }: { topology: Topology; onClose:
         <p className="live-ok" data-testid="live-broker">Connected to {broker.product} {broker.version} at {broker.address}</p>
       )}
       {busy && busy !== 'check' && <p className="live-note">{busy === 'plan' ? 'Planning…' : busy === 'apply' ? 'Applying…' : 'Tearing down…'}</p>}
+      {/* apply's outcome and the live run come before the (long) plan, so they are seen without scrolling */}
+      {applied && (
+        <p className="live-ok" data-testid="live-applied">
+          Applied on {applied.broker.address}: {applied.steps.filter((s) => s.action === 'create').length} created, {applied.steps.filter((s) => s.action === 'exists').length} already there.
+        </p>
+      )}
+      {(applied || liveGoing) && <LiveRunSection topology={topology} prefix={prefix} brokerUrl={url} />}
       {plan && (
         <section className="live-plan" aria-label="Plan" data-testid="live-plan-view">
           <h3>Plan for prefix {plan.prefix} — {plan.objects.length} broker objects</h3>
@@ -123,11 +133,6 @@ export function LiveDialog({ topology, onClose }: { topology: Topology; onClose:
             </>
           )}
         </section>
-      )}
-      {applied && (
-        <p className="live-ok" data-testid="live-applied">
-          Applied on {applied.broker.address}: {applied.steps.filter((s) => s.action === 'create').length} created, {applied.steps.filter((s) => s.action === 'exists').length} already there.
-        </p>
       )}
       {removed && <p className="live-ok" data-testid="live-removed">Removed {removed.removed.length} objects from {removed.broker.address}.</p>}
     </Dialog>

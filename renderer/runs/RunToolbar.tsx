@@ -31,6 +31,8 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
   const speed = useRuns((s) => s.speed);
   const refusal = useRuns((s) => s.refusal);
   const error = useRuns((s) => s.error);
+  // a run on a real broker: real time, so no pause, step or speed (docs/live.md)
+  const live = useRuns((s) => s.live);
   const [draft, setDraft] = useState<ScenarioDraft>(DEFAULT_DRAFT);
   const [open, setOpen] = useState(false);
   // the scenario popover closes on Escape and on a click outside it
@@ -84,14 +86,19 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
               <button type="button" className="btn btn-primary" onClick={start} data-testid="run-start" title="Start a run (F5)">
                 ▶ Run
               </button>
-            ) : phase === 'paused' ? (
+            ) : live ? null : phase === 'paused' ? (
               <button type="button" className="btn" onClick={() => void control.resume()} data-testid="run-resume">▶ Resume</button>
             ) : (
               <button type="button" className="btn" onClick={() => void control.pause()} disabled={phase === 'starting'} data-testid="run-pause">❚❚ Pause</button>
             )}
-            <button type="button" className="btn btn-ghost" onClick={() => void control.step()} disabled={phase !== 'paused'} title="Advance one snapshot interval" data-testid="run-step">Step ›</button>
+            {!live && <button type="button" className="btn btn-ghost" onClick={() => void control.step()} disabled={phase !== 'paused'} title="Advance one snapshot interval" data-testid="run-step">Step ›</button>}
             <button type="button" className="btn btn-ghost" onClick={() => void control.stop()} disabled={!going} data-testid="run-stop">■ Stop</button>
           </div>
+          {live ? (
+            <span className="live-pill" data-testid="run-live-indicator" title={`Runs on ${live.product} ${live.version} at ${live.address} (prefix ${live.prefix}), in real time: not a simulation`}>
+              LIVE · {live.product} {live.version} · {live.address}
+            </span>
+          ) : (
           <label className="run-field">
             <span>Speed</span>
             <select
@@ -103,7 +110,9 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
               {SPEEDS.map((s) => <option key={String(s)} value={String(s)}>{speedLabel(s)}</option>)}
             </select>
           </label>
-          <div className="run-scenario" ref={scenarioRef}>
+          )}
+          {/* a live run's scenario is set in the Live dialog (duration of real time, seed) */}
+          <div className="run-scenario" ref={scenarioRef} hidden={live !== undefined}>
             <button type="button" className="btn btn-ghost" aria-expanded={open} onClick={() => setOpen(!open)} disabled={going} data-testid="run-scenario-toggle">
               Scenario: {draft.durationSec < 120 ? `${draft.durationSec} s` : `${Math.round(draft.durationSec / 60)} min`} · seed {draft.seed}{draft.trafficFactor !== 1 ? ` · traffic ×${draft.trafficFactor}` : ''}
             </button>
@@ -168,6 +177,7 @@ function ReplayBar() {
   const faults = record?.faults ?? [];
   return (
     <div className="run-replay" data-testid="run-replay">
+      {record?.live && <span className="live-pill" data-testid="replay-live-indicator" title={`Ran live on ${record.live.product} ${record.live.version} at ${record.live.address}`}>LIVE</span>}
       <span className="run-replay__title" title={record?.name}>Replay: <strong>{record ? record.name || `run ${record.id}` : '…'}</strong></span>
       <div className="run-replay__track">
         <input

@@ -3,7 +3,7 @@
  * the followed run (one owner, disposed on disconnect) and turns api answers into store state.
  */
 import { ApiError } from '../../shared/api/define';
-import type { LiveFault } from '../../shared/api/runs';
+import type { LiveFault, LiveRunMark } from '../../shared/api/runs';
 import type { Topology } from '../../shared/model/topology';
 import type { ScenarioInput } from '../../shared/runtime/api';
 import { isFinished } from './runs-api';
@@ -31,6 +31,8 @@ export interface RunController {
   /** inject a fault into the live run; without endSec it lasts until endFault; pauseOnStart pauses the run as it begins */
   injectFault(fault: LiveFault, pauseOnStart?: boolean): Promise<void>;
   endFault(faultId: number): Promise<void>;
+  /** follow a live run on a broker the Live dialog started (real time: no pause, step or speed) */
+  attachLive(runId: RunId, endMs: number, live: LiveRunMark): void;
   /** open a stored run for replay at its end (or `atMs`) */
   openRun(runId: RunId, atMs?: number): Promise<void>;
   /** show the opened run's state at a simulated time */
@@ -72,6 +74,13 @@ export function createRunController(api: RunsApi, store: RunsStore, projectId: s
     };
   };
 
+  // a run followed from its status alone: ask whether it runs on a broker (the LIVE marks)
+  const markLive = (runId: RunId) => {
+    api.get(runId).then((d) => {
+      if (d.live && store.state.getState().runId === runId) store.set({ live: d.live });
+    }, () => {});
+  };
+
   const bumpHistory = () => store.set({ historyVersion: store.state.getState().historyVersion + 1 });
 
   const onStatus = (e: RunStatusEvent) => {
@@ -89,6 +98,7 @@ export function createRunController(api: RunsApi, store: RunsStore, projectId: s
       }
       store.reset({ runId: e.runId, mode: 'live' });
       follow(e.runId);
+      markLive(e.runId);
     }
     const now = store.state.getState();
     store.set({ phase: e.status, endMs: e.endMs || now.endMs, error: e.error ?? undefined, simTimeMs: Math.max(now.simTimeMs, e.simMs) });
@@ -117,7 +127,7 @@ export function createRunController(api: RunsApi, store: RunsStore, projectId: s
         const going = runs.find((r) => r.status === 'running' || r.status === 'paused');
         const cur = store.state.getState();
         if (!going || cur.runId !== undefined || cur.phase !== 'idle') return;
-        store.reset({ runId: going.id, mode: 'live', phase: going.status, endMs: going.durationSec * 1000, speed: going.speed, simTimeMs: going.simulatedMs });
+        store.reset({ runId: going.id, mode: 'live', phase: going.status, endMs: going.durationSec * 1000, speed: going.speed, simTimeMs: going.simulatedMs, live: going.live ?? undefined });
         follow(going.id);
       }, () => {});
       return () => {
@@ -172,13 +182,18 @@ export function createRunController(api: RunsApi, store: RunsStore, projectId: s
       await api.endFault(id, faultId);
       store.set({ liveFaults: store.state.getState().liveFaults.filter((f) => f.faultId !== faultId) });
     }),
+    attachLive(runId, endMs, live) {
+      follow(undefined);
+      store.reset({ runId, mode: 'live', phase: 'running', endMs, live });
+      follow(runId);
+    },
     async openRun(runId, atMs) {
       follow(undefined);
       store.reset({ mode: 'replay', runId, phase: 'idle' });
       try {
         const record = await api.get(runId);
         const endMs = record.simulatedMs || record.durationSec * 1000;
-        store.set({ record, phase: record.status, endMs });
+        store.set({ record, phase: record.status, endMs, live: record.live ?? undefined });
         // the first scrub starts now, so a user's scrub made while the series load wins over it
         const first = controller.scrub(atMs ?? endMs);
         await controller.loadReplaySeries(undefined);

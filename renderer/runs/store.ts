@@ -11,7 +11,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { LiveFault, MetricSeries, RunDetail, RunEvent, RunFault, SampledEvent } from '../../shared/api/runs';
+import type { LiveFault, LiveRunMark, MetricSeries, RunDetail, RunEvent, RunFault, SampledEvent } from '../../shared/api/runs';
 import type { EdgeMetrics, Fault, MetricsSnapshot, NodeMetrics } from '../../shared/runtime/api';
 import type { RunId, RunStatus, Speed } from './runs-api';
 import { SeriesRing, SYSTEM, rowsFromMetricSeries, rowsFromSnapshot } from './series';
@@ -49,6 +49,8 @@ export interface RunsState {
   trace: { selected: RunEvent; events: RunEvent[] } | undefined;
   /** bumps when the history should be re-read (a run finished, renamed, deleted) */
   historyVersion: number;
+  /** the shown run ran (or runs) on a real broker (docs/live.md): its address without credentials */
+  live: LiveRunMark | undefined;
 }
 
 const SERIES_CAPACITY = 1800; // 60 s of snapshots at 30/s, or 30 min at 1/s
@@ -73,6 +75,7 @@ const INITIAL: RunsState = {
   plannedFaults: [],
   trace: undefined,
   historyVersion: 0,
+  live: undefined,
 };
 
 export interface RunsStore {

@@ -60,6 +60,14 @@ export const RunKpis = z.object({
 });
 export type RunKpis = z.infer<typeof RunKpis>;
 
+/** How a stored run ran on a real broker (issue 17, docs/live.md): the address without credentials. */
+export const LiveRunMark = z.object({
+  address: z.string(), product: z.string(), version: z.string(), prefix: z.string(),
+  /** wall ms of traffic when it was stopped before its planned duration (the twin simulates that long) */
+  trafficMs: z.number().optional(),
+});
+export type LiveRunMark = z.infer<typeof LiveRunMark>;
+
 export const RunMeta = z.object({
   id: RunId,
   projectId: z.string().nullable(),
@@ -79,6 +87,8 @@ export const RunMeta = z.object({
   retention: EventRetention,
   /** why it failed / was refused, else null */
   error: z.string().nullable(),
+  /** set for a live run on a broker (null or absent: simulated) */
+  live: LiveRunMark.nullable().optional(),
 });
 export type RunMeta = z.infer<typeof RunMeta>;
 

@@ -74,3 +74,92 @@ test('the Live dialog checks the broker, shows the plan, applies it and tears it
   await expect(dialog.getByTestId('live-removed')).toContainText(/Removed [1-9]\d* objects/);
   expect(await ourQueues(b)).toEqual([]);
 });
+
+test('a live run from the app: LIVE badges on the canvas, a fault from the Faults tab, Stop, the LIVE mark in History, Twin opens the compare', async ({ app: page }) => {
+  test.skip(unavailable !== null, `rabbitmq-server not available: ${unavailable ?? ''}`);
+  test.setTimeout(240_000);
+  const b = broker;
+  if (!b) throw new Error('the test broker did not start');
+  const runPrefix = 'ef-e2e-run';
+  await createProject(page, 'Live run checkout', /Event-driven checkout/);
+  await page.getByTestId('open-live').click();
+  const dialog = page.getByRole('dialog', { name: 'Live on a RabbitMQ broker' });
+  await dialog.getByTestId('live-url').fill(b.url);
+  await dialog.getByTestId('live-prefix').fill(runPrefix);
+  await dialog.getByTestId('live-plan').click();
+  await dialog.getByTestId('live-apply').click();
+  await expect(dialog.getByTestId('live-applied')).toContainText(/created/);
+
+  // Run live for 20 s of real time: the progress line follows the run's stream
+  await dialog.getByTestId('live-duration').fill('20');
+  await dialog.getByTestId('live-run-start').click();
+  const progress = dialog.getByTestId('live-progress');
+  await expect(progress).toHaveAttribute('data-phase', 'running');
+  await expect(progress).toContainText(/Run #\d+ running: 00:00:0[1-9] \/ 00:00:20/, { timeout: 10_000 });
+  await expect(progress).toContainText(/[1-9]\d* orders/);
+  await expect(dialog.getByTestId('live-run-stop')).toBeVisible();
+  await dialog.evaluate((el) => { for (const e of [el, ...el.querySelectorAll('*')]) e.scrollTop = 0; });
+  await snap(page, 'live-run-dialog-light');
+  await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+  await expect(dialog).toBeHidden();
+
+  // the canvas and the bars say LIVE: figures from the broker, not a simulation
+  await expect(page.getByTestId('live-indicator')).toHaveText('LIVE');
+  await expect(page.getByTestId('run-live-indicator')).toContainText(`LIVE · RabbitMQ`);
+  await expect(page.getByTestId('run-live-indicator')).toContainText(`127.0.0.1:${b.amqpPort}`);
+  await expect(page.getByTestId('run-live-indicator')).not.toContainText('guest');
+  await expect(page.getByTestId('run-pause')).toHaveCount(0);
+  await expect(page.getByTestId('run-speed')).toHaveCount(0);
+  for (const id of ['storefront', 'orders', 'payment', 'inventory']) await expect(page.getByTestId(`live-badge-${id}`)).toBeVisible();
+  await expect(page.getByTestId('run-badge-payment')).not.toHaveAttribute('data-out', '0');
+
+  // a fault through the existing Faults tab: payment's consumer is cancelled, its orders wait in the broker
+  await page.getByTestId('run-tab-faults').click();
+  const faults = page.getByTestId('run-faults');
+  await faults.getByTestId('fault-target').selectOption('payment');
+  await faults.getByTestId('fault-down').click();
+  await expect(page.getByTestId('run-badge-payment')).toHaveAttribute('data-state', 'down', { timeout: 5000 });
+  await expect.poll(async () => Number(await page.getByTestId('run-badge-payment').getAttribute('data-lag')), { timeout: 8000 }).toBeGreaterThan(10);
+  await snap(page, 'live-run-canvas-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await snap(page, 'live-run-canvas-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await faults.getByTestId('fault-end-payment').click();
+  await expect(page.getByTestId('run-badge-payment')).not.toHaveAttribute('data-state', 'down', { timeout: 5000 });
+
+  // Stop from the run toolbar: the traffic stops, the queues drain, the run is kept as stopped
+  await page.getByTestId('run-stop').click();
+  await expect(page.getByTestId('run-phase')).toHaveText('stopped', { timeout: 20_000 });
+  await expect(page.getByTestId('live-indicator')).toHaveCount(0);
+
+  // History: the LIVE tag with the broker's address; Twin simulates the same scenario and opens Compare
+  await page.getByTestId('run-tab-history').click();
+  const row = page.getByTestId('history-row').filter({ has: page.getByTestId('history-live') }).first();
+  await expect(row.getByTestId('history-live')).toContainText(`amqp://127.0.0.1:${b.amqpPort}`);
+  await expect(row).toHaveAttribute('data-status', 'stopped');
+  await row.getByTestId('history-twin').click();
+  const compare = page.getByTestId('run-compare');
+  await expect(compare).toBeVisible({ timeout: 60_000 });
+  const twin = compare.getByTestId('twin-table');
+  await expect(twin).toContainText(/LIVE #\d+ on amqp:\/\/127\.0\.0\.1:\d+ vs simulated #\d+/);
+  await expect(twin.locator('tr[data-node="payment"]')).toContainText(/ms/);
+  await expect(compare.getByTestId('compare-topology')).toContainText('identical in both runs');
+  await snap(page, 'live-twin-compare-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await snap(page, 'live-twin-compare-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // the live run replays like any run, marked LIVE
+  await page.getByTestId('run-tab-history').click();
+  await page.getByTestId('history-row').filter({ has: page.getByTestId('history-live') }).first().getByTestId('history-open').click();
+  await expect(page.getByTestId('replay-live-indicator')).toBeVisible();
+  await expect(page.getByTestId('live-badge-payment')).toBeVisible();
+
+  // tear down what the run used
+  await page.getByTestId('open-live').click();
+  await dialog.getByTestId('live-url').fill(b.url);
+  await dialog.getByTestId('live-prefix').fill(runPrefix);
+  await dialog.getByTestId('live-teardown').click();
+  await expect(dialog.getByTestId('live-removed')).toContainText(/Removed [1-9]\d* objects/);
+  expect((await b.management<{ name: string }[]>('/queues')).filter((q) => q.name.startsWith(runPrefix))).toEqual([]);
+});

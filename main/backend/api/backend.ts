@@ -6,6 +6,7 @@ import { issuesFromZod } from '../../../shared/model/validate';
 import { asyncapiHandlers } from '../asyncapi/asyncapi-handlers';
 import { lessonHandlers } from '../lessons/lesson-handlers';
 import { liveHandlers } from '../live/live-handlers';
+import { LiveRunner } from '../live/live-runner';
 import type { LessonHandlerOptions } from '../lessons/lesson-handlers';
 import { runHandlers, runStreams } from '../runs/handlers';
 import { storageHandlers } from '../runs/storage-handlers';
@@ -48,6 +49,8 @@ export interface Backend {
   readonly runs: RunManager;
   /** what-if sweeps (worker pools); `await sweeps.dispose()` cancels them */
   readonly sweeps: SweepManager;
+  /** live runs on a real broker (main/backend/live); `await liveRuns.dispose()` stops them */
+  readonly liveRuns: LiveRunner;
 }
 
 function invalid(what: string, error: z.ZodError): ApiError {
@@ -61,8 +64,9 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
   // Every contract method and stream must appear here: these annotations are the check.
   const runs = new RunManager(store, opts.runs);
   const sweeps = new SweepManager(store, { ...(opts.runs?.nativeBinding ? { nativeBinding: opts.runs.nativeBinding } : {}), ...(opts.runs?.isAlive ? { isAlive: opts.runs.isAlive } : {}), ...opts.whatif });
-  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers(), ...whatifHandlers(sweeps), ...asyncapiHandlers() };
-  const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs }), ...whatifStreams(sweeps) };
+  const liveRuns = new LiveRunner(store, runs);
+  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs, live: liveRuns }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers(liveRuns, runs), ...whatifHandlers(sweeps), ...asyncapiHandlers() };
+  const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs, live: liveRuns }), ...whatifStreams(sweeps) };
   const defaultCtx: CallContext = { transport: opts.transport };
 
   async function dispatch(method: string, rawInput: unknown, ctx: CallContext = defaultCtx): Promise<unknown> {
@@ -102,5 +106,5 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
     return () => sub.dispose();
   }
 
-  return { dispatch, subscribe, store, hub, runs, sweeps };
+  return { dispatch, subscribe, store, hub, runs, sweeps, liveRuns };
 }

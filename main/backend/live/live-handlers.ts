@@ -7,6 +7,9 @@ import { ApiError } from '../../../shared/api/define';
 import type { MethodHandlers } from '../api/handlers';
 import { formatPlan, planFor } from '../../../shared/live/plan';
 import { BrokerError } from './broker';
+import type { RunManager } from '../runs/run-manager';
+import type { LiveRunner } from './live-runner';
+import { runTwin, twinRowsOf } from './live-twin';
 import { RabbitMqAdapter } from './rabbitmq';
 
 type LiveMethod = Extract<keyof MethodHandlers, `live.${string}`>;
@@ -24,7 +27,7 @@ async function withBroker<T>(url: string, f: (a: RabbitMqAdapter) => Promise<T>)
   }
 }
 
-export function liveHandlers(): Pick<MethodHandlers, LiveMethod> {
+export function liveHandlers(runner: LiveRunner, runs: RunManager): Pick<MethodHandlers, LiveMethod> {
   return {
     'live.plan': async ({ topology, prefix }) => {
       const p = planFor(topology, prefix);
@@ -36,5 +39,12 @@ export function liveHandlers(): Pick<MethodHandlers, LiveMethod> {
     'live.check': async ({ brokerUrl }) => withBroker(brokerUrl, async (a) => a.info),
     'live.apply': async ({ topology, prefix, brokerUrl }) => withBroker(brokerUrl, async (a) => ({ broker: a.info, steps: await a.apply(planFor(topology, prefix)) })),
     'live.teardown': async ({ topology, prefix, brokerUrl }) => withBroker(brokerUrl, async (a) => ({ broker: a.info, removed: await a.teardown(planFor(topology, prefix)) })),
+    'live.start': async ({ name, ...input }) => runner.start({ ...input, ...(name !== undefined ? { name } : {}) }),
+    'live.twin': async ({ runId }) => runTwin(runs, runId),
+    'live.twinRows': async ({ live, sim }) => twinRowsOf(runs, live, sim),
+    'live.stop': async ({ runId }) => {
+      await runner.stop(runId);
+      return { runId, stopped: true };
+    },
   };
 }

@@ -11,6 +11,7 @@ import type { RateModifier } from '../../../shared/commerce/arrivals';
 import { IdSource, PayloadFactory } from '../../../shared/commerce/payloads';
 import type { NodeOfKind, TopologyNode } from '../../../shared/model/nodes';
 import type { Topology } from '../../../shared/model/topology';
+import type { LiveFault } from '../../../shared/api/runs';
 import type { Fault, MetricsSnapshot, RunSummary, Scenario, SimEvent, SimEventStatus } from '../../../shared/runtime/api';
 import { Rng, fnv1a, samplerFor } from '../../../shared/runtime/prng';
 import type { BrokerAdapter, ConsumerHandle, Delivery, LiveMessage } from './broker';
@@ -29,7 +30,24 @@ export interface LiveRunOptions {
   onQueueDepth?: (timeMs: number, queue: string, messages: number) => void;
   /** set (e.g. by Ctrl+C) to stop the traffic early; the queues still drain */
   stop?: { readonly value: boolean };
+  /** filled by runLive while the run goes: faults injected and ended from outside (the app's Faults panel) */
+  control?: LiveRunControl;
+  /** called once the consumers are up and `control` works, just before the traffic starts */
+  onStarted?: () => void;
 }
+
+/**
+ * Faults changed while a live run goes. `inject` applies a fault from now (until its endSec, or
+ * until `end`), returns it with its window in run seconds, and throws a RangeError saying why
+ * when the fault cannot work live (unknown node, wrong kind of node, scaling).
+ */
+export interface LiveRunControl {
+  inject: ((f: LiveFault) => Fault) | null;
+  end: ((f: Fault) => void) | null;
+}
+
+/** endSec of a fault injected without one: until `end` (the schema's largest second) */
+export const OPEN_ENDED_SEC = 31_536_000;
 
 export interface LiveRunResult {
   summary: RunSummary;
@@ -131,28 +149,35 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
   };
 
   // ---- producers -----------------------------------------------------------------------------
-  const faultsOf = (id: string, kind: Fault['kind']): Fault[] => scenario.faults.filter((f) => f.nodeId === id && f.kind === kind);
+  // the scenario's faults, then those injected while running (the producers re-read them on a change)
+  const faults: Fault[] = scenario.faults.map((f) => ({ ...f }));
+  let faultsVersion = 0;
+  const faultsOf = (id: string, kind: Fault['kind']): Fault[] => faults.filter((f) => f.nodeId === id && f.kind === kind);
   const producerLoop = async (p: NodeOfKind<'producer'>): Promise<void> => {
     const profile = p.settings.profile;
     if (profile.kind === 'replay' || p.settings.emits.length === 0) return;
-    const bursts = faultsOf(p.id, 'burst');
     const mod: RateModifier = {
-      burstFactor: (t) => bursts.reduce((f, b) => (activeAt(b, t) && b.kind === 'burst' ? f * b.factor : f), 1),
-      rateBoundaries: () => bursts.flatMap((b) => [b.startSec * 1000, b.endSec * 1000]),
+      burstFactor: (t) => faultsOf(p.id, 'burst').reduce((f, b) => (activeAt(b, t) && b.kind === 'burst' ? f * b.factor : f), 1),
+      rateBoundaries: () => faultsOf(p.id, 'burst').flatMap((b) => [b.startSec * 1000, b.endSec * 1000]),
     };
-    const arrivals = new ArrivalProcess(profile, mod);
+    let arrivals = new ArrivalProcess(profile, mod);
+    let arrivalsVersion = faultsVersion;
     const rng = new Rng(scenario.seed, fnv1a(p.id));
-    const poison = faultsOf(p.id, 'poison');
     let t = 0;
     let rr = 0;
     const sends: Promise<void>[] = [];
     for (;;) {
+      if (arrivalsVersion !== faultsVersion) {
+        // a burst injected or ended: its start and end become rate boundaries
+        arrivals = new ArrivalProcess(profile, mod);
+        arrivalsVersion = faultsVersion;
+      }
       t = arrivals.next(t, rng);
       if (t >= endMs || interrupted !== null || o.stop?.value === true) break;
       await sleep(t - now());
       const type = p.settings.emits[rr++ % p.settings.emits.length]!;
       const m = newMessage(type, null, rng);
-      const poisonPct = poison.reduce((x, f) => (f.kind === 'poison' && activeAt(f, t) ? f.pct : x), 0);
+      const poisonPct = faultsOf(p.id, 'poison').reduce((x, f) => (f.kind === 'poison' && activeAt(f, t) ? f.pct : x), 0);
       if (poisonPct > 0 && rng.chance(poisonPct)) m.payload['x-poison'] = true;
       metrics.of(p.id).out++;
       log(m, 'emitted', p.id, '');
@@ -274,18 +299,76 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
 
   // ---- faults: a "down" consumer is cancelled, then consumes again ----------------------------
   const timers: NodeJS.Timeout[] = [];
-  for (const f of scenario.faults) {
-    if (f.kind !== 'down') continue;
-    const slots = handles.get(f.nodeId) ?? [];
-    timers.push(setTimeout(() => {
-      metrics.of(f.nodeId).down = true;
-      for (const s of slots) void s.handle?.cancel();
-    }, f.startSec * 1000));
-    timers.push(setTimeout(() => {
-      metrics.of(f.nodeId).down = false;
-      for (const s of slots) void startConsumer(s.consumer, s).catch((e: unknown) => { interrupted ??= (e as Error).message; });
-    }, f.endSec * 1000));
+  const downTimers = new Map<Fault, NodeJS.Timeout>();
+  const goDown = (f: Fault): void => {
+    metrics.of(f.nodeId).down = true;
+    for (const s of handles.get(f.nodeId) ?? []) {
+      const h = s.handle;
+      s.handle = null;
+      void h?.cancel();
+    }
+  };
+  const comeBack = (f: Fault): void => {
+    downTimers.delete(f);
+    // another down window of the node still open: it stays down
+    if (faults.some((x) => x !== f && x.kind === 'down' && x.nodeId === f.nodeId && activeAt(x, now()))) return;
+    metrics.of(f.nodeId).down = false;
+    for (const s of handles.get(f.nodeId) ?? []) {
+      if (s.handle !== null) continue;
+      void startConsumer(s.consumer, s).catch((e: unknown) => { interrupted ??= (e as Error).message; });
+    }
+  };
+  const scheduleDown = (f: Fault): void => {
+    timers.push(setTimeout(() => goDown(f), Math.max(0, f.startSec * 1000 - now())));
+    if (f.endSec < OPEN_ENDED_SEC) downTimers.set(f, setTimeout(() => comeBack(f), Math.max(0, f.endSec * 1000 - now())));
+  };
+  for (const f of faults) if (f.kind === 'down') scheduleDown(f);
+
+  if (o.control !== undefined) {
+    o.control.inject = (lf: LiveFault): Fault => {
+      const node = byId.get(lf.nodeId);
+      if (node === undefined) throw new RangeError(`fault ${lf.kind}: node "${lf.nodeId}" is not in topology "${topology.name}"`);
+      const startSec = Math.max(lf.startSec ?? 0, now() / 1000);
+      const endSec = lf.endSec ?? OPEN_ENDED_SEC;
+      if (endSec <= startSec) throw new RangeError(`fault ${lf.kind} on "${lf.nodeId}": it ends at ${endSec} s, before the run's clock (${(now() / 1000).toFixed(1)} s)`);
+      let f: Fault;
+      switch (lf.kind) {
+        case 'down':
+          if (!handles.has(lf.nodeId)) throw new RangeError(`fault down: "${node.name}" (${node.kind}) consumes from no queue on the broker, so there is no consumer to take down`);
+          f = { kind: 'down', nodeId: lf.nodeId, startSec, endSec };
+          break;
+        case 'slowdown':
+        case 'error-rate':
+          if (node.kind !== 'service') throw new RangeError(`fault ${lf.kind}: "${node.name}" is a ${node.kind}; live, only a service's processing can be slowed or made to fail`);
+          f = lf.kind === 'slowdown' ? { kind: 'slowdown', nodeId: lf.nodeId, startSec, endSec, factor: lf.factor } : { kind: 'error-rate', nodeId: lf.nodeId, startSec, endSec, failurePct: lf.failurePct };
+          break;
+        case 'burst':
+        case 'poison':
+          if (node.kind !== 'producer') throw new RangeError(`fault ${lf.kind}: "${node.name}" is a ${node.kind}; only a producer can burst or send poison messages`);
+          f = lf.kind === 'burst' ? { kind: 'burst', nodeId: lf.nodeId, startSec, endSec, factor: lf.factor } : { kind: 'poison', nodeId: lf.nodeId, startSec, endSec, pct: lf.pct };
+          break;
+        case 'scale':
+          throw new RangeError(`fault scale on "${node.name}": a live run cannot rescale consumers yet (their prefetch is set when they start); stop the run and change instances × concurrency`);
+      }
+      faults.push(f);
+      faultsVersion++;
+      if (f.kind === 'down') scheduleDown(f);
+      return f;
+    };
+    o.control.end = (f: Fault): void => {
+      const mine = faults.find((x) => x === f);
+      if (mine === undefined) return;
+      mine.endSec = Math.max(mine.startSec, now() / 1000);
+      faultsVersion++;
+      if (mine.kind === 'down') {
+        const t = downTimers.get(mine);
+        if (t !== undefined) clearTimeout(t);
+        comeBack(mine);
+      }
+    };
   }
+
+  o.onStarted?.();
 
   // ---- backlog from the broker, one snapshot per interval -------------------------------------
   const consumed = new Set(plan.consumers.map((c) => c.queue));
@@ -333,7 +416,7 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
   let drainMs: number | null = null;
   const drainUntil = trafficEnd + (o.drainTimeoutMs ?? 30_000);
   while (interrupted === null && Date.now() < drainUntil) {
-    const downNow = scenario.faults.some((f) => f.kind === 'down' && activeAt(f, now()));
+    const downNow = faults.some((f) => f.kind === 'down' && activeAt(f, now()));
     let waiting: number;
     try {
       waiting = await sampleDepths();
@@ -348,6 +431,11 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
     await sleep(100);
   }
   for (const t of timers) clearTimeout(t);
+  for (const t of downTimers.values()) clearTimeout(t);
+  if (o.control !== undefined) {
+    o.control.inject = null;
+    o.control.end = null;
+  }
   sampling = false;
   await sampler;
   for (const slots of handles.values()) for (const s of slots) await s.handle?.cancel().catch(() => undefined);

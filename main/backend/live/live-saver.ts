@@ -47,10 +47,15 @@ export class LiveSaver {
     }
   };
 
-  /** completed, or interrupted (broker gone mid-run) with what was recorded kept */
-  finish(summary: RunSummary, interrupted: string | null): void {
+  /** completed (stopped: by the user), or interrupted (broker gone mid-run) with what was recorded kept */
+  finish(summary: RunSummary, interrupted: string | null, stopped = false): void {
     this.recorder.flush(summary.simulatedMs);
-    this.repo.finish(this.runId, interrupted === null ? 'completed' : 'interrupted', summary, runKpisOf(summary, summary.simulatedMs), summary.simulatedMs, interrupted);
+    this.repo.finish(this.runId, interrupted !== null ? 'interrupted' : stopped ? 'stopped' : 'completed', summary, runKpisOf(summary, summary.simulatedMs), summary.simulatedMs, interrupted);
+  }
+
+  /** the traffic was stopped early, after this many wall ms: the mark says so (the twin simulates that long) */
+  markStopped(db: Database, trafficMs: number): void {
+    db.prepare("UPDATE runs SET live = json_set(live, '$.trafficMs', ?) WHERE id = ?").run(Math.round(trafficMs), this.runId);
   }
 
   fail(message: string): void {

@@ -2,7 +2,9 @@
 import type { MethodName, StreamName } from '../../../shared/api/contract';
 import type { RunStatus } from '../../../shared/api/runs';
 import type { MethodHandlers, StreamHandlers } from '../api/handlers';
+import { ApiError } from '../../../shared/api/define';
 import { toDisposable } from '../api/stream-hub';
+import type { LiveRunner } from '../live/live-runner';
 import type { Store } from '../store';
 import { exportRun } from './run-export';
 import { compareRuns } from './run-compare';
@@ -14,9 +16,11 @@ type RunStream = Extract<StreamName, `runs.${string}`>;
 export interface RunHandlerDeps {
   store: Store;
   runs: RunManager;
+  /** runs going live on a broker (main/backend/live): stop and faults go to it, pause/step/speed are refused */
+  live: LiveRunner;
 }
 
-export function runHandlers({ store, runs }: RunHandlerDeps): Pick<MethodHandlers, RunMethod> {
+export function runHandlers({ store, runs, live }: RunHandlerDeps): Pick<MethodHandlers, RunMethod> {
   const repo = runs.repo;
   const control = (r: { status: RunStatus; simMs: number }, runId: number) => ({ runId, status: r.status, simMs: r.simMs });
   return {
@@ -25,18 +29,25 @@ export function runHandlers({ store, runs }: RunHandlerDeps): Pick<MethodHandler
       const runId = runs.start({ projectId, topology: topology ?? project.topology, scenario, speed, startPaused, pauseAtSec, ...(name !== undefined ? { name } : {}) });
       return { runId };
     },
-    'runs.pause': async ({ runId }) => control(await runs.pause(runId), runId),
-    'runs.resume': async ({ runId }) => control(await runs.resume(runId), runId),
-    'runs.step': async ({ runId, simMs }) => control(await runs.step(runId, simMs), runId),
-    'runs.stop': async ({ runId }) => control(await runs.stop(runId), runId),
-    'runs.setSpeed': async ({ runId, speed }) => ({ runId, speed: await runs.setSpeed(runId, speed) }),
-    'runs.injectFault': async ({ runId, fault, pauseOnStart }) => runs.injectFault(runId, fault, pauseOnStart),
-    'runs.endFault': async ({ runId, faultId }) => runs.endFault(runId, faultId),
+    'runs.pause': async ({ runId }) => (live.has(runId) ? live.refuse(runId, 'be paused') : control(await runs.pause(runId), runId)),
+    'runs.resume': async ({ runId }) => (live.has(runId) ? live.refuse(runId, 'be paused or resumed') : control(await runs.resume(runId), runId)),
+    'runs.step': async ({ runId, simMs }) => (live.has(runId) ? live.refuse(runId, 'be stepped') : control(await runs.step(runId, simMs), runId)),
+    'runs.stop': async ({ runId }) => (live.has(runId) ? live.stop(runId) : control(await runs.stop(runId), runId)),
+    'runs.setSpeed': async ({ runId, speed }) => (live.has(runId) ? live.refuse(runId, 'change speed') : { runId, speed: await runs.setSpeed(runId, speed) }),
+    'runs.injectFault': async ({ runId, fault, pauseOnStart }) => {
+      if (!live.has(runId)) return runs.injectFault(runId, fault, pauseOnStart);
+      if (pauseOnStart) live.refuse(runId, 'pause when a fault begins');
+      return live.injectFault(runId, fault);
+    },
+    'runs.endFault': async ({ runId, faultId }) => (live.has(runId) ? live.endFault(runId, faultId) : runs.endFault(runId, faultId)),
     'runs.list': async ({ projectId, sortBy, order, limit }) => repo.list({ ...(projectId !== undefined ? { projectId } : {}), sortBy, order, limit }),
     'runs.get': async ({ runId }) => repo.detail(runId),
     'runs.rename': async ({ runId, name }) => repo.rename(runId, name),
     'runs.annotate': async ({ runId, text, atMs }) => repo.annotate(runId, text, atMs ?? null),
-    'runs.delete': async ({ runId }) => ({ deleted: runs.delete(runId) }),
+    'runs.delete': async ({ runId }) => {
+      if (live.has(runId)) throw new ApiError('conflict', `run ${runId} is going live on a broker; stop it before deleting it`);
+      return { deleted: runs.delete(runId) };
+    },
     'runs.events': async (q) => repo.events(q),
     'runs.trace': async ({ runId, correlationId }) => repo.trace(runId, correlationId),
     'runs.metrics': async ({ runId, nodeId, fromMs, toMs }) => repo.metrics(runId, nodeId, fromMs, toMs),
@@ -54,14 +65,14 @@ export function runHandlers({ store, runs }: RunHandlerDeps): Pick<MethodHandler
   };
 }
 
-export function runStreams({ runs }: Pick<RunHandlerDeps, 'runs'>): Pick<StreamHandlers, RunStream> {
+export function runStreams({ runs, live }: Pick<RunHandlerDeps, 'runs' | 'live'>): Pick<StreamHandlers, RunStream> {
   return {
     'runs.snapshot': ({ runId }, emit) => {
       const sub = runs.hub.on('runs.snapshot', (e) => {
         if (e.runId === runId) emit(e);
       });
       // the latest one first, so a reloaded page shows the run at once
-      const latest = runs.latestSnapshot(runId);
+      const latest = runs.latestSnapshot(runId) ?? live.latestSnapshot(runId);
       if (latest !== null) queueMicrotask(() => emit({ runId, ...latest }));
       return sub;
     },

@@ -7,7 +7,7 @@ import { ApiError } from '../../../shared/api/define';
 import type {
   EventsPage, EventsQuery, MetricSeries, RunAnnotation, RunDetail, RunFault, RunKpis, RunMeta, RunSettings, RunSpeed, RunStatus, StateAt, TraceResult,
 } from '../../../shared/api/runs';
-import { EventsQuery as EventsQuerySchema, RunSettings as RunSettingsSchema } from '../../../shared/api/runs';
+import { EventsQuery as EventsQuerySchema, LiveRunMark, RunSettings as RunSettingsSchema } from '../../../shared/api/runs';
 import { parseTopology } from '../../../shared/model/validate';
 import type { Topology } from '../../../shared/model/topology';
 import { Fault as FaultSchema, Scenario as ScenarioSchema } from '../../../shared/runtime/api';
@@ -39,6 +39,8 @@ export interface RunRow {
   error: string | null;
   owner_pid: number | null;
   heartbeat_at: number | null;
+  /** JSON LiveRunMark of a run on a real broker (main/backend/live), else null */
+  live: string | null;
 }
 
 export interface MetricRow {
@@ -456,7 +458,14 @@ export function metaOf(r: RunRow): RunMeta {
     id: r.id, projectId: r.project_id, name: r.name, status: r.status, topologyName: r.topology_name, seed: r.seed, durationSec: r.duration_sec,
     simulatedMs: r.sim_ms, speed: speedOf(r.speed), createdAt: r.created_at, endedAt: r.ended_at, kpis: k, eventCount: r.event_count,
     eventsTruncated: r.events_truncated === 1, retention: r.retention === 'sampled' || r.retention === 'none' ? r.retention : 'all', error: r.error,
+    live: liveMarkOfRow(r),
   };
+}
+
+function liveMarkOfRow(r: RunRow): LiveRunMark | null {
+  if (r.live === null || r.live === undefined) return null;
+  const m = LiveRunMark.safeParse(parseJson(r.live, `run ${r.id} live mark`));
+  return m.success ? m.data : null;
 }
 
 /** Payloads are stored once per message (its 'emitted' record): copy them to the other records of the same message. */

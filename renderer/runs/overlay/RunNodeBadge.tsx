@@ -11,11 +11,14 @@ import { backlogOf } from './backlog';
 export const RunNodeBadge = memo(function RunNodeBadge({ nodeId, kind }: { nodeId: string; kind?: string }) {
   const v = useRunNode(nodeId);
   const traced = useRuns((s) => (s.trace ? s.trace.events.some((e) => e.source === nodeId || e.target === nodeId) : false));
+  // figures measured on a real broker (docs/live.md), not simulated
+  const live = useRuns((s) => s.live !== undefined);
   if (!v.active || !v.state) return traced ? <span className="run-ring run-ring--traced" aria-hidden="true" /> : null;
   const b = backlogOf(kind, v.queueDepth, v.consumerLag, count);
   return (
     <>
       <span className={`run-ring run-ring--${v.state}${traced ? ' run-ring--traced' : ''}`} aria-hidden="true" />
+      {live && <span className="live-pill run-node-live" data-testid={`live-badge-${nodeId}`} title="Figures measured on the real broker, not simulated">LIVE</span>}
       <div
         className={`run-badge run-badge--${v.state}`}
         data-testid={`run-badge-${nodeId}`}

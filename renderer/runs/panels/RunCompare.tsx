@@ -7,6 +7,7 @@ import { FULFILMENT_METRICS, FULFILMENT_NOT_MEASURED_WHY } from '../../../shared
 import type { RunId } from '../runs-api';
 import { clock, money, ms } from '../format';
 import { fieldChangeText } from '../../../shared/report/compare';
+import { TwinTable } from '../../live/TwinTable';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const fine = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
@@ -79,6 +80,7 @@ export function RunCompare({ a, b }: { a: RunId; b: RunId }) {
   ];
   return (
     <div className="run-compare" data-testid="run-compare">
+      <TwinTable a={result.a} b={result.b} />
       {Math.abs(result.a.simulatedMs - result.b.simulatedMs) > 0.05 * Math.max(result.a.simulatedMs, result.b.simulatedMs) && (
         <p className="run-compare__note" role="note">
           The runs cover different simulated time (A {clock(result.a.simulatedMs)}, B {clock(result.b.simulatedMs)}): counts such as orders and revenue are not like for like; rates and latencies are.

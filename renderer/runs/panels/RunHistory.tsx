@@ -4,6 +4,7 @@ import { useRuns, useRunsRequired } from '../react';
 import type { ExportFormat, RunId, RunListSort, RunMeta } from '../runs-api';
 import { downloadText } from './download';
 import { currentTheme } from '../../workspace/theme-store';
+import { LiveRunTag, TwinButton } from '../../live/TwinButton';
 import './tables.css';
 
 /** `low`: the first columns to go when the dock is narrow (tables.css); the row's ⋯ shows them */
@@ -117,6 +118,8 @@ export function RunHistory({ onCompare }: { onCompare: (a: RunId, b: RunId) => v
                       </span>
                     )
                   )}
+                  <LiveRunTag run={r} />
+                  <TwinButton run={r} onCompare={onCompare} />
                   {editing?.id === r.id && editing.field === 'note' && (
                     <input autoFocus aria-label="Run note" placeholder="note…" value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.target.value })} onBlur={saveEdit} onKeyDown={(e) => { if (e.key === 'Enter') saveEdit(); if (e.key === 'Escape') setEditing(undefined); }} />
                   )}
