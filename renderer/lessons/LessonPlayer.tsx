@@ -13,10 +13,12 @@ import type { ApiClient } from '../../shared/api/client';
 import { useApi } from '../api/react';
 import { downloadBlob } from '../export';
 import { useRuns, useRunsServices } from '../runs/react';
+import { useEditor } from '../editor/editor-context';
 import { useDocument, useDocumentStoreApi } from '../store/react';
 import { checkClaims } from './claim-checks';
 import { lessonSessionStore, runLabelFor } from './lesson-session';
 import { Narration } from './narration';
+import { openLessonPanel } from './open-panel';
 import './lessons.css';
 
 const ACTION_TEXT: Record<string, string> = {
@@ -45,6 +47,7 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
   const phase = useRuns((s) => s.phase);
   const runId = useRuns((s) => s.runId);
   const api = useApi();
+  const { ui } = useEditor();
   const step = session?.detail.lesson.steps[session.stepIndex];
 
   // a finished run of the learner's becomes a run of the lesson, under the step's label
@@ -57,10 +60,19 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
     return () => { live = false; };
   }, [api, phase, runId, step]);
 
-  // spotlight: select the nodes the step talks about
+  // spotlight: the nodes and edges the step talks about stay lit, the rest of the canvas dims; the
+  // user's selection is left alone. Cleared by a step without focus and when the player closes.
   useEffect(() => {
-    if (step?.focus && step.focus.nodes.length + step.focus.edges.length > 0) doc.getState().select({ nodes: step.focus.nodes, edges: step.focus.edges });
-  }, [doc, step]);
+    const f = step?.focus;
+    const lit = f && f.nodes.length + f.edges.length > 0 ? { nodes: new Set(f.nodes), edges: new Set(f.edges) } : undefined;
+    ui.getState().set({ spotlight: lit });
+    return () => ui.getState().set({ spotlight: undefined });
+  }, [ui, step]);
+
+  // the panel the step names opens when the step is shown
+  useEffect(() => {
+    if (step?.focus?.panel) openLessonPanel(step.focus.panel, ui);
+  }, [ui, step]);
 
   // presentation mode: a class on the root hides the app's chrome (lessons.css); keys step the lesson
   const [presenting, setPresenting] = useState(false);
