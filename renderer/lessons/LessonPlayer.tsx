@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { actionDone } from '../../shared/lessons/actions';
 import type { ShowMeEdit } from '../../shared/lessons/schema';
+import { readStoredLessonRun, seriesTimes } from '../../shared/lessons/run-reader';
 import { applyEdit } from '../../shared/lessons/show-me';
 import type { Topology } from '../../shared/model/topology';
 import type { ApiClient } from '../../shared/api/client';
@@ -50,15 +51,18 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
   const { ui } = useEditor();
   const step = session?.detail.lesson.steps[session.stepIndex];
 
-  // a finished run of the learner's becomes a run of the lesson, under the step's label
+  // a finished run of the learner's becomes a run of the lesson, under the step's label, with the
+  // stored snapshots the lesson's time-series claims read (run-reader.ts)
+  const lessonSteps = session?.detail.lesson.steps;
+  const atSec = useMemo(() => (lessonSteps ? seriesTimes(lessonSteps) : []), [lessonSteps]);
   useEffect(() => {
     if (!step || phase !== 'completed' || runId === undefined) return;
     let live = true;
-    api.call('runs.get', { runId }).then((d) => {
-      if (live && d.summary) lessonSessionStore.getState().addRun({ label: runLabelFor(step), summary: d.summary, snapshots: [] }, d.faults.map((f) => f.fault));
+    readStoredLessonRun(api, runId, runLabelFor(step), atSec).then((r) => {
+      if (live && r) lessonSessionStore.getState().addRun(r.run, r.faults);
     }, () => {});
     return () => { live = false; };
-  }, [api, phase, runId, step]);
+  }, [api, phase, runId, step, atSec]);
 
   // spotlight: the nodes and edges the step talks about stay lit, the rest of the canvas dims; the
   // user's selection is left alone. Cleared by a step without focus and when the player closes.
