@@ -3,7 +3,7 @@
  * when it happens), Show me, Back/Next, and each claim checked live against the learner's runs
  * with the measured number beside the expected one.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { actionDone } from '../../shared/lessons/actions';
 import type { ShowMeEdit } from '../../shared/lessons/schema';
@@ -27,14 +27,19 @@ const ACTION_TEXT: Record<string, string> = {
   scale: 'Scale', 'start-run': 'Start a run', 'inject-fault': 'Inject a fault', 'open-template': 'Open a template',
 };
 
-/** Move to step `to` (clamped), marking the current one complete when it is, and save the progress. */
+/**
+ * Move to step `to`, marking the current one complete when it is, and save the progress. Past the
+ * last step (Finish, → on the projector) the learner stays where they are: the step is only marked.
+ * Buttons and keys both come here, so both save the same progress.
+ */
 function stepTo(api: ApiClient, topology: Topology, to: number, currentDone: boolean): void {
   const store = lessonSessionStore.getState();
   const s = store.session;
   const current = s?.detail.lesson.steps[s.stepIndex];
   if (!s || !current) return;
   if (currentDone) store.complete(current.id);
-  store.goTo(to, topology);
+  const i = Math.min(Math.max(0, to), s.detail.lesson.steps.length - 1);
+  if (i !== s.stepIndex) store.goTo(i, topology);
   const after = lessonSessionStore.getState().session;
   const target = after?.detail.lesson.steps[after.stepIndex];
   if (after && target) api.call('lessons.saveProgress', { id: after.detail.lesson.id, stepId: target.id, completedSteps: [...after.completed] }).catch(() => {});
@@ -80,6 +85,8 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
 
   // presentation mode: a class on the root hides the app's chrome (lessons.css); keys step the lesson
   const [presenting, setPresenting] = useState(false);
+  // whether the step shown is done (action + claims), for the key handler registered once per mode
+  const doneRef = useRef(false);
   const [handoutBusy, setHandoutBusy] = useState(false);
   useEffect(() => {
     document.documentElement.classList.toggle('is-presenting', presenting);
@@ -94,7 +101,8 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
       const next = e.key === 'ArrowRight' || e.key === 'PageDown';
       const back = e.key === 'ArrowLeft' || e.key === 'PageUp';
       if (e.key === 'Escape') setPresenting(false);
-      else if (next || back) stepTo(api, doc.getState().topology, s.stepIndex + (next ? 1 : -1), false);
+      // as the Back/Next buttons do: a step whose action is done and whose claims hold is marked complete
+      else if (next || back) stepTo(api, doc.getState().topology, s.stepIndex + (next ? 1 : -1), doneRef.current);
       else return;
       // the canvas would nudge the selection with the same keys
       e.preventDefault();
@@ -105,11 +113,16 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
   }, [presenting, api, doc]);
 
   const results = useMemo(() => (session && step ? checkClaims(step.claims, session, topology) : []), [session, step, topology]);
+  const did = session && step
+    ? actionDone(step.action, { before: session.stepStart, after: topology, ...(session.runFaults ? { runFaults: session.runFaults } : {}), ...(session.openedTemplate ? { openedTemplate: session.openedTemplate } : {}) })
+    : false;
+  const stepDone = did && results.every((r) => r.status === 'pass');
+  useEffect(() => {
+    doneRef.current = stepDone;
+  }, [stepDone]);
   if (!session || !step) return null;
   const lesson = session.detail.lesson;
-  const did = actionDone(step.action, { before: session.stepStart, after: topology, ...(session.runFaults ? { runFaults: session.runFaults } : {}), ...(session.openedTemplate ? { openedTemplate: session.openedTemplate } : {}) });
-  const allHold = results.every((r) => r.status === 'pass');
-  const stepDone = did && allHold;
+  const last = session.stepIndex === lesson.steps.length - 1;
 
   const go = (to: number) => stepTo(api, doc.getState().topology, to, stepDone);
   const showMe = async () => {
@@ -181,7 +194,7 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
       <footer className="lesson-nav">
         <button type="button" className="btn" disabled={session.stepIndex === 0} onClick={() => go(session.stepIndex - 1)}>Back</button>
         {step.showMe.length > 0 && <button type="button" className="btn" onClick={() => void showMe().catch(() => {})} data-testid="lesson-show-me">Show me</button>}
-        <button type="button" className={`btn${stepDone ? ' btn-primary' : ''}`} disabled={session.stepIndex === lesson.steps.length - 1} onClick={() => go(session.stepIndex + 1)}>Next</button>
+        <button type="button" className={`btn${stepDone ? ' btn-primary' : ''}`} disabled={last && (!stepDone || session.completed.has(step.id))} title={last ? 'Mark the last step done' : undefined} onClick={() => go(session.stepIndex + 1)}>{last ? 'Finish' : 'Next'}</button>
       </footer>
     </aside>
   );

@@ -92,7 +92,7 @@ test('a lesson played through the UI: the learner runs, the claims turn green', 
   await expect(canvasNode(page, 'payment')).toHaveAttribute('data-spot', 'dim');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0); // spotlit, not selected
   // the learner selects Notification on the canvas, then edits it in the inspector
-  await canvasNode(page, 'notification').locator('.ef-node__head').click();
+  await canvasNode(page, 'notification').click();
   const inspector = page.getByTestId('node-inspector');
   await expect(inspector).toHaveAttribute('data-node-id', 'notification');
   await expect(canvasNode(page, 'notification')).toHaveAttribute('data-spot', 'lit');
@@ -112,6 +112,11 @@ test('a lesson played through the UI: the learner runs, the claims turn green', 
   }
   await expect(player.getByTestId('claim-notification-slower')).toContainText(/ratio \d+(\.\d+)?/);
 
+  // the last step: Finish marks it done (it stays on screen)
+  await player.getByRole('button', { name: 'Finish' }).click();
+  await expect(player.getByRole('button', { name: 'Finish' })).toBeDisabled();
+  await expect(player.getByRole('heading', { name: 'Who noticed?' })).toBeVisible();
+
   // the handout: made by the backend from the lesson's reference path, downloaded as one HTML file
   const download = page.waitForEvent('download');
   await player.getByTestId('lesson-handout').click();
@@ -127,6 +132,9 @@ test('a lesson played through the UI: the learner runs, the claims turn green', 
   await expect(player).toBeHidden();
   await expect(page.locator('[data-spot]')).toHaveCount(0);
   expect(await opacity(canvasNode(page, 'storefront'))).toBe(1);
+  // every step done (the first by → on the projector, the second by Next, the last by Finish)
+  await page.getByRole('button', { name: 'Projects' }).click();
+  await expect(page.getByTestId('lesson-react-independently')).toContainText('· done');
 });
 
 test('stepping with the keyboard in presentation mode saves progress as Next does', async ({ app: page }) => {
