@@ -41,8 +41,9 @@ test('a lesson played through the UI: the learner runs, the claims turn green', 
   await expect.poll(() => opacity(canvasNode(page, 'storefront'))).toBeLessThan(0.5);
   await expect.poll(() => opacity(canvasEdge(page, 'e-storefront-orders'))).toBeLessThan(0.5);
   expect(await opacity(canvasNode(page, 'payment'))).toBe(1);
-  const ring = await canvasNode(page, 'payment').locator('.ef-node').evaluate((el) => getComputedStyle(el).boxShadow);
-  expect(ring).toMatch(/0px 0px 0px 3px/);
+  const ring = await canvasNode(page, 'payment').locator('.ef-node').evaluate((el) => `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth}`);
+  expect(ring).toBe('solid 3px');
+  expect(await canvasNode(page, 'storefront').locator('.ef-node').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('none');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
   await snap(page, 'lesson-spotlight-1280-light');
   await page.emulateMedia({ colorScheme: 'dark' });
