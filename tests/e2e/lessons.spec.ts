@@ -178,3 +178,19 @@ test('a claim that does not hold says what was measured and what it needed', asy
   await expect(player.getByTestId('claim-payment-unchanged')).toHaveAttribute('data-status', 'pass');
   await snap(page, 'lesson-player-failing-claim');
 });
+
+test('time-series claims are checked live on the learner\'s run, with the figure read at that time', async ({ app: page }) => {
+  await openLesson(page, 'scale-one-service');
+  const player = page.getByTestId('lesson-player');
+  await expect(player.getByRole('heading', { name: '150 orders per second for a minute' })).toBeVisible();
+  await expect(player.getByTestId('claim-payment-backs-up')).toHaveAttribute('data-status', 'pending');
+  await runFromToolbar(page);
+  // read from the run's stored snapshots through the api: Payment's lag at 120 s, Inventory's too
+  const backs = player.getByTestId('claim-payment-backs-up');
+  await expect(backs).toHaveAttribute('data-status', 'pass', { timeout: 15_000 });
+  await expect(backs).toContainText(/Payment consumer lag at 120 s was [\d,]+ \(> 2,000\)/);
+  await expect(player.getByTestId('claim-inventory-keeps-up')).toHaveAttribute('data-status', 'pass');
+  await expect(player.getByTestId('claim-inventory-keeps-up')).toContainText(/Inventory consumer lag at 120 s was [\d,]+ \(< 100\)/);
+  await expect(player.getByTestId('claim-payment-p99-high')).toHaveAttribute('data-status', 'pass');
+  await expect(player).not.toContainText('does not read series');
+});
