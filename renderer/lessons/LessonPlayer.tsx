@@ -3,6 +3,7 @@
  * when it happens), Show me, Back/Next, and each claim checked live against the learner's runs
  * with the measured number beside the expected one.
  */
+import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { actionDone } from '../../shared/lessons/actions';
@@ -14,11 +15,13 @@ import type { ApiClient } from '../../shared/api/client';
 import { useApi } from '../api/react';
 import { downloadBlob } from '../export';
 import { useRuns, useRunsServices } from '../runs/react';
+import type { FlowEdge, FlowNode } from '../canvas/flow-types';
 import { useEditor } from '../editor/editor-context';
 import { useDocument, useDocumentStoreApi } from '../store/react';
 import { checkClaims } from './claim-checks';
 import { lessonSessionStore, runLabelFor } from './lesson-session';
 import { Narration } from './narration';
+import { frameFocus } from './frame-focus';
 import { openLessonPanel } from './open-panel';
 import './lessons.css';
 
@@ -77,6 +80,20 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
     ui.getState().set({ spotlight: lit });
     return () => ui.getState().set({ spotlight: undefined });
   }, [ui, step]);
+
+  // focus nodes off screen or under the player: bring them into the free part of the canvas
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const playerRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const ids = step?.focus?.nodes ?? [];
+    if (ids.length === 0) return;
+    // after the spotlight's render and the panel opening have laid the page out
+    const frame = requestAnimationFrame(() => {
+      const pane = playerRef.current?.closest('.ef-editor__canvas')?.querySelector('.react-flow')?.getBoundingClientRect();
+      if (pane) frameFocus(flow, ids, pane, playerRef.current?.getBoundingClientRect());
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [flow, step]);
 
   // the panel the step names opens when the step is shown
   useEffect(() => {
@@ -167,7 +184,7 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
   };
 
   return (
-    <aside className="lesson-player" aria-label="Lesson" data-testid="lesson-player">
+    <aside className="lesson-player" aria-label="Lesson" data-testid="lesson-player" ref={playerRef}>
       <header className="lesson-head">
         <span className="lesson-course">{lesson.title}</span>
         <span className="lesson-count">Step {session.stepIndex + 1} of {lesson.steps.length}</span>

@@ -167,8 +167,24 @@ test('a claim that does not hold says what was measured and what it needed', asy
   const player = page.getByTestId('lesson-player');
   await runFromToolbar(page);
   await expect(player.getByTestId('claim-notification-gets-all')).toHaveAttribute('data-status', 'pass', { timeout: 15_000 });
-  // skip the slow-down step: the third step's run then shows Notification as fast as before
+  // the learner pans Notification off screen; the next step, about Notification, brings it back
+  // into the part of the canvas the player leaves free
+  await page.mouse.move(560, 450);
+  await page.mouse.down();
+  await page.mouse.move(330, 450, { steps: 6 });
+  await page.mouse.move(60, 450, { steps: 6 });
+  await page.mouse.up();
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  const isFree = async () => {
+    const n = (await canvasNode(page, 'notification').boundingBox())!;
+    const p = (await player.boundingBox())!;
+    return n.x >= pane.x && n.x + n.width <= p.x && n.y >= pane.y && n.y + n.height <= pane.y + pane.height;
+  };
+  expect(await isFree()).toBe(false);
   await player.getByRole('button', { name: 'Next' }).click();
+  await expect(player.getByRole('heading', { name: 'Slow down Notification' })).toBeVisible();
+  await expect.poll(isFree).toBe(true);
+  // skip the slow-down step: the third step's run then shows Notification as fast as before
   await player.getByRole('button', { name: 'Next' }).click();
   await expect(player.getByRole('heading', { name: 'Who noticed?' })).toBeVisible();
   await runFromToolbar(page);
