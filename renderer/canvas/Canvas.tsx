@@ -46,6 +46,8 @@ export function Canvas() {
   const measured = useDocument((s) => s.measured);
   const snapToGrid = useUi((s) => s.snapToGrid);
   const minimap = useUi((s) => s.minimap);
+  // a lesson step's focus: its nodes and edges lit, the rest dimmed (derive.ts, canvas.css)
+  const spotlight = useUi((s) => s.spotlight);
   const [deriver] = useState(createFlowDeriver);
   const large = topology.nodes.length > LARGE;
   const theme = useTheme((s) => s.resolved);
@@ -68,8 +70,8 @@ export function Canvas() {
     setInitialView({ viewport, estimate: viewport.zoom < FAR_ZOOM ? 'far' : 'full' });
   }, [doc, rf, opening, initialView]);
   const estimate = initialView?.estimate ?? 'none';
-  const nodes = useMemo(() => deriver.nodes(topology, selection.nodes, measured, estimate), [deriver, topology, selection.nodes, measured, estimate]);
-  const edges = useMemo(() => deriver.edges(topology, selection.edges), [deriver, topology, selection.edges]);
+  const nodes = useMemo(() => deriver.nodes(topology, selection.nodes, measured, estimate, spotlight), [deriver, topology, selection.nodes, measured, estimate, spotlight]);
+  const edges = useMemo(() => deriver.edges(topology, selection.edges, spotlight), [deriver, topology, selection.edges, spotlight]);
   // far out on a big graph (the zoom where cards turn light), unselected edges are drawn by one
   // cheap layer instead of React Flow
   const farOut = useStore((s) => s.transform[2] < FAR_ZOOM) && topology.nodes.length > FAR_MIN_NODES;
@@ -222,7 +224,7 @@ export function Canvas() {
 
   return (
     <LabelSpotsContext.Provider value={labelSpots}>
-    <div className={`ef-canvas${large ? ' is-large' : ''}`} onDoubleClick={onDoubleClick} data-testid="editor-canvas" ref={paneRef}>
+    <div className={`ef-canvas${large ? ' is-large' : ''}${spotlight ? ' has-spotlight' : ''}`} onDoubleClick={onDoubleClick} data-testid="editor-canvas" ref={paneRef}>
       <EdgeMarkers />
       {(!opening.large || initialView) && <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}

@@ -58,4 +58,31 @@ describe('size estimates for big graphs', () => {
     const nodes = createFlowDeriver().nodes(t0, new Set(), new Map());
     expect(nodes.every((n) => n.handles === undefined && n.measured === undefined)).toBe(true);
   });
+
+  it('a lesson spotlight lights its nodes, the edges between them and the edges it names, and dims the rest', () => {
+    const d = createFlowDeriver();
+    const spot = { nodes: new Set(['orders', 'payment']), edges: new Set(['e-payment-status']) };
+    const nodes = d.nodes(t0, new Set(), new Map(), 'none', spot);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    expect(byId.get('payment')).toMatchObject({ className: 'ef-spot-lit', domAttributes: { 'data-spot': 'lit' }, selected: false });
+    expect(byId.get('storefront')).toMatchObject({ className: 'ef-spot-dim', domAttributes: { 'data-spot': 'dim' } });
+    const edges = new Map(d.edges(t0, new Set(), spot).map((e) => [e.id, e]));
+    const between = t0.edges.find((e) => e.source === 'orders' && e.target === 'payment');
+    const elsewhere = t0.edges.find((e) => e.source === 'storefront');
+    expect(between && edges.get(between.id)?.className).toBe('ef-spot-lit');
+    expect(edges.get('e-payment-status')?.data?.spot).toBe('lit');
+    expect(elsewhere && edges.get(elsewhere.id)?.className).toBe('ef-spot-dim');
+  });
+
+  it('no spotlight, no marks; the same spotlight keeps the node objects, a new one refreshes them', () => {
+    const d = createFlowDeriver();
+    const plain = d.nodes(t0, new Set(), new Map());
+    expect(plain.every((n) => n.className === undefined && n.domAttributes === undefined)).toBe(true);
+    const spot = { nodes: new Set(['payment']), edges: new Set<string>() };
+    const lit = d.nodes(t0, new Set(), new Map(), 'none', spot);
+    expect(d.nodes(t0, new Set(), new Map(), 'none', { nodes: new Set(['payment']), edges: new Set<string>() })).toEqual(lit);
+    expect(d.nodes(t0, new Set(), new Map(), 'none', spot).every((n, i) => n === lit[i])).toBe(true);
+    const cleared = d.nodes(t0, new Set(), new Map());
+    expect(cleared.every((n) => n.className === undefined)).toBe(true);
+  });
 });

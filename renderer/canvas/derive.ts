@@ -5,7 +5,8 @@ import { adviceText, capacityAdvice } from '../../shared/model/capacity-advice';
 import { topologyGraph } from '../../shared/model/graph';
 import { emittedTypes } from '../store/edits/edges';
 import type { Size } from '../store/edits/geometry';
-import type { FlowEdge, FlowNode } from './flow-types';
+import type { Spotlight } from '../store/ui-store';
+import type { FlowEdge, FlowNode, Spot } from './flow-types';
 import { estimatedCardSize, estimatedHandles } from './initial-view';
 
 /** How to size nodes React Flow has not measured yet: not at all, or estimated (big graphs). */
@@ -19,8 +20,8 @@ export type SizeEstimate = 'none' | 'far' | 'full';
 export function createFlowDeriver() {
   let factsKey: { edges: readonly TopologyEdge[]; settings: unknown[] } | undefined;
   let facts = new Map<string, NodeFacts>();
-  const nodeCache = new Map<string, { src: TopologyNode; selected: boolean; size: Size | undefined; estimate: SizeEstimate; facts: NodeFacts; flow: FlowNode }>();
-  const edgeCache = new Map<string, { src: TopologyEdge | TopologyNode; selected: boolean; flow: FlowEdge }>();
+  const nodeCache = new Map<string, { src: TopologyNode; selected: boolean; size: Size | undefined; estimate: SizeEstimate; facts: NodeFacts; spot: Spot | undefined; flow: FlowNode }>();
+  const edgeCache = new Map<string, { src: TopologyEdge | TopologyNode; selected: boolean; spot: Spot | undefined; flow: FlowEdge }>();
 
   function nodeFacts(t: Topology): Map<string, NodeFacts> {
     // Facts depend on settings and edges only, never on positions: skip the work during drags.
@@ -35,7 +36,7 @@ export function createFlowDeriver() {
    * `estimate` (big graphs): a node without a measured size gets an estimated one plus its handle
    * positions, so React Flow can skip mounting it while it is out of view (see initial-view.ts).
    */
-  function nodes(t: Topology, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>, estimate: SizeEstimate = 'none'): FlowNode[] {
+  function nodes(t: Topology, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>, estimate: SizeEstimate = 'none', spotlight?: Spotlight): FlowNode[] {
     const f = nodeFacts(t);
     const out: FlowNode[] = [];
     const seen = new Set<string>();
@@ -46,7 +47,8 @@ export function createFlowDeriver() {
       const nf = f.get(n.id) ?? NO_FACTS;
       const c = nodeCache.get(n.id);
       const est = size || n.kind === 'group' ? 'none' : estimate;
-      if (c && c.src === n && c.selected === isSel && c.size === size && c.estimate === est && c.facts === nf) {
+      const spot = nodeSpot(spotlight, n.id);
+      if (c && c.src === n && c.selected === isSel && c.size === size && c.estimate === est && c.facts === nf && c.spot === spot) {
         out.push(c.flow);
         continue;
       }
@@ -66,30 +68,33 @@ export function createFlowDeriver() {
         ...(guess ? { measured: guess, handles: estimatedHandles(n.kind, guess) } : {}),
         // a group has no handles: saying so spares React Flow from mounting it just to look for some
         ...(n.kind === 'group' && estimate !== 'none' ? { handles: [] } : {}),
+        ...(spot ? spotProps(spot) : {}),
       };
-      nodeCache.set(n.id, { src: n, selected: isSel, size, estimate: est, facts: nf, flow });
+      nodeCache.set(n.id, { src: n, selected: isSel, size, estimate: est, facts: nf, spot, flow });
       out.push(flow);
     }
     for (const id of nodeCache.keys()) if (!seen.has(id)) nodeCache.delete(id);
     return out;
   }
 
-  function edges(t: Topology, selected: ReadonlySet<string>): FlowEdge[] {
+  function edges(t: Topology, selected: ReadonlySet<string>, spotlight?: Spotlight): FlowEdge[] {
     const out: FlowEdge[] = [];
     const seen = new Set<string>();
     for (const e of t.edges) {
       seen.add(e.id);
       const isSel = selected.has(e.id);
+      const spot = edgeSpot(spotlight, e.id, e.source, e.target);
       const c = edgeCache.get(e.id);
-      if (c && c.src === e && c.selected === isSel) {
+      if (c && c.src === e && c.selected === isSel && c.spot === spot) {
         out.push(c.flow);
         continue;
       }
       const flow: FlowEdge = {
         id: e.id, source: e.source, target: e.target, type: 'event', selected: isSel,
-        data: { edge: e, kind: e.kind, label: edgeLabel(e) },
+        data: { edge: e, kind: e.kind, label: edgeLabel(e), ...(spot ? { spot } : {}) },
+        ...(spot ? spotProps(spot) : {}),
       };
-      edgeCache.set(e.id, { src: e, selected: isSel, flow });
+      edgeCache.set(e.id, { src: e, selected: isSel, spot, flow });
       out.push(flow);
     }
     // Dead-letter links come from settings, not from edges: drawn dotted red, not selectable.
@@ -97,16 +102,18 @@ export function createFlowDeriver() {
       if ((n.kind !== 'queue' && n.kind !== 'service' && n.kind !== 'bus') || !n.settings.deadLetterTarget) continue;
       const id = `dlq:${n.id}`;
       seen.add(id);
+      const spot = edgeSpot(spotlight, id, n.id, n.settings.deadLetterTarget);
       const c = edgeCache.get(id);
-      if (c && c.src === n) {
+      if (c && c.src === n && c.spot === spot) {
         out.push(c.flow);
         continue;
       }
       const flow: FlowEdge = {
         id, source: n.id, target: n.settings.deadLetterTarget, type: 'event', selectable: false, focusable: false, deletable: false,
-        data: { edge: undefined, kind: 'dead-letter', label: 'dead letters' },
+        data: { edge: undefined, kind: 'dead-letter', label: 'dead letters', ...(spot ? { spot } : {}) },
+        ...(spot ? spotProps(spot) : {}),
       };
-      edgeCache.set(id, { src: n, selected: false, flow });
+      edgeCache.set(id, { src: n, selected: false, spot, flow });
       out.push(flow);
     }
     for (const id of edgeCache.keys()) if (!seen.has(id)) edgeCache.delete(id);
@@ -114,6 +121,25 @@ export function createFlowDeriver() {
   }
 
   return { nodes, edges };
+}
+
+/** A node in a spotlight is lit, every other node dims; no spotlight, no mark. */
+function nodeSpot(s: Spotlight | undefined, id: string): Spot | undefined {
+  return s ? (s.nodes.has(id) ? 'lit' : 'dim') : undefined;
+}
+
+/** An edge is lit when the step names it, or when it joins two lit nodes (the flow between them). */
+function edgeSpot(s: Spotlight | undefined, id: string, source: string, target: string): Spot | undefined {
+  if (!s) return undefined;
+  return s.edges.has(id) || (s.nodes.has(source) && s.nodes.has(target)) ? 'lit' : 'dim';
+}
+
+/** The class the canvas styles (canvas.css) and the data attribute tests and tools read. */
+type SpotAttributes = NonNullable<FlowNode['domAttributes']> & NonNullable<FlowEdge['domAttributes']>;
+function spotProps(spot: Spot): { className: string; domAttributes: SpotAttributes } {
+  // React passes data-* through; the attribute types simply do not list them
+  const attributes: Record<string, string> = { 'data-spot': spot };
+  return { className: `ef-spot-${spot}`, domAttributes: attributes as SpotAttributes };
 }
 
 interface NodeFacts {

@@ -13,11 +13,16 @@ export interface FlowNodeData extends Record<string, unknown> {
   /** how the capacity was computed, its binding factor and the remedy (capacity-advice.ts) */
   capacityNote: string | undefined;
 }
+/** A node's or edge's part in a lesson spotlight (ui-store.ts Spotlight). */
+export type Spot = 'lit' | 'dim';
+
 export type FlowNode = Node<FlowNodeData, NodeKind>;
 
 export interface FlowEdgeData extends Record<string, unknown> {
   edge: TopologyEdge | undefined;
   kind: EdgeKind | 'dead-letter';
   label: string;
+  /** lesson spotlight: lit (part of the step's focus) or dimmed; absent when nothing is spotlit */
+  spot?: Spot;
 }
 export type FlowEdge = Edge<FlowEdgeData, 'event'>;

@@ -3,20 +3,26 @@
  * when it happens), Show me, Back/Next, and each claim checked live against the learner's runs
  * with the measured number beside the expected one.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { actionDone } from '../../shared/lessons/actions';
 import type { ShowMeEdit } from '../../shared/lessons/schema';
+import { readStoredLessonRun, seriesTimes } from '../../shared/lessons/run-reader';
 import { applyEdit } from '../../shared/lessons/show-me';
 import type { Topology } from '../../shared/model/topology';
 import type { ApiClient } from '../../shared/api/client';
 import { useApi } from '../api/react';
 import { downloadBlob } from '../export';
 import { useRuns, useRunsServices } from '../runs/react';
+import type { FlowEdge, FlowNode } from '../canvas/flow-types';
+import { useEditor } from '../editor/editor-context';
 import { useDocument, useDocumentStoreApi } from '../store/react';
 import { checkClaims } from './claim-checks';
 import { lessonSessionStore, runLabelFor } from './lesson-session';
 import { Narration } from './narration';
+import { frameFocus } from './frame-focus';
+import { openLessonPanel } from './open-panel';
 import './lessons.css';
 
 const ACTION_TEXT: Record<string, string> = {
@@ -24,14 +30,19 @@ const ACTION_TEXT: Record<string, string> = {
   scale: 'Scale', 'start-run': 'Start a run', 'inject-fault': 'Inject a fault', 'open-template': 'Open a template',
 };
 
-/** Move to step `to` (clamped), marking the current one complete when it is, and save the progress. */
+/**
+ * Move to step `to`, marking the current one complete when it is, and save the progress. Past the
+ * last step (Finish, → on the projector) the learner stays where they are: the step is only marked.
+ * Buttons and keys both come here, so both save the same progress.
+ */
 function stepTo(api: ApiClient, topology: Topology, to: number, currentDone: boolean): void {
   const store = lessonSessionStore.getState();
   const s = store.session;
   const current = s?.detail.lesson.steps[s.stepIndex];
   if (!s || !current) return;
   if (currentDone) store.complete(current.id);
-  store.goTo(to, topology);
+  const i = Math.min(Math.max(0, to), s.detail.lesson.steps.length - 1);
+  if (i !== s.stepIndex) store.goTo(i, topology);
   const after = lessonSessionStore.getState().session;
   const target = after?.detail.lesson.steps[after.stepIndex];
   if (after && target) api.call('lessons.saveProgress', { id: after.detail.lesson.id, stepId: target.id, completedSteps: [...after.completed] }).catch(() => {});
@@ -45,25 +56,54 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
   const phase = useRuns((s) => s.phase);
   const runId = useRuns((s) => s.runId);
   const api = useApi();
+  const { ui } = useEditor();
   const step = session?.detail.lesson.steps[session.stepIndex];
 
-  // a finished run of the learner's becomes a run of the lesson, under the step's label
+  // a finished run of the learner's becomes a run of the lesson, under the step's label, with the
+  // stored snapshots the lesson's time-series claims read (run-reader.ts)
+  const lessonSteps = session?.detail.lesson.steps;
+  const atSec = useMemo(() => (lessonSteps ? seriesTimes(lessonSteps) : []), [lessonSteps]);
   useEffect(() => {
     if (!step || phase !== 'completed' || runId === undefined) return;
     let live = true;
-    api.call('runs.get', { runId }).then((d) => {
-      if (live && d.summary) lessonSessionStore.getState().addRun({ label: runLabelFor(step), summary: d.summary, snapshots: [] }, d.faults.map((f) => f.fault));
+    readStoredLessonRun(api, runId, runLabelFor(step), atSec).then((r) => {
+      if (live && r) lessonSessionStore.getState().addRun(r.run, r.faults);
     }, () => {});
     return () => { live = false; };
-  }, [api, phase, runId, step]);
+  }, [api, phase, runId, step, atSec]);
 
-  // spotlight: select the nodes the step talks about
+  // spotlight: the nodes and edges the step talks about stay lit, the rest of the canvas dims; the
+  // user's selection is left alone. Cleared by a step without focus and when the player closes.
   useEffect(() => {
-    if (step?.focus && step.focus.nodes.length + step.focus.edges.length > 0) doc.getState().select({ nodes: step.focus.nodes, edges: step.focus.edges });
-  }, [doc, step]);
+    const f = step?.focus;
+    const lit = f && f.nodes.length + f.edges.length > 0 ? { nodes: new Set(f.nodes), edges: new Set(f.edges) } : undefined;
+    ui.getState().set({ spotlight: lit });
+    return () => ui.getState().set({ spotlight: undefined });
+  }, [ui, step]);
+
+  // focus nodes off screen or under the player: bring them into the free part of the canvas
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const playerRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const ids = step?.focus?.nodes ?? [];
+    if (ids.length === 0) return;
+    // after the spotlight's render and the panel opening have laid the page out
+    const frame = requestAnimationFrame(() => {
+      const pane = playerRef.current?.closest('.ef-editor__canvas')?.querySelector('.react-flow')?.getBoundingClientRect();
+      if (pane) frameFocus(flow, ids, pane, playerRef.current?.getBoundingClientRect());
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [flow, step]);
+
+  // the panel the step names opens when the step is shown
+  useEffect(() => {
+    if (step?.focus?.panel) openLessonPanel(step.focus.panel, ui);
+  }, [ui, step]);
 
   // presentation mode: a class on the root hides the app's chrome (lessons.css); keys step the lesson
   const [presenting, setPresenting] = useState(false);
+  // whether the step shown is done (action + claims), for the key handler registered once per mode
+  const doneRef = useRef(false);
   const [handoutBusy, setHandoutBusy] = useState(false);
   useEffect(() => {
     document.documentElement.classList.toggle('is-presenting', presenting);
@@ -78,7 +118,8 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
       const next = e.key === 'ArrowRight' || e.key === 'PageDown';
       const back = e.key === 'ArrowLeft' || e.key === 'PageUp';
       if (e.key === 'Escape') setPresenting(false);
-      else if (next || back) stepTo(api, doc.getState().topology, s.stepIndex + (next ? 1 : -1), false);
+      // as the Back/Next buttons do: a step whose action is done and whose claims hold is marked complete
+      else if (next || back) stepTo(api, doc.getState().topology, s.stepIndex + (next ? 1 : -1), doneRef.current);
       else return;
       // the canvas would nudge the selection with the same keys
       e.preventDefault();
@@ -89,11 +130,16 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
   }, [presenting, api, doc]);
 
   const results = useMemo(() => (session && step ? checkClaims(step.claims, session, topology) : []), [session, step, topology]);
+  const did = session && step
+    ? actionDone(step.action, { before: session.stepStart, after: topology, ...(session.runFaults ? { runFaults: session.runFaults } : {}), ...(session.openedTemplate ? { openedTemplate: session.openedTemplate } : {}) })
+    : false;
+  const stepDone = did && results.every((r) => r.status === 'pass');
+  useEffect(() => {
+    doneRef.current = stepDone;
+  }, [stepDone]);
   if (!session || !step) return null;
   const lesson = session.detail.lesson;
-  const did = actionDone(step.action, { before: session.stepStart, after: topology, ...(session.runFaults ? { runFaults: session.runFaults } : {}), ...(session.openedTemplate ? { openedTemplate: session.openedTemplate } : {}) });
-  const allHold = results.every((r) => r.status === 'pass');
-  const stepDone = did && allHold;
+  const last = session.stepIndex === lesson.steps.length - 1;
 
   const go = (to: number) => stepTo(api, doc.getState().topology, to, stepDone);
   const showMe = async () => {
@@ -138,7 +184,7 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
   };
 
   return (
-    <aside className="lesson-player" aria-label="Lesson" data-testid="lesson-player">
+    <aside className="lesson-player" aria-label="Lesson" data-testid="lesson-player" ref={playerRef}>
       <header className="lesson-head">
         <span className="lesson-course">{lesson.title}</span>
         <span className="lesson-count">Step {session.stepIndex + 1} of {lesson.steps.length}</span>
@@ -165,7 +211,7 @@ export function LessonPlayer({ projectId }: { projectId: string }) {
       <footer className="lesson-nav">
         <button type="button" className="btn" disabled={session.stepIndex === 0} onClick={() => go(session.stepIndex - 1)}>Back</button>
         {step.showMe.length > 0 && <button type="button" className="btn" onClick={() => void showMe().catch(() => {})} data-testid="lesson-show-me">Show me</button>}
-        <button type="button" className={`btn${stepDone ? ' btn-primary' : ''}`} disabled={session.stepIndex === lesson.steps.length - 1} onClick={() => go(session.stepIndex + 1)}>Next</button>
+        <button type="button" className={`btn${stepDone ? ' btn-primary' : ''}`} disabled={last && (!stepDone || session.completed.has(step.id))} title={last ? 'Mark the last step done' : undefined} onClick={() => go(session.stepIndex + 1)}>{last ? 'Finish' : 'Next'}</button>
       </footer>
     </aside>
   );

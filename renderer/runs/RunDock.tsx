@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useEditor } from '../editor/editor-context';
+import { useEditor, useUi } from '../editor/editor-context';
 import { useDocument } from '../store/react';
 import { EventLog } from './panels/EventLog';
 import { FaultPanel } from './panels/FaultPanel';
@@ -47,6 +47,15 @@ export function RunDock() {
     setTab('whatif');
     setOpen(true);
   }, [sweepSeq, setOpen]);
+  // a lesson step asks for a tab (ui-store.ts dockRequest): open the dock on it
+  const request = useUi((s) => s.dockRequest);
+  const seenRequest = useRef(request?.seq);
+  useEffect(() => {
+    if (!request || request.seq === seenRequest.current) return;
+    seenRequest.current = request.seq;
+    setTab(request.panel);
+    setOpen(true);
+  }, [request, setOpen]);
 
   const nodes = useMemo(() => topology.nodes.filter((n) => n.kind !== 'group').map((n) => ({
     id: n.id, name: n.name, kind: n.kind,

@@ -15,6 +15,21 @@ export interface ContextMenuState {
   flow: { x: number; y: number };
 }
 
+/**
+ * What a lesson step talks about (renderer/lessons): those nodes and edges are lit, everything
+ * else on the canvas dims. View state only: it never touches the user's selection.
+ */
+export interface Spotlight {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+/** A panel something (a lesson step) asked to open; `seq` makes asking twice open it again. */
+export interface PanelRequest {
+  panel: 'live' | 'faults' | 'events' | 'history' | 'whatif';
+  seq: number;
+}
+
 /** View state of one open editor: never saved, never undone. */
 export interface UiState {
   snapToGrid: boolean;
@@ -35,6 +50,10 @@ export interface UiState {
   saveStatus: 'saved' | 'saving' | 'unsaved' | 'error';
   savedAt: number | undefined;
   saveError: string | undefined;
+  /** lesson spotlight: undefined = nothing dimmed */
+  spotlight: Spotlight | undefined;
+  /** the run dock opens this tab when it changes */
+  dockRequest: PanelRequest | undefined;
   set(patch: Partial<Omit<UiState, 'set'>>): void;
 }
 
@@ -55,6 +74,8 @@ export function createUiStore() {
     saveStatus: 'saved',
     savedAt: undefined,
     saveError: undefined,
+    spotlight: undefined,
+    dockRequest: undefined,
     set: (patch) => set(patch),
   }));
 }

@@ -6,6 +6,7 @@ import type { RunSummary } from '../runtime/api';
 import { actionDone } from './actions';
 import { evaluateClaim } from './claims';
 import type { LessonRun } from './figures';
+import { parseLessonText } from './loader';
 import { Claim } from './schema';
 import { applyEdit } from './show-me';
 
@@ -79,5 +80,27 @@ describe('evaluating a claim', () => {
   it('an approx claim without a tolerance is refused by the schema', () => {
     const r = Claim.safeParse({ kind: 'figure', id: 'x', says: 's', metric: { kpi: 'orders' }, op: 'approx', value: 3 });
     expect(r.success).toBe(false);
+  });
+});
+
+describe('a step\'s focus', () => {
+  const lesson = (focus: string) => [
+    'schemaVersion: 1', 'id: f', 'title: F', 'audience: all', 'minutes: 5', 'goals: [see]', 'start: { template: checkout }',
+    'steps:', '  - id: s1', '    title: S', '    narration: Look.', `    focus: ${focus}`, '    action: { kind: read }',
+  ].join('\n');
+
+  it('names the panel to open; every panel the player knows is accepted', () => {
+    for (const panel of ['charts', 'faults', 'history', 'whatif', 'problems', 'inspector', 'event-types']) {
+      const r = parseLessonText(lesson(`{ nodes: [payment], panel: ${panel} }`), 'f.lesson.yaml');
+      expect(r.ok && r.lesson.steps[0]?.focus?.panel, panel).toBe(panel);
+    }
+  });
+
+  it('an unknown panel is refused with the file, the path and the panels there are', () => {
+    const r = parseLessonText(lesson('{ panel: dashboard }'), 'f.lesson.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues[0]).toMatchObject({ file: 'f.lesson.yaml', path: 'steps[0].focus.panel' });
+    expect(r.issues[0]?.message).toMatch(/^unknown panel "dashboard" \(expected one of: "run", "kpis", "charts", "events", "faults", "history"/);
   });
 });

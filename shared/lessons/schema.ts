@@ -96,10 +96,20 @@ export const Claim = z.discriminatedUnion('kind', [
 });
 export type Claim = z.infer<typeof Claim>;
 
+/**
+ * The panels a step may open when it is shown. `run`, `kpis` and `charts` are the run dock's Live
+ * tab (KPI cards and charts); `events`, `faults`, `history`, `whatif` its other tabs; `problems`
+ * (alias `lint`) the Problems list; `inspector` and `event-types` the side panel's tabs.
+ */
+export const LESSON_PANELS = ['run', 'kpis', 'charts', 'events', 'faults', 'history', 'whatif', 'problems', 'lint', 'inspector', 'event-types'] as const;
+export type LessonPanel = (typeof LESSON_PANELS)[number];
+
 export const Focus = z.strictObject({
+  /** spotlit: everything else on the canvas dims */
   nodes: z.array(nodeId).max(50).default([]),
   edges: z.array(z.string().min(1).max(140)).max(50).default([]),
-  panel: z.enum(['run', 'kpis', 'charts', 'events', 'lint', 'inspector']).optional(),
+  /** opened when the step is shown */
+  panel: z.enum(LESSON_PANELS).optional(),
 });
 
 export const Step = z.strictObject({

@@ -47,7 +47,7 @@ export const EventEdge = memo(function EventEdge(props: EdgeProps<FlowEdge>) {
       {data?.label && labelShown && (
         <Layer>
           <div
-            className={`ef-edge-label ef-edge-label--${kind}${selected ? ' is-selected' : ''}${hovered ? ' is-hovered' : ''} nodrag nopan`}
+            className={`ef-edge-label ef-edge-label--${kind}${selected ? ' is-selected' : ''}${hovered ? ' is-hovered' : ''}${data.spot ? ` ef-spot-${data.spot}` : ''} nodrag nopan`}
             style={{ transform: `translate(${at.x}px, ${at.y}px) translate(-50%, -50%) scale(${scale})` }}
             data-testid={`edge-label-${id}`}
           >

@@ -22,6 +22,8 @@ const FLOW_FALLBACK_COLOR = '#6366f1';
 const SETTLE_MS = 140;
 /** how far the drawn picture may be scaled while the view moves before it is cleared instead */
 const MAX_STRETCH = 2;
+/** the class canvas/derive.ts gives an edge a lesson spotlight dims */
+const SPOT_DIM = 'ef-spot-dim';
 
 interface Token {
   edge: string;
@@ -219,12 +221,16 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
         canvas.dataset.bands = String(bands);
       }
 
+      // a lesson spotlight dims an edge: its tokens and rate fade with it
+      const faded = (id: string | undefined): boolean => id !== undefined && index.byId.get(id)?.className === SPOT_DIM;
+
       // tokens
       const r = Math.max(3, 4.5 / Math.sqrt(zoom));
       for (const t of tokens) {
         const b = curveOf(t.edge);
         if (!b) continue;
         const p = pointAt(b, (now - t.born) / TOKEN_MS);
+        ctx.globalAlpha = faded(t.edge) ? 0.2 : 1;
         ctx.beginPath();
         ctx.fillStyle = t.color;
         ctx.arc(p.x, p.y, r, 0, Math.PI * 2);
@@ -246,8 +252,10 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
           labelWidths.clear();
         }
         for (const [id, m] of rs.edges) {
-          const b = curveOf(id) ?? curveOf(index.byPair.get(`${m.source}\u0000${m.target}`)?.id ?? '');
+          const pairId = index.byPair.get(`${m.source}\u0000${m.target}`)?.id;
+          const b = curveOf(id) ?? curveOf(pairId ?? '');
           if (!b) continue;
+          ctx.globalAlpha = faded(index.byId.has(id) ? id : pairId) ? 0.25 : 1;
           const p = pointAt(b, 0.5);
           const sx = p.x * zoom + tx;
           const sy = (p.y + 15.5) * zoom + ty;
@@ -264,6 +272,7 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
           ctx.fillText(label, p.x, p.y + 15.5);
         }
       }
+      ctx.globalAlpha = 1;
     };
     frame = requestAnimationFrame(draw);
     return () => {

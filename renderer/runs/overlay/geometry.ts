@@ -36,6 +36,8 @@ export interface EdgeEnds {
   id: string;
   source: string;
   target: string;
+  /** `ef-spot-dim` when a lesson spotlight dims the edge (canvas/derive.ts): its traffic fades too */
+  className?: string | undefined;
 }
 
 /**
