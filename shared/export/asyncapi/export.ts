@@ -72,7 +72,7 @@ export function exportAsyncApi(t: Topology, perService = false, options: AsyncAp
       const pm = analyse(plain);
       return buildDocument(pm, pm.ops, t.name, options, true);
     });
-    return { documents: [{ name: 'asyncapi', document: kept.document }], warnings: m.warnings, notes: kept.notes };
+    return { documents: [{ name: 'asyncapi', document: kept.document }], warnings: [...m.warnings, ...kept.warnings], notes: kept.notes };
   }
   if (!perService) return { documents: [{ name: 'asyncapi', document: buildDocument(m, m.ops, t.name, options, true) }], warnings: m.warnings };
   const documents: { name: string; document: Obj }[] = [];

@@ -149,3 +149,64 @@ describe('the kept part in the topology file', () => {
     if (!r.ok) expect(r.issues[0]?.path).toContain('imported');
   });
 });
+
+describe('connections removed in the app', () => {
+  const reimport = (doc: Obj): Topology => {
+    const again = importAsyncApi(JSON.stringify(doc));
+    if (!again.ok) throw new Error(again.problems[0]?.message);
+    return again.topology;
+  };
+  const dropEdge = (t: Topology, source: string, target: string): Topology => ({ ...t, edges: t.edges.filter((e) => !(e.source === source && e.target === target)) });
+
+  it('3.x: a send removed between the document\'s service and a document channel takes its operation out; a re-import does not bring it back', () => {
+    const { topology, source } = load('payments-amqp-3.0.asyncapi.yaml');
+    const exp = exportAsyncApi(dropEdge(topology, 'payment-service', 'paymentEvents'));
+    const doc = exp.documents[0]!.document;
+    expect(Object.keys(doc.operations as Obj)).toEqual(Object.keys(source.operations as Obj).filter((k) => k !== 'publishPaymentCaptured'));
+    expect(exp.notes?.find((n) => n.pointer === '/operations/publishPaymentCaptured')?.message).toMatch(/removed in the app/);
+    expect((doc.channels as Obj).paymentEvents).toBeDefined();
+    expect(reimport(doc).edges.some((e) => e.source === 'payment-service' && e.target === 'paymentEvents')).toBe(false);
+    expect(exp.warnings).toEqual(exportAsyncApi(topology).warnings);
+  });
+
+  it('3.x: a receive removed and a call removed take their operations (with the reply) out', () => {
+    const { topology } = load('payments-amqp-3.0.asyncapi.yaml');
+    const doc = exported(dropEdge(dropEdge(topology, 'authorizeRequests', 'payment-service'), 'payment-service', 'fraudCheck-responder'));
+    const ops = doc.operations as Obj;
+    expect(ops.authorizePayment).toBeUndefined();
+    expect(ops.requestFraudCheck).toBeUndefined();
+    const again = reimport(doc);
+    expect(again.edges.some((e) => e.source === 'authorizeRequests' && e.target === 'payment-service')).toBe(false);
+    expect(again.edges.some((e) => e.kind === 'call')).toBe(false);
+  });
+
+  it('3.x: a removed connection no operation stands for alone (a reply, a stand-in\'s) is kept and said in a warning', () => {
+    const { topology, source } = load('payments-amqp-3.0.asyncapi.yaml');
+    const exp = exportAsyncApi(dropEdge(dropEdge(topology, 'payment-service', 'authorizeReplies'), 'authorizeRequests-source', 'authorizeRequests'));
+    expect(canonical(exp.documents[0]!.document.operations)).toEqual(canonical(source.operations));
+    const w = exp.warnings.filter((x) => x.includes('removed in the app'));
+    expect(w).toHaveLength(2);
+    expect(w.join('\n')).toMatch(/"Payment Service|payment-service.*authorizeReplies.*keeps it.*request\/reply/s);
+    expect(w.join('\n')).toMatch(/publishers.*not an application of the document/s);
+  });
+
+  it('2.x: a send removed takes the channel\'s subscribe out (publish/subscribe are the application\'s view); the channel stays', () => {
+    const { topology } = load('inventory-kafka-2.6.asyncapi.yaml');
+    const exp = exportAsyncApi(dropEdge(topology, 'inventory-service', 'acme.inventory.stock-levels.v1'));
+    const ch = (exp.documents[0]!.document.channels as Record<string, Obj>)['acme.inventory.stock-levels.v1']!;
+    expect(ch.subscribe).toBeUndefined();
+    expect(ch.bindings).toBeDefined();
+    expect(exp.notes?.map((n) => n.pointer)).toContain('/channels/acme.inventory.stock-levels.v1/subscribe');
+    expect(reimport(exp.documents[0]!.document).edges.some((e) => e.source === 'inventory-service' && e.target === 'acme.inventory.stock-levels.v1')).toBe(false);
+  });
+
+  it('an application deleted in the app takes its operations out', () => {
+    const { topology } = load('inventory-kafka-2.6.asyncapi.yaml');
+    const t = { ...topology, nodes: topology.nodes.filter((n) => n.id !== 'inventory-service'), edges: topology.edges.filter((e) => e.source !== 'inventory-service' && e.target !== 'inventory-service') };
+    const doc = exported(t);
+    for (const ch of Object.values(doc.channels as Record<string, Obj>)) {
+      expect(ch.publish).toBeUndefined();
+      expect(ch.subscribe).toBeUndefined();
+    }
+  });
+});

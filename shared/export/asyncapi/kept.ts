@@ -18,6 +18,7 @@ import type { ImportedSource, Topology } from '../../model/topology';
 import { X_CHANNEL_NODE, X_NODES } from './conventions';
 import { atPointer, isObj } from './refs';
 import type { Obj } from './refs';
+import { importAsyncApi } from './import';
 
 export interface KeptNote {
   pointer: string;
@@ -27,6 +28,8 @@ export interface KeptNote {
 export interface KeptExport {
   document: Obj;
   notes: KeptNote[];
+  /** what the export could not write as the app has it (the user must be told) */
+  warnings: string[];
 }
 
 type BrokerNode = Extract<TopologyNode, { kind: 'topic' | 'queue' | 'bus' }>;
@@ -63,6 +66,7 @@ function child(o: Obj, key: string): Obj {
 export function exportKept(t: Topology, kept: ImportedSource, plain: () => Obj): KeptExport {
   const doc = clone(kept.document);
   const notes: KeptNote[] = [];
+  const warnings: string[] = [];
   const major = kept.version.startsWith('2.') ? 2 : 3;
   const channels = isObj(doc.channels) ? doc.channels : {};
   const overrides: Obj = {};
@@ -136,10 +140,99 @@ export function exportKept(t: Topology, kept: ImportedSource, plain: () => Obj):
     }
   }
 
+  removeDeletedConnections(doc, t, kept, major, notes, warnings);
   if (added.length > 0) addNew(doc, kept, added, plain(), major, overrides, notes);
   if (major === 3) addEdgeOperations(doc, kept, added, plain(), notes);
   if (Object.keys(overrides).length > 0) doc[X_NODES] = overrides;
-  return { document: doc, notes };
+  return { document: doc, notes, warnings };
+}
+
+/**
+ * Connections the import made from the document's operations that are no longer in the
+ * topology (removed in the app, or their application deleted): the operation goes too, so a
+ * re-import does not bring the connection back. A removed connection no operation of its own
+ * stands for (a stand-in's, a call's, a reply's) is kept and said in a warning.
+ */
+function removeDeletedConnections(doc: Obj, t: Topology, kept: ImportedSource, major: 2 | 3, notes: KeptNote[], warnings: string[]): void {
+  const original = importAsyncApi(JSON.stringify(kept.document));
+  if (!original.ok) return;
+  const now = new Set(t.edges.map((e) => `${e.source}|${e.target}`));
+  const present = new Set(t.nodes.map((n) => n.id));
+  const channels = isObj(doc.channels) ? doc.channels : {};
+  const info = isObj(doc.info) ? doc.info : {};
+  const defaultApp = slug(typeof info.title === 'string' ? info.title : 'application') || 'application';
+  const appOf = (op: Obj): string => (typeof op['x-eventflow-application'] === 'string' && op['x-eventflow-application'] !== '' ? op['x-eventflow-application'].slice(0, 64) : defaultApp);
+  const nameOf = (id: string): string => t.nodes.find((n) => n.id === id)?.name ?? kept.nodes[id]?.name ?? id;
+  for (const e of original.topology.edges) {
+    if (now.has(`${e.source}|${e.target}`)) continue;
+    const s = kept.nodes[e.source];
+    const d = kept.nodes[e.target];
+    // a deleted channel took its operations along already
+    let chNode = s?.channel !== undefined ? e.source : d?.channel !== undefined ? e.target : undefined;
+    let action: 'send' | 'receive' = chNode === e.target ? 'send' : 'receive';
+    let appNode = chNode === e.source ? e.target : e.source;
+    if (chNode === undefined && e.kind === 'call') {
+      // a call to the stand-in of the responder: the request operation on the channel feeding it
+      chNode = original.topology.edges.find((x) => x.target === e.target && kept.nodes[x.source]?.channel !== undefined)?.source;
+      action = 'send';
+      appNode = e.source;
+    }
+    if (chNode === undefined || !present.has(chNode)) continue;
+    const ck = kept.nodes[chNode]!.channel!;
+    const app = kept.nodes[appNode]?.application;
+    const what = `the connection "${nameOf(e.source)}" → "${nameOf(e.target)}" was removed in the app`;
+    if (channels[ck] === undefined) continue;
+    let removed = 0;
+    if (app !== undefined && major === 3 && isObj(doc.operations)) {
+      for (const [ok, raw] of Object.entries(doc.operations)) {
+        const op = own(doc, raw);
+        if (!op || op.action !== action || appOf(op) !== app || !isObj(op.channel) || op.channel.$ref !== `#/channels/${esc(ck)}`) continue;
+        delete doc.operations[ok];
+        removed++;
+        notes.push({ pointer: `/operations/${esc(ok)}`, message: `${what}: the operation is not exported` });
+      }
+    } else if (app !== undefined && major === 2) {
+      const ch = own(doc, channels[ck]);
+      const verb = action === 'send' ? 'subscribe' : 'publish';
+      const op = ch ? own(doc, ch[verb]) : undefined;
+      if (ch && op && appOf(op) === app) {
+        delete ch[verb];
+        removed++;
+        notes.push({ pointer: `/channels/${esc(ck)}/${verb}`, message: `${what}: the operation is not exported` });
+      }
+    }
+    if (removed === 0) {
+      const why = app === undefined
+        ? `"${nameOf(appNode)}" is not an application of the document (the import made it), so no operation of the document can be taken out`
+        : `no ${action} operation of "${app}" on "${ck}" stands for it alone (it comes from a request/reply or another operation)`;
+      warnings.push(`${what}, but the exported document keeps it: ${why}; a re-import brings it back`);
+    }
+  }
+  // an application deleted in the app: whatever of its operations is left (a dead-letter send, …)
+  for (const [id, k] of Object.entries(kept.nodes)) {
+    if (present.has(id) || k.application === undefined) continue;
+    const why = `"${k.name}" was deleted in the app: its operation is not exported`;
+    if (major === 3 && isObj(doc.operations)) {
+      for (const [ok, raw] of Object.entries(doc.operations)) {
+        const op = own(doc, raw);
+        if (op && appOf(op) === k.application) {
+          delete doc.operations[ok];
+          notes.push({ pointer: `/operations/${esc(ok)}`, message: why });
+        }
+      }
+    } else if (major === 2) {
+      for (const [ck, raw] of Object.entries(channels)) {
+        const ch = own(doc, raw);
+        for (const verb of ['publish', 'subscribe'] as const) {
+          const op = ch ? own(doc, ch[verb]) : undefined;
+          if (ch && op && appOf(op) === k.application) {
+            delete ch[verb];
+            notes.push({ pointer: `/channels/${esc(ck)}/${verb}`, message: why });
+          }
+        }
+      }
+    }
+  }
 }
 
 /** Nodes added in the app, written as the plain exporter writes them. */
