@@ -20,6 +20,8 @@ import { downloadText } from '../runs/panels/download';
 import type { RunId } from '../runs/runs-api';
 import { useWhatifUi, whatifUi, suggestedValues } from './whatif-store';
 import { FindFields, GoalResult, findConditions, formOfGoal } from './GoalSeek';
+import { BackpressureView } from './BackpressureView';
+import { useRuns } from '../runs/react';
 import type { FindForm } from './GoalSeek';
 import './whatif.css';
 
@@ -34,7 +36,9 @@ const fileSlug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '
 /** The panel's current sweep survives a tab switch (the dock unmounts the panel). */
 let lastSweepId: string | undefined;
 
-type Mode = 'grid' | 'find';
+type Mode = 'grid' | 'find' | 'backpressure';
+let lastMode: Mode = 'grid';
+let lastBackpressureRun: RunId | undefined;
 /** …and so does the Find form as last edited */
 let lastFindForm: FindForm = { direction: 'min', path: 'payment.instances', range: '1..8', conditions: [{ metric: 'ordersLost', op: '=', value: '0' }] };
 
@@ -53,7 +57,12 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
   const [progress, setProgress] = useState<{ done: number; total: number; etaMs: number | null; status: Status }>();
   const [saved, setSaved] = useState<WhatifSweepMeta[]>([]);
   const [picked, setPicked] = useState<number[]>([]);
-  const [mode, setMode] = useState<Mode>('grid');
+  const [mode, setModeState] = useState<Mode>(lastMode);
+  const setMode = useCallback((m: Mode) => { lastMode = m; setModeState(m); }, []);
+  const [bpRun, setBpRunState] = useState<RunId | undefined>(lastBackpressureRun);
+  const setBpRun = useCallback((id: RunId | undefined) => { lastBackpressureRun = id; setBpRunState(id); }, []);
+  const planned = useRuns((st) => st.plannedFaults);
+  const plannedFaults = useMemo(() => planned.map((p) => p.fault), [planned]);
   const [findForm, setFindFormState] = useState<FindForm>(lastFindForm);
   const setFindForm = useCallback((f: FindForm | ((prev: FindForm) => FindForm)) => setFindFormState((prev) => {
     lastFindForm = typeof f === 'function' ? f(prev) : f;
@@ -102,10 +111,7 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
     setCells(new Map(s.cells.map((c) => [c.index, c])));
     setGoal(s.goal);
     setOrder(s.goal?.answers?.[0]?.probeCells ?? s.cells.map((c) => c.index));
-    if (s.goal !== undefined) {
-      setMode('find');
-      setMetric(s.goal.conditions[0]?.metric ?? 'ordersLost');
-    }
+    if (s.goal !== undefined) setMetric(s.goal.conditions[0]?.metric ?? 'ordersLost');
     setProgress({ done: s.done, total: s.total, etaMs: null, status: s.status });
     setPicked([]);
     setIssues(s.error !== undefined ? [s.error] : []);
@@ -122,6 +128,7 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
   const reopen = async (id: string): Promise<void> => {
     const s = await load(id);
     // the form shows what the sweep asked, so it can be run again or changed
+    setMode(s.goal !== undefined ? 'find' : 'grid');
     if (s.goal !== undefined) setFindForm(formOfGoal(s.goal, (s.axisTexts[0] ?? '').split('=').slice(1).join('=')));
     else for (let i = 0; i < 2; i++) whatifUi.getState().setAxis(i, s.axisTexts[i] ?? '');
     setSeeds(s.seeds.length);
@@ -245,7 +252,10 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
       <div className="whatif__modes" role="tablist" aria-label="What-if mode">
         <button type="button" role="tab" aria-selected={mode === 'grid'} className={`whatif__mode${mode === 'grid' ? ' is-active' : ''}`} onClick={() => setMode('grid')} data-testid="whatif-mode-grid" title="Vary one or two parameters over a grid">Sweep</button>
         <button type="button" role="tab" aria-selected={mode === 'find'} className={`whatif__mode${mode === 'find' ? ' is-active' : ''}`} onClick={() => setMode('find')} data-testid="whatif-mode-find" title="Goal seek: the smallest (or largest) value of a parameter that meets a requirement">Find</button>
+        <button type="button" role="tab" aria-selected={mode === 'backpressure'} className={`whatif__mode${mode === 'backpressure' ? ' is-active' : ''}`} onClick={() => setMode('backpressure')} data-testid="whatif-mode-backpressure" title="Time to backpressure per broker: predicted from the capacity analysis vs measured in a run">Backpressure</button>
       </div>
+      {mode === 'backpressure' && <BackpressureView minutes={minutes} plannedFaults={plannedFaults} runId={bpRun} onRunChange={setBpRun} onOpenRun={onOpenRun} />}
+      {mode !== 'backpressure' && <>
       <div className="whatif__form">
         {mode === 'find' && <FindFields form={findForm} onChange={setFindForm} params={params} metrics={orderedMetrics} />}
         {mode === 'grid' && [0, 1].map((i) => (
@@ -309,6 +319,12 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
                         Open run · seed {sweep?.seeds[k] ?? k + 1}
                       </button>
                     ))}
+                    {c.runIds.length > 0 && (
+                      <button type="button" className="btn btn-ghost" onClick={() => { setBpRun(c.runIds[0]!); setMode('backpressure'); }} data-testid="whatif-cell-backpressure"
+                        title="Time to backpressure of this cell's first-seed run: predicted vs measured per broker">
+                        Backpressure
+                      </button>
+                    )}
                   </div>
                 </div>
               );
@@ -322,6 +338,7 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
           </aside>
         )}
       </div>
+      </>}
     </div>
   );
 }

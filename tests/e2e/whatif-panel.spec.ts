@@ -1,7 +1,9 @@
 /**
  * Issue 14, in the What-if panel: Find (goal seek built with pickers, cells as bisection evaluates
  * them, the answer with its two neighbouring cells opening their runs, a clear message when no
- * candidate meets it, saved and reopened). Screenshots at 1280×800 and 1920×1080, light and dark.
+ * candidate meets it, saved and reopened) and Backpressure (per broker, predicted from the capacity
+ * analysis vs measured in a sweep cell's run, with the difference; the open topology predicted only).
+ * Screenshots at 1280×800 and 1920×1080, light and dark.
  */
 import { createProject } from './canvas-helpers';
 import { expect, snap, test } from './fixtures/host';
@@ -91,4 +93,66 @@ test('Find: the smallest payment.instances such that utilisation < 30% and no or
   await expect(page.getByTestId('whatif-goal-answer')).toContainText('payment.instances = 3');
   await expect(page.getByTestId('whatif-find-range')).toHaveValue('1..8');
   await expect(page.getByTestId('whatif-find-value-1')).toHaveValue('0.3');
+});
+
+test('Backpressure: a sweep cell\'s run, per broker predicted vs measured with the difference; the open topology predicted', async ({ app: page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createProject(page, 'Checkout backpressure', /Event-driven checkout/);
+  await page.getByTestId('run-tab-whatif').click();
+  const panel = page.getByTestId('whatif-panel');
+  await page.getByTestId('whatif-mode-grid').click();
+  // payment is 40% busy at 20 orders/s on 2 instances (50/s): at 60 orders/s the orders topic backs up at 60 − 50 = 10/s
+  await page.getByTestId('whatif-vary-1').fill('storefront.profile.ratePerSec=20,60');
+  await page.getByTestId('whatif-vary-2').fill('');
+  await panel.getByRole('spinbutton', { name: 'Seeds' }).fill('1');
+  await panel.getByRole('spinbutton', { name: 'Minutes' }).fill('2');
+  await page.getByTestId('whatif-run').click();
+  await expect(page.getByTestId('whatif-progress')).toContainText('completed · 2/2 runs', { timeout: 90_000 });
+  await page.getByTestId('whatif-row').nth(1).click();
+  await page.getByTestId('whatif-cell-backpressure').click();
+
+  const view = page.getByTestId('whatif-backpressure');
+  await expect(view).toBeVisible();
+  await expect(page.getByTestId('whatif-mode-backpressure')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('whatif-bp-threshold').fill('300');
+  await expect(page.getByTestId('whatif-bp-what')).toContainText('run ');
+  const orders = view.locator('[data-testid="whatif-bp-broker"][data-broker="orders"]');
+  await expect(orders.getByTestId('whatif-bp-predicted')).toBeVisible();
+  await expect(orders.getByTestId('whatif-bp-measured')).toBeVisible();
+  await expect(orders.getByTestId('whatif-bp-diff')).toBeVisible();
+  // predicted: 300 / 10 per s = 30 s; the run crosses too (not "never"), and the difference is shown
+  const pred = await orders.getByTestId('whatif-bp-predicted').locator('td').allInnerTexts();
+  const meas = await orders.getByTestId('whatif-bp-measured').locator('td').allInnerTexts();
+  const num = (t: string | undefined): number => Number((t ?? '').replace(/ s$|\/s$/, ''));
+  expect(Math.abs(num(pred[2]) - 30) / 30).toBeLessThan(0.03);
+  expect(Math.abs(num(pred[4]) - 10) / 10).toBeLessThan(0.03);
+  // (the measured row has no broker and capacity cells: they span the three rows)
+  expect(Math.abs(num(meas[1]) - 30) / 30).toBeLessThan(0.2);
+  expect(Math.abs(num(meas[3]) - 10) / 10).toBeLessThan(0.2);
+  await expect(orders.getByTestId('whatif-bp-diff')).toContainText('%');
+  // a broker that never backs up says so
+  await expect(view.locator('[data-testid="whatif-bp-broker"][data-broker="order-status"]')).toContainText('stays under 300');
+
+  const handle = page.getByTestId('run-dock-resize');
+  await handle.focus();
+  for (let i = 0; i < 3; i++) await handle.press('Shift+ArrowUp');
+  await handle.evaluate((e) => (e as HTMLElement).blur());
+  await snap(page, 'whatif-backpressure-1280-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await snap(page, 'whatif-backpressure-1280-dark');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await snap(page, 'whatif-backpressure-1920-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await snap(page, 'whatif-backpressure-1920-light');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // the open topology (20 orders/s): predicted only, nothing backs up
+  await page.getByTestId('whatif-bp-source').selectOption('');
+  await expect(page.getByTestId('whatif-bp-what')).toContainText('the open topology');
+  await expect(view.getByTestId('whatif-bp-measured')).toHaveCount(0);
+  await expect(orders.getByTestId('whatif-bp-predicted')).toContainText('never');
+  // a bad threshold is refused with the reason
+  await page.getByTestId('whatif-bp-threshold').fill('-5');
+  await expect(view.getByRole('alert')).toContainText('Threshold "-5": give a positive number of messages');
 });
