@@ -17,6 +17,7 @@ import { sweepReportHtml } from '../../shared/report/sweep-report';
 import { TimeSeriesChart } from '../charts/TimeSeriesChart';
 import { useEditor } from '../editor/editor-context';
 import { downloadText } from '../runs/panels/download';
+import { downloadBlob } from '../export/rasterize';
 import type { RunId } from '../runs/runs-api';
 import { useWhatifUi, whatifUi, suggestedValues } from './whatif-store';
 import { FindFields, GoalResult, findConditions, formOfGoal } from './GoalSeek';
@@ -37,6 +38,9 @@ const fileSlug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '
 let lastSweepId: string | undefined;
 
 type Mode = 'grid' | 'find' | 'backpressure';
+/** which saved sweeps the list shows: the open project's, those saved without one (eventflow sweep --save), or all */
+type SavedScope = 'project' | 'none' | 'all';
+let lastScope: SavedScope = 'project';
 let lastMode: Mode = 'grid';
 let lastBackpressureRun: RunId | undefined;
 /** …and so does the Find form as last edited */
@@ -73,9 +77,12 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
   const [order, setOrder] = useState<number[]>([]);
   const stop = useRef<(() => void) | null>(null);
 
+  const [scope, setScopeState] = useState<SavedScope>(lastScope);
+  const setScope = (x: SavedScope): void => { lastScope = x; setScopeState(x); };
   const reloadSaved = useCallback(() => {
-    void api.call('whatif.list', { projectId }).then(setSaved).catch(() => setSaved([]));
-  }, [api, projectId]);
+    const filter = scope === 'project' ? { projectId } : scope === 'none' ? { projectId: null } : {};
+    void api.call('whatif.list', filter).then(setSaved).catch(() => setSaved([]));
+  }, [api, projectId, scope]);
   useEffect(() => {
     void api.call('whatif.parameters', { topology: doc.getState().topology }).then((ps) => {
       setParams(ps);
@@ -232,7 +239,7 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
 
   const exportCsv = (): void => downloadText(`${stem}.csv`, 'text/csv', cellsCsv(axes.map((a) => a.path), cellList, metrics));
   const exportSvg = (): void => downloadText(`${stem}-${fileSlug(metric)}.svg`, 'image/svg+xml', sweepChartSvg(axes, cellList, metric));
-  const exportPng = (): void => void svgToPng(sweepChartSvg(axes, cellList, metric)).then((url) => downloadUrl(`${stem}-${fileSlug(metric)}.png`, url)).catch((e: unknown) => setIssues([`PNG export failed: ${(e as Error).message}`]));
+  const exportPng = (): void => void svgToPng(sweepChartSvg(axes, cellList, metric)).then((png) => downloadBlob(png, `${stem}-${fileSlug(metric)}.png`)).catch((e: unknown) => setIssues([`PNG export failed: ${(e as Error).message}`]));
   const exportReport = (): void => {
     if (sweep === undefined) return;
     const chosen = [metric, ...FIRST_METRICS.filter((m) => m !== metric && metrics.includes(m))].slice(0, 4);
@@ -277,10 +284,17 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
           : mode === 'grid'
             ? <button type="button" className="btn btn-primary" onClick={() => void start().catch((e: unknown) => setIssues([(e as Error).message]))} data-testid="whatif-run">Run sweep</button>
             : <button type="button" className="btn btn-primary" onClick={() => void startFind().catch((e: unknown) => setIssues([(e as Error).message]))} data-testid="whatif-find-run" title="Bisection over the candidates: about log2(n) + 1 cells instead of n">Find</button>}
+        <label>Saved of
+          <select value={scope} onChange={(e) => setScope(e.target.value as SavedScope)} data-testid="whatif-saved-scope" title="Which saved sweeps to list">
+            <option value="project">this project</option>
+            <option value="none">no project (CLI --save)</option>
+            <option value="all">all projects</option>
+          </select>
+        </label>
         <label>Saved sweeps
           <select value={sweep?.id ?? ''} onChange={(e) => e.target.value !== '' && void reopen(e.target.value).catch((x: unknown) => setIssues([(x as Error).message]))} data-testid="whatif-saved">
             <option value="">{saved.length === 0 ? '— none yet —' : `— ${saved.length} saved —`}</option>
-            {saved.map((s) => <option key={s.sweepId} value={s.sweepId}>{`${s.goalText !== undefined ? `find: ${s.goalText}` : s.axisTexts.join(' × ')} · ${s.seeds} seed${s.seeds === 1 ? '' : 's'} · ${s.status} · ${new Date(s.createdAt).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}`}</option>)}
+            {saved.map((s) => <option key={s.sweepId} value={s.sweepId}>{`${scope !== 'project' ? `${s.projectId === null ? 'no project' : s.name.split(':')[0]} · ` : ''}${s.goalText !== undefined ? `find: ${s.goalText}` : s.axisTexts.join(' × ')} · ${s.seeds} seed${s.seeds === 1 ? '' : 's'} · ${s.status} · ${new Date(s.createdAt).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}`}</option>)}
           </select>
         </label>
       </div>
@@ -400,18 +414,8 @@ function Line({ axis, cells, metric, picked, onPick }: { axis: Axis; cells: What
   );
 }
 
-function downloadUrl(fileName: string, url: string): void {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
-
 /** The chart's SVG drawn on a canvas at 2× (a PNG for slides and docs). */
-function svgToPng(svg: string): Promise<string> {
+function svgToPng(svg: string): Promise<Blob> {
   return new Promise((resolve, reject) => {
     const img = new Image();
     img.onload = () => {
@@ -422,7 +426,7 @@ function svgToPng(svg: string): Promise<string> {
       if (ctx === null) return reject(new Error('no 2D canvas'));
       ctx.scale(2, 2);
       ctx.drawImage(img, 0, 0);
-      resolve(c.toDataURL('image/png'));
+      c.toBlob((b) => (b === null ? reject(new Error('the chart could not be encoded as PNG')) : resolve(b)), 'image/png');
     };
     img.onerror = () => reject(new Error('the chart could not be drawn'));
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

@@ -5,6 +5,7 @@
  * analysis vs measured in a sweep cell's run, with the difference; the open topology predicted only).
  * Screenshots at 1280×800 and 1920×1080, light and dark.
  */
+import { readFileSync } from 'node:fs';
 import { createProject } from './canvas-helpers';
 import { expect, snap, test } from './fixtures/host';
 
@@ -93,6 +94,16 @@ test('Find: the smallest payment.instances such that utilisation < 30% and no or
   await expect(page.getByTestId('whatif-goal-answer')).toContainText('payment.instances = 3');
   await expect(page.getByTestId('whatif-find-range')).toHaveValue('1..8');
   await expect(page.getByTestId('whatif-find-value-1')).toHaveValue('0.3');
+  // the chart as PNG (drawn from its SVG, saved through the shared download helper)
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('whatif-export-png').click()]);
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  // the list's scope: sweeps saved without a project (eventflow sweep --save) and all projects' sweeps
+  await page.getByTestId('whatif-saved-scope').selectOption('none');
+  await expect(saved.locator('option')).toHaveCount(1);
+  await page.getByTestId('whatif-saved-scope').selectOption('all');
+  await expect(saved.locator('option')).toHaveCount(3);
+  await expect(saved.locator('option').nth(1)).toContainText('Checkout find · find:');
 });
 
 test('Backpressure: a sweep cell\'s run, per broker predicted vs measured with the difference; the open topology predicted', async ({ app: page }) => {

@@ -94,6 +94,9 @@ describe('whatif.find (goal seek in the app)', () => {
     expect(events.at(-1)!.goal!.answers![0]!.answer).toBe(a.answer);
     const listed = (await backend.dispatch('whatif.list', {})) as { sweepId: string; goalText?: string }[];
     expect(listed.find((m) => m.sweepId === sweepId)!.goalText).toBe(s.goal!.text);
+    // saved without a project: listed by projectId null (the panel's "no project"), not under a project
+    expect(((await backend.dispatch('whatif.list', { projectId: null })) as { sweepId: string }[]).map((m) => m.sweepId)).toEqual([sweepId]);
+    expect(await backend.dispatch('whatif.list', { projectId: 'p-none' })).toEqual([]);
   });
 
   it('says so when no value in the range meets it, and refuses unknown metrics and a goal on an axis not varied', async () => {
