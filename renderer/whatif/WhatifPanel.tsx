@@ -7,7 +7,7 @@
  * as SVG/PNG, the sweep as an HTML report.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { WhatifCell, WhatifSweep, WhatifSweepMeta } from '../../shared/api/whatif';
+import type { WhatifCell, WhatifGoal, WhatifSweep, WhatifSweepMeta } from '../../shared/api/whatif';
 import { parseAxisText } from '../../shared/whatif/axis';
 import type { AxisSpec } from '../../shared/whatif/axis';
 import { heatColour, lowerIsBetter } from '../../shared/whatif/heat-scale';
@@ -17,8 +17,13 @@ import { sweepReportHtml } from '../../shared/report/sweep-report';
 import { TimeSeriesChart } from '../charts/TimeSeriesChart';
 import { useEditor } from '../editor/editor-context';
 import { downloadText } from '../runs/panels/download';
+import { downloadBlob } from '../export/rasterize';
 import type { RunId } from '../runs/runs-api';
-import { useWhatifUi, whatifUi } from './whatif-store';
+import { useWhatifUi, whatifUi, suggestedValues } from './whatif-store';
+import { FindFields, GoalResult, findConditions, formOfGoal } from './GoalSeek';
+import { BackpressureView } from './BackpressureView';
+import { useRuns } from '../runs/react';
+import type { FindForm } from './GoalSeek';
 import './whatif.css';
 
 interface Axis { path: string; values: number[] }
@@ -31,6 +36,15 @@ const fileSlug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '
 
 /** The panel's current sweep survives a tab switch (the dock unmounts the panel). */
 let lastSweepId: string | undefined;
+
+type Mode = 'grid' | 'find' | 'backpressure';
+/** which saved sweeps the list shows: the open project's, those saved without one (eventflow sweep --save), or all */
+type SavedScope = 'project' | 'none' | 'all';
+let lastScope: SavedScope = 'project';
+let lastMode: Mode = 'grid';
+let lastBackpressureRun: RunId | undefined;
+/** …and so does the Find form as last edited */
+let lastFindForm: FindForm = { direction: 'min', path: 'payment.instances', range: '1..8', conditions: [{ metric: 'ordersLost', op: '=', value: '0' }] };
 
 export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId) => void; onCompare: (a: RunId, b: RunId) => void }) {
   const { api, doc, projectId } = useEditor();
@@ -47,15 +61,36 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
   const [progress, setProgress] = useState<{ done: number; total: number; etaMs: number | null; status: Status }>();
   const [saved, setSaved] = useState<WhatifSweepMeta[]>([]);
   const [picked, setPicked] = useState<number[]>([]);
+  const [mode, setModeState] = useState<Mode>(lastMode);
+  const setMode = useCallback((m: Mode) => { lastMode = m; setModeState(m); }, []);
+  const [bpRun, setBpRunState] = useState<RunId | undefined>(lastBackpressureRun);
+  const setBpRun = useCallback((id: RunId | undefined) => { lastBackpressureRun = id; setBpRunState(id); }, []);
+  const planned = useRuns((st) => st.plannedFaults);
+  const plannedFaults = useMemo(() => planned.map((p) => p.fault), [planned]);
+  const [findForm, setFindFormState] = useState<FindForm>(lastFindForm);
+  const setFindForm = useCallback((f: FindForm | ((prev: FindForm) => FindForm)) => setFindFormState((prev) => {
+    lastFindForm = typeof f === 'function' ? f(prev) : f;
+    return lastFindForm;
+  }), []);
+  const [goal, setGoal] = useState<WhatifGoal>();
+  /** cells in the order they completed (a goal seek's probes) */
+  const [order, setOrder] = useState<number[]>([]);
   const stop = useRef<(() => void) | null>(null);
 
+  const [scope, setScopeState] = useState<SavedScope>(lastScope);
+  const setScope = (x: SavedScope): void => { lastScope = x; setScopeState(x); };
   const reloadSaved = useCallback(() => {
-    void api.call('whatif.list', { projectId }).then(setSaved).catch(() => setSaved([]));
-  }, [api, projectId]);
+    const filter = scope === 'project' ? { projectId } : scope === 'none' ? { projectId: null } : {};
+    void api.call('whatif.list', filter).then(setSaved).catch(() => setSaved([]));
+  }, [api, projectId, scope]);
   useEffect(() => {
-    void api.call('whatif.parameters', { topology: doc.getState().topology }).then(setParams).catch(() => setParams([]));
+    void api.call('whatif.parameters', { topology: doc.getState().topology }).then((ps) => {
+      setParams(ps);
+      // Find starts on the first parameter if the topology has no payment.instances
+      setFindForm((f) => (ps.some((p) => p.path === f.path) || ps.length === 0 ? f : { ...f, path: ps[0]!.path, range: suggestedValues(ps[0]!.value) }));
+    }).catch(() => setParams([]));
     reloadSaved();
-  }, [api, doc, reloadSaved]);
+  }, [api, doc, reloadSaved, setFindForm]);
   useEffect(() => () => stop.current?.(), []);
 
   const follow = useCallback((id: string) => {
@@ -63,7 +98,11 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
     stop.current = api.subscribe('whatif.progress', { sweepId: id }, (e) => {
       setProgress({ done: e.done, total: e.total, etaMs: e.etaMs, status: e.status });
       const c = e.cell;
-      if (c !== undefined) setCells((m) => new Map(m).set(c.index, c));
+      if (c !== undefined) {
+        setCells((m) => new Map(m).set(c.index, c));
+        setOrder((o) => [...o, c.index]);
+      }
+      if (e.goal !== undefined) setGoal(e.goal);
       if (e.error !== undefined) setIssues([e.error]);
       if (e.status !== 'running') reloadSaved();
     });
@@ -77,6 +116,9 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
     if (first !== undefined) setMetrics(Object.keys(first.stats).sort());
     setSweep({ id, name: s.name, axes: s.axes, seeds: s.seeds, durationSec: Number(s.scenario.durationSec ?? 0), createdAt: s.createdAt, topologyName: s.topologyName });
     setCells(new Map(s.cells.map((c) => [c.index, c])));
+    setGoal(s.goal);
+    setOrder(s.goal?.answers?.[0]?.probeCells ?? s.cells.map((c) => c.index));
+    if (s.goal !== undefined) setMetric(s.goal.conditions[0]?.metric ?? 'ordersLost');
     setProgress({ done: s.done, total: s.total, etaMs: null, status: s.status });
     setPicked([]);
     setIssues(s.error !== undefined ? [s.error] : []);
@@ -93,7 +135,9 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
   const reopen = async (id: string): Promise<void> => {
     const s = await load(id);
     // the form shows what the sweep asked, so it can be run again or changed
-    for (let i = 0; i < 2; i++) whatifUi.getState().setAxis(i, s.axisTexts[i] ?? '');
+    setMode(s.goal !== undefined ? 'find' : 'grid');
+    if (s.goal !== undefined) setFindForm(formOfGoal(s.goal, (s.axisTexts[0] ?? '').split('=').slice(1).join('=')));
+    else for (let i = 0; i < 2; i++) whatifUi.getState().setAxis(i, s.axisTexts[i] ?? '');
     setSeeds(s.seeds.length);
     setMinutes(Math.max(1, Math.round(Number(s.scenario.durationSec ?? 600) / 60)));
   };
@@ -122,6 +166,49 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
     lastSweepId = id;
     setSweep({ id, name: '', axes: plan.axes, seeds: Array.from({ length: seeds }, (_, i) => i + 1), durationSec: minutes * 60, createdAt: new Date().toISOString(), topologyName: doc.getState().topology.name });
     setCells(new Map());
+    setOrder([]);
+    setGoal(undefined);
+    setPicked([]);
+    setProgress({ done: 0, total: plan.runs, etaMs: null, status: 'running' });
+    follow(id);
+    reloadSaved();
+  };
+
+  // Find's metric pickers need the topology's metric names before anything ran
+  useEffect(() => {
+    if (mode !== 'find' || metrics.length > 0) return;
+    const p = params.find((x) => x.path === findForm.path) ?? params[0];
+    if (p === undefined) return;
+    void api.call('whatif.plan', { projectId, topology: doc.getState().topology, scenario: { durationSec: 60, seed: 1 }, axes: [{ path: p.path, values: [p.value] }], seeds: 1 })
+      .then((r) => { if (r.ok) setMetrics(r.metrics); }).catch(() => undefined);
+  }, [api, doc, projectId, mode, metrics.length, params, findForm.path]);
+
+  const startFind = async (): Promise<void> => {
+    const bad: string[] = [];
+    const axis = parseAxisText(`${findForm.path}=${findForm.range}`);
+    if (!axis.ok) bad.push(`Candidates: ${axis.reason}`);
+    const conds = findConditions(findForm, metrics);
+    if (!conds.ok) bad.push(...conds.reasons);
+    if (!axis.ok || !conds.ok) {
+      setIssues(bad);
+      return;
+    }
+    const input = { projectId, topology: doc.getState().topology, scenario: { durationSec: minutes * 60, seed: 1 }, axes: [axis.value], seeds };
+    const plan = await api.call('whatif.plan', input);
+    if (!plan.ok) {
+      setIssues(plan.issues);
+      return;
+    }
+    const g = { direction: findForm.direction, path: findForm.path, conditions: conds.value };
+    const { sweepId: id } = await api.call('whatif.find', { ...input, goal: g });
+    setIssues([]);
+    setMetrics(plan.metrics);
+    setMetric(g.conditions[0]!.metric);
+    lastSweepId = id;
+    setSweep({ id, name: '', axes: plan.axes, seeds: Array.from({ length: seeds }, (_, i) => i + 1), durationSec: minutes * 60, createdAt: new Date().toISOString(), topologyName: doc.getState().topology.name });
+    setCells(new Map());
+    setOrder([]);
+    setGoal({ text: '', ...g, answers: null });
     setPicked([]);
     setProgress({ done: 0, total: plan.runs, etaMs: null, status: 'running' });
     follow(id);
@@ -134,6 +221,8 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
     await api.call('whatif.delete', { sweepId: sweep.id });
     lastSweepId = undefined;
     setSweep(undefined);
+    setGoal(undefined);
+    setOrder([]);
     setCells(new Map());
     setProgress(undefined);
     setPicked([]);
@@ -150,7 +239,7 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
 
   const exportCsv = (): void => downloadText(`${stem}.csv`, 'text/csv', cellsCsv(axes.map((a) => a.path), cellList, metrics));
   const exportSvg = (): void => downloadText(`${stem}-${fileSlug(metric)}.svg`, 'image/svg+xml', sweepChartSvg(axes, cellList, metric));
-  const exportPng = (): void => void svgToPng(sweepChartSvg(axes, cellList, metric)).then((url) => downloadUrl(`${stem}-${fileSlug(metric)}.png`, url)).catch((e: unknown) => setIssues([`PNG export failed: ${(e as Error).message}`]));
+  const exportPng = (): void => void svgToPng(sweepChartSvg(axes, cellList, metric)).then((png) => downloadBlob(png, `${stem}-${fileSlug(metric)}.png`)).catch((e: unknown) => setIssues([`PNG export failed: ${(e as Error).message}`]));
   const exportReport = (): void => {
     if (sweep === undefined) return;
     const chosen = [metric, ...FIRST_METRICS.filter((m) => m !== metric && metrics.includes(m))].slice(0, 4);
@@ -167,8 +256,16 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
 
   return (
     <div className="whatif" data-testid="whatif-panel">
+      <div className="whatif__modes" role="tablist" aria-label="What-if mode">
+        <button type="button" role="tab" aria-selected={mode === 'grid'} className={`whatif__mode${mode === 'grid' ? ' is-active' : ''}`} onClick={() => setMode('grid')} data-testid="whatif-mode-grid" title="Vary one or two parameters over a grid">Sweep</button>
+        <button type="button" role="tab" aria-selected={mode === 'find'} className={`whatif__mode${mode === 'find' ? ' is-active' : ''}`} onClick={() => setMode('find')} data-testid="whatif-mode-find" title="Goal seek: the smallest (or largest) value of a parameter that meets a requirement">Find</button>
+        <button type="button" role="tab" aria-selected={mode === 'backpressure'} className={`whatif__mode${mode === 'backpressure' ? ' is-active' : ''}`} onClick={() => setMode('backpressure')} data-testid="whatif-mode-backpressure" title="Time to backpressure per broker: predicted from the capacity analysis vs measured in a run">Backpressure</button>
+      </div>
+      {mode === 'backpressure' && <BackpressureView minutes={minutes} plannedFaults={plannedFaults} runId={bpRun} onRunChange={setBpRun} onOpenRun={onOpenRun} />}
+      {mode !== 'backpressure' && <>
       <div className="whatif__form">
-        {[0, 1].map((i) => (
+        {mode === 'find' && <FindFields form={findForm} onChange={setFindForm} params={params} metrics={orderedMetrics} />}
+        {mode === 'grid' && [0, 1].map((i) => (
           <label key={i}>{i === 0 ? 'Parameter 1' : 'Parameter 2 (optional)'}
             <input list="whatif-params" value={axesText[i] ?? ''} onChange={(e) => whatifUi.getState().setAxis(i, e.target.value)} size={32} data-testid={`whatif-vary-${i + 1}`}
               placeholder="node.setting=1..8" className={added !== undefined && axesText[i] === added ? 'is-added' : undefined} />
@@ -177,18 +274,27 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
         <datalist id="whatif-params">{params.map((p) => <option key={p.path} value={`${p.path}=${p.value}`} />)}</datalist>
         <label>Seeds<input type="number" min={1} max={100} value={seeds} onChange={(e) => setSeeds(Number(e.target.value))} /></label>
         <label>Minutes<input type="number" min={1} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} /></label>
-        <label>Metric
+        {mode === 'grid' && <label>Metric
           <select value={metric} onChange={(e) => setMetric(e.target.value)} data-testid="whatif-metric">
             {(orderedMetrics.length > 0 ? orderedMetrics : [metric]).map((m) => <option key={m} value={m}>{m}</option>)}
           </select>
-        </label>
+        </label>}
         {running
           ? <button type="button" className="btn" onClick={() => sweep && void api.call('whatif.cancel', { sweepId: sweep.id })} data-testid="whatif-cancel">Cancel</button>
-          : <button type="button" className="btn btn-primary" onClick={() => void start().catch((e: unknown) => setIssues([(e as Error).message]))} data-testid="whatif-run">Run sweep</button>}
+          : mode === 'grid'
+            ? <button type="button" className="btn btn-primary" onClick={() => void start().catch((e: unknown) => setIssues([(e as Error).message]))} data-testid="whatif-run">Run sweep</button>
+            : <button type="button" className="btn btn-primary" onClick={() => void startFind().catch((e: unknown) => setIssues([(e as Error).message]))} data-testid="whatif-find-run" title="Bisection over the candidates: about log2(n) + 1 cells instead of n">Find</button>}
+        <label>Saved of
+          <select value={scope} onChange={(e) => setScope(e.target.value as SavedScope)} data-testid="whatif-saved-scope" title="Which saved sweeps to list">
+            <option value="project">this project</option>
+            <option value="none">no project (CLI --save)</option>
+            <option value="all">all projects</option>
+          </select>
+        </label>
         <label>Saved sweeps
           <select value={sweep?.id ?? ''} onChange={(e) => e.target.value !== '' && void reopen(e.target.value).catch((x: unknown) => setIssues([(x as Error).message]))} data-testid="whatif-saved">
             <option value="">{saved.length === 0 ? '— none yet —' : `— ${saved.length} saved —`}</option>
-            {saved.map((s) => <option key={s.sweepId} value={s.sweepId}>{`${s.axisTexts.join(' × ')} · ${s.seeds} seed${s.seeds === 1 ? '' : 's'} · ${s.status} · ${new Date(s.createdAt).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}`}</option>)}
+            {saved.map((s) => <option key={s.sweepId} value={s.sweepId}>{`${scope !== 'project' ? `${s.projectId === null ? 'no project' : s.name.split(':')[0]} · ` : ''}${s.goalText !== undefined ? `find: ${s.goalText}` : s.axisTexts.join(' × ')} · ${s.seeds} seed${s.seeds === 1 ? '' : 's'} · ${s.status} · ${new Date(s.createdAt).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}`}</option>)}
           </select>
         </label>
       </div>
@@ -197,7 +303,7 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
       {progress && (
         <div className="whatif__bar">
           <div className="whatif__progress" data-testid="whatif-progress">
-            {progress.status} · {progress.done}/{progress.total} runs{progress.etaMs !== null && running ? ` · ETA ${Math.ceil(progress.etaMs / 1000)} s` : ''}
+            {progress.status} · {progress.done}/{progress.total} runs{goal !== undefined && running ? ' at most (bisection stops early)' : ''}{progress.etaMs !== null && running ? ` · ETA ${Math.ceil(progress.etaMs / 1000)} s` : ''}
             {running && <progress max={progress.total} value={progress.done} />}
           </div>
           <div className="whatif__actions">
@@ -212,6 +318,7 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
       <div className="whatif__body">
         {axes.length === 2 && <Heatmap axes={axes} cells={cells} metric={metric} picked={picked} onPick={pick} />}
         {axes.length === 1 && <Line axis={axes[0]!} cells={cellList} metric={metric} picked={picked} onPick={pick} />}
+        {goal !== undefined && axes.length === 1 && <GoalResult goal={goal} cells={cells} order={order} axisValues={axes[0]!.values} seeds={sweep?.seeds ?? []} running={running} onOpenRun={onOpenRun} />}
         {pickedCells.length > 0 && (
           <aside className="whatif__cellinfo" data-testid="whatif-cellinfo">
             {pickedCells.map((c) => {
@@ -226,6 +333,12 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
                         Open run · seed {sweep?.seeds[k] ?? k + 1}
                       </button>
                     ))}
+                    {c.runIds.length > 0 && (
+                      <button type="button" className="btn btn-ghost" onClick={() => { setBpRun(c.runIds[0]!); setMode('backpressure'); }} data-testid="whatif-cell-backpressure"
+                        title="Time to backpressure of this cell's first-seed run: predicted vs measured per broker">
+                        Backpressure
+                      </button>
+                    )}
                   </div>
                 </div>
               );
@@ -239,6 +352,7 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
           </aside>
         )}
       </div>
+      </>}
     </div>
   );
 }
@@ -300,18 +414,8 @@ function Line({ axis, cells, metric, picked, onPick }: { axis: Axis; cells: What
   );
 }
 
-function downloadUrl(fileName: string, url: string): void {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
-
 /** The chart's SVG drawn on a canvas at 2× (a PNG for slides and docs). */
-function svgToPng(svg: string): Promise<string> {
+function svgToPng(svg: string): Promise<Blob> {
   return new Promise((resolve, reject) => {
     const img = new Image();
     img.onload = () => {
@@ -322,7 +426,7 @@ function svgToPng(svg: string): Promise<string> {
       if (ctx === null) return reject(new Error('no 2D canvas'));
       ctx.scale(2, 2);
       ctx.drawImage(img, 0, 0);
-      resolve(c.toDataURL('image/png'));
+      c.toBlob((b) => (b === null ? reject(new Error('the chart could not be encoded as PNG')) : resolve(b)), 'image/png');
     };
     img.onerror = () => reject(new Error('the chart could not be drawn'));
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

@@ -9,7 +9,7 @@ import {
 import { LessonDetail, LessonHandout, LessonList, LessonProgress, lessonMethods } from './lessons';
 import { LiveApplyResult, LiveBrokerInfo, LivePlan, LiveStartResult, LiveStopResult, LiveTeardownResult, LiveTwinResult, LiveTwinRow, liveMethods } from './live';
 import { PruneResult, StorageUsage, storageMethods } from './storage';
-import { WhatifParameter, WhatifPlan, WhatifProgress, WhatifSweep, WhatifSweepInput, WhatifSweepMeta, whatifMethods } from './whatif';
+import { WhatifFindInput, WhatifParameter, WhatifPlan, WhatifProgress, WhatifSweep, WhatifSweepInput, WhatifSweepMeta, whatifMethods } from './whatif';
 
 /**
  * THE contract between UI and backend (DESIGN.md §2). Adding a feature = one entry here,
@@ -65,9 +65,10 @@ export const apiContract = {
     // What-if sweeps (issue 14; types in ./whatif.ts, handlers in main/backend/whatif/whatif-handlers.ts)
     'whatif.plan': method(WhatifSweepInput, WhatifPlan, 'Check a sweep without running it: the grid, or why it is refused (unknown path, a value the model refuses, too many cells); the metric names.'),
     'whatif.start': method(WhatifSweepInput, z.object({ sweepId: z.string() }), 'Start a sweep on the worker pool (refused with the reasons before anything runs).'),
+    'whatif.find': method(WhatifFindInput, z.object({ sweepId: z.string() }), 'Start a goal seek ("smallest <param> such that <metric> <op> <value> [and …]"): bisection over an axis, its cells evaluated on the worker pool and saved like a sweep\'s, with the answer and its evidence (refused with the reasons before anything runs).'),
     'whatif.cancel': method(whatifMethods.bySweep, z.object({ cancelled: z.boolean() }), 'Cancel a running sweep (its completed cells stay readable).'),
     'whatif.get': method(whatifMethods.bySweep, WhatifSweep, 'A sweep (running or saved): status, axes, seeds, its definition and every completed cell (mean ± spread of each metric, its runs).'),
-    'whatif.list': method(whatifMethods.list, z.array(WhatifSweepMeta), 'Saved sweeps, newest first (of a project, or all).'),
+    'whatif.list': method(whatifMethods.list, z.array(WhatifSweepMeta), 'Saved sweeps and goal seeks, newest first (of a project, those saved without one (projectId null), or all).'),
     'whatif.delete': method(whatifMethods.bySweep, z.object({ deleted: z.boolean() }), 'Delete a saved sweep with its cell runs (a running one is cancelled first).'),
     'whatif.parameters': method(whatifMethods.parameters, z.array(WhatifParameter), 'Every numeric setting of a topology as a sweep parameter path, with its current value.'),
     // Live runs on a real broker (issue 17; types in ./live.ts, handlers in main/backend/live/live-handlers.ts)

@@ -28,6 +28,51 @@ export const WhatifSweepInput = z.object({
 });
 export type WhatifSweepInput = z.input<typeof WhatifSweepInput>;
 
+/** One condition of a goal, in the metric's own unit (ms for latencies, 0..1 for rates). */
+export const WhatifGoalCondition = z.object({
+  metric: z.string().min(1).max(200),
+  op: z.enum(['<', '<=', '>', '>=', '=', '!=']),
+  value: z.number().finite(),
+});
+export type WhatifGoalCondition = z.infer<typeof WhatifGoalCondition>;
+
+/** "smallest (min) / largest (max) <path> such that <conditions, all on every seed>"; path must be one of the axes (its values are the candidates). */
+export const WhatifGoalSpec = z.object({
+  direction: z.enum(['min', 'max']).default('min'),
+  path: z.string().min(1).max(300),
+  conditions: z.array(WhatifGoalCondition).min(1).max(8),
+});
+export type WhatifGoalSpec = z.input<typeof WhatifGoalSpec>;
+
+/** A goal seek: a sweep whose cells are the ones bisection asks for (whatif.find). */
+export const WhatifFindInput = WhatifSweepInput.extend({ goal: WhatifGoalSpec });
+export type WhatifFindInput = z.input<typeof WhatifFindInput>;
+
+/** One answer of a goal seek (one per combination of the other axes' values, `at`). */
+export const WhatifGoalAnswer = z.object({
+  at: z.record(z.string(), z.number()),
+  /** null: no candidate meets the goal */
+  answer: z.number().nullable(),
+  /** the evidence: the answer's cell and its neighbour on the other side that does not meet it */
+  meetingCell: z.number().int().nullable(),
+  failingCell: z.number().int().nullable(),
+  /** cells in the order bisection evaluated them */
+  probeCells: z.array(z.number().int()),
+  note: z.string(),
+});
+export type WhatifGoalAnswer = z.infer<typeof WhatifGoalAnswer>;
+
+export const WhatifGoal = z.object({
+  /** as eventflow sweep --find takes it: "min payment.instances where checkout.p99 < 2000 and ordersLost = 0" */
+  text: z.string(),
+  direction: z.enum(['min', 'max']),
+  path: z.string(),
+  conditions: z.array(WhatifGoalCondition),
+  /** null while it runs (or when it ended before an answer) */
+  answers: z.array(WhatifGoalAnswer).nullable(),
+});
+export type WhatifGoal = z.infer<typeof WhatifGoal>;
+
 export const WhatifPlan = z.object({
   ok: z.boolean(),
   /** why the sweep is refused, one line each */
@@ -63,6 +108,8 @@ export const WhatifProgress = z.object({
   /** the cell whose last seed just finished, if any */
   cell: WhatifCell.optional(),
   error: z.string().optional(),
+  /** a goal seek's answers, on its last event */
+  goal: WhatifGoal.optional(),
 });
 export type WhatifProgress = z.infer<typeof WhatifProgress>;
 
@@ -82,6 +129,8 @@ export const WhatifSweep = z.object({
   axisTexts: z.array(z.string()),
   scenario: scenario,
   topologyName: z.string(),
+  /** a goal seek (whatif.find): the goal and, once it ended, its answers */
+  goal: WhatifGoal.optional(),
 });
 export type WhatifSweep = z.infer<typeof WhatifSweep>;
 
@@ -98,6 +147,8 @@ export const WhatifSweepMeta = z.object({
   durationSec: z.number(),
   projectId: z.string().nullable(),
   createdAt: z.string(),
+  /** a goal seek's goal text */
+  goalText: z.string().optional(),
 });
 export type WhatifSweepMeta = z.infer<typeof WhatifSweepMeta>;
 
@@ -106,5 +157,6 @@ export const WhatifParameter = z.object({ path: z.string(), nodeId: z.string().o
 export const whatifMethods = {
   bySweep: z.object({ sweepId: SweepId }),
   parameters: z.object({ topology: z.unknown() }),
-  list: z.object({ projectId: z.string().optional(), limit: z.number().int().min(1).max(1000).default(100) }),
+  /** projectId: a project's sweeps; null: those saved without a project (eventflow sweep --save); absent: all */
+  list: z.object({ projectId: z.string().min(1).max(200).nullable().optional(), limit: z.number().int().min(1).max(1000).default(100) }),
 };

@@ -204,3 +204,19 @@ export function overloadStartMs(t: Topology, scenario: Scenario, brokerId: strin
   for (const p of ps) if ((phaseGrowth(t, p).get(brokerId) ?? 0) > 0) return p.startMs;
   return 0;
 }
+
+/** How long the backlog takes from its peak to be under the threshold again (null: it never crossed, or never came back). */
+export function drainMs(f: BacklogFigures): number | null {
+  return f.crossesAtMs === null || f.belowAtMs === null ? null : f.belowAtMs - f.peakAtMs;
+}
+
+/**
+ * Predicted and (with a run's backlog series) measured figures per topic and queue, read the
+ * same way as a sweep's cells: the What-if panel's Backpressure view of a run or of the topology.
+ */
+export function compareBackpressure(t: Topology, scenario: Scenario, threshold: number, seriesOf?: (brokerId: string) => BacklogSeries | undefined): BrokerBackpressure[] {
+  return predictBackpressure(t, scenario, threshold).map((p) => {
+    const series = seriesOf?.(p.brokerId);
+    return series === undefined ? p : { ...p, measured: measureBackpressure(series, threshold, p.capacity, overloadStartMs(t, scenario, p.brokerId)) };
+  });
+}

@@ -52,3 +52,31 @@ export async function seekGoalInGrid(plan: SweepPlan, query: GoalQuery, evaluate
   }
   return out;
 }
+
+/** A goal answer by cell index (what the app saves and shows): the evidence cells open their runs. */
+export interface GoalAnswerCells {
+  at: Record<string, number>;
+  answer: number | null;
+  meetingCell: number | null;
+  failingCell: number | null;
+  /** in the order bisection evaluated them */
+  probeCells: number[];
+  note: string;
+}
+
+export function answerCells(plan: Pick<SweepPlan, 'axes'>, query: GoalQuery, answers: readonly GridGoalAnswer[]): GoalAnswerCells[] {
+  const g = goalAxis(plan, query);
+  if (!g.ok) throw new RangeError(g.reason);
+  return answers.map(({ at, answer: a }) => {
+    const cellOf = (v: number): number => cellIndex(plan, plan.axes.map((ax, i) => (i === g.axis ? v : at[ax.param.path]!)));
+    return {
+      at, answer: a.answer, meetingCell: a.meeting === null ? null : cellOf(a.meeting.value), failingCell: a.failing === null ? null : cellOf(a.failing.value),
+      probeCells: a.probes.map((p) => cellOf(p.value)), note: a.note,
+    };
+  });
+}
+
+/** A goal built with pickers as the text `--find` takes (and parseGoal reads back), values in the metric's own unit. */
+export function goalSpecText(spec: { direction: 'min' | 'max'; path: string; conditions: readonly { metric: string; op: string; value: number }[] }): string {
+  return `${spec.direction} ${spec.path} where ${spec.conditions.map((c) => `${c.metric} ${c.op} ${c.value}`).join(' and ')}`;
+}

@@ -5,7 +5,8 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/define';
-import type { SweepStatus, WhatifCell, WhatifSweep, WhatifSweepMeta } from '../../../shared/api/whatif';
+import type { SweepStatus, WhatifCell, WhatifGoal, WhatifSweep, WhatifSweepMeta } from '../../../shared/api/whatif';
+import { WhatifGoal as GoalSchema } from '../../../shared/api/whatif';
 import type { BacklogFigures } from '../../../shared/whatif/backpressure';
 import { SweepDefinition } from '../../../shared/whatif/sweep-plan';
 import type { SweepPlan } from '../../../shared/whatif/sweep-plan';
@@ -56,6 +57,13 @@ function json<T>(text: string, where: string): T {
   }
 }
 
+function goalOf(def: { goal?: unknown }, rowId: number): WhatifGoal | undefined {
+  if (def.goal === undefined) return undefined;
+  const g = GoalSchema.safeParse(def.goal);
+  if (!g.success) throw new ApiError('internal', `sweep ${rowId} definition: stored goal is invalid (${g.error.issues[0]?.message ?? 'unknown'})`);
+  return g.data;
+}
+
 export class SweepStore {
   private readonly q: Record<string, Statement>;
 
@@ -65,6 +73,8 @@ export class SweepStore {
         VALUES (@project_id, @name, 'running', @definition, @axes, @seeds, 'none', @total, @owner_pid, @created_at)`),
       cell: db.prepare('INSERT OR REPLACE INTO sweep_cells (sweep_id, cell, coords, stats, backlog) VALUES (?, ?, ?, ?, ?)'),
       done: db.prepare('UPDATE sweeps SET done = ? WHERE id = ?'),
+      goal: db.prepare("UPDATE sweeps SET definition = json_set(definition, '$.goal', json(?)) WHERE id = ?"),
+      total: db.prepare('UPDATE sweeps SET total = ? WHERE id = ?'),
       end: db.prepare('UPDATE sweeps SET status = @status, done = @done, error = @error, ended_at = @now WHERE id = @id'),
       row: db.prepare('SELECT * FROM sweeps WHERE id = ?'),
       cells: db.prepare('SELECT cell, coords, stats, backlog FROM sweep_cells WHERE sweep_id = ? ORDER BY cell'),
@@ -75,12 +85,16 @@ export class SweepStore {
     };
   }
 
-  /** The sweep's row, before any of its runs is written (they point at it). */
-  create(plan: SweepPlan, name: string, projectId: string | null): number {
+  /**
+   * The sweep's row, before any of its runs is written (they point at it). A goal seek keeps its
+   * goal (and, at the end, its answers: saveGoal) in the definition's `goal`; `total` is then the
+   * most runs bisection can ask for.
+   */
+  create(plan: SweepPlan, name: string, projectId: string | null, goal?: WhatifGoal, total = plan.cellCount * plan.seeds.length): number {
     const axes: StoredAxis[] = plan.axes.map((a) => ({ path: a.param.path, base: a.param.base, values: a.values, text: a.text }));
     const info = this.q.insert!.run({
-      project_id: projectId, name, definition: JSON.stringify(plan.definition), axes: JSON.stringify(axes), seeds: JSON.stringify(plan.seeds),
-      total: plan.cellCount * plan.seeds.length, owner_pid: process.pid, created_at: new Date().toISOString(),
+      project_id: projectId, name, definition: JSON.stringify(goal === undefined ? plan.definition : { ...plan.definition, goal }), axes: JSON.stringify(axes), seeds: JSON.stringify(plan.seeds),
+      total, owner_pid: process.pid, created_at: new Date().toISOString(),
     });
     return Number(info.lastInsertRowid);
   }
@@ -90,6 +104,18 @@ export class SweepStore {
       this.q.cell!.run(rowId, c.index, JSON.stringify(c.coords), JSON.stringify(c.stats), JSON.stringify({ figures: c.backlog, crossed: c.backlogCrossed }));
       this.q.done!.run(done, rowId);
     })();
+  }
+
+  /** A goal seek's answers (and its real number of runs, now known). */
+  saveGoal(rowId: number, goal: WhatifGoal, total: number): void {
+    this.db.transaction(() => {
+      this.q.goal!.run(JSON.stringify(goal), rowId);
+      this.q.total!.run(total, rowId);
+    })();
+  }
+
+  goal(rowId: number): WhatifGoal | undefined {
+    return goalOf(json<{ goal?: unknown }>(this.row(rowId).definition, `sweep ${rowId} definition`), rowId);
   }
 
   end(rowId: number, status: SweepStatus, done: number, error: string | null): void {
@@ -136,6 +162,7 @@ export class SweepStore {
     const def = this.definition(rowId);
     const axes = this.axes(rowId);
     const topo = def.topology as { name?: unknown };
+    const goal = this.goal(rowId);
     return {
       sweepId: sweepIdOf(r.id), name: r.name, status: r.status, done: r.done, total: r.total,
       axes: axes.map(({ path, base, values }) => ({ path, base, values })), seeds: json<number[]>(r.seeds, `sweep ${rowId} seeds`),
@@ -143,21 +170,25 @@ export class SweepStore {
       ...(r.error !== null ? { error: r.error } : {}),
       projectId: r.project_id, createdAt: r.created_at, axisTexts: axes.map((a) => a.text), scenario: def.scenario,
       topologyName: typeof topo.name === 'string' ? topo.name : '',
+      ...(goal !== undefined ? { goal } : {}),
     };
   }
 
-  list(opts: { projectId?: string; limit: number }): WhatifSweepMeta[] {
-    const where = opts.projectId === undefined ? '' : 'WHERE project_id = @projectId';
+  /** projectId: that project's; null: the sweeps saved without a project; undefined: all */
+  list(opts: { projectId?: string | null; limit: number }): WhatifSweepMeta[] {
+    const where = opts.projectId === undefined ? '' : opts.projectId === null ? 'WHERE project_id IS NULL' : 'WHERE project_id = @projectId';
     const rows = this.db.prepare(`SELECT *, (SELECT count(*) FROM sweep_cells c WHERE c.sweep_id = sweeps.id) AS cells FROM sweeps ${where} ORDER BY id DESC LIMIT @limit`)
       .all({ projectId: opts.projectId, limit: opts.limit }) as (SweepRow & { cells: number })[];
     return rows.map((r) => {
       const axes = json<StoredAxis[]>(r.axes, `sweep ${r.id} axes`);
-      const def = json<{ scenario?: { durationSec?: unknown } }>(r.definition, `sweep ${r.id} definition`);
+      const def = json<{ scenario?: { durationSec?: unknown }; goal?: unknown }>(r.definition, `sweep ${r.id} definition`);
+      const goal = goalOf(def, r.id);
       const seeds = json<number[]>(r.seeds, `sweep ${r.id} seeds`).length;
       return {
         sweepId: sweepIdOf(r.id), name: r.name, status: r.status, done: r.done, total: r.total,
         cellCount: axes.reduce((n, a) => n * a.values.length, 1), axisTexts: axes.map((a) => a.text), seeds,
         durationSec: typeof def.scenario?.durationSec === 'number' ? def.scenario.durationSec : 0, projectId: r.project_id, createdAt: r.created_at,
+        ...(goal !== undefined ? { goalText: goal.text } : {}),
       };
     });
   }

@@ -62,3 +62,53 @@ describe('whatif api', () => {
     expect(s.done).toBeLessThan(16);
   });
 });
+
+describe('whatif.find (goal seek in the app)', () => {
+  const goal = (conditions: object[], direction = 'min'): object => ({ ...sweep([{ path: 'payment.instances', from: 1, to: 8, step: 1 }]), goal: { direction, path: 'payment.instances', conditions } });
+
+  it('bisects over the axis on the pool, streams the cells it evaluates, saves the answer with its evidence', async () => {
+    // the checkout template's payment at 20 orders/s needs more than one instance to keep up
+    const { sweepId } = (await backend.dispatch('whatif.find', goal([{ metric: 'payment.utilisation', op: '<', value: 0.5 }]))) as { sweepId: string };
+    const events: WhatifProgress[] = [];
+    const stop = backend.subscribe('whatif.progress', { sweepId }, (e) => events.push(e as WhatifProgress));
+    await backend.sweeps.whenDone(sweepId);
+    stop();
+    const s = (await backend.dispatch('whatif.get', { sweepId })) as WhatifSweep;
+    expect(s.status).toBe('completed');
+    const a = s.goal!.answers![0]!;
+    expect(s.goal!.text).toBe('min payment.instances where payment.utilisation < 0.5');
+    expect(a.answer).not.toBeNull();
+    // the evidence: the answer's cell meets it on every seed, its neighbour below does not
+    const meeting = s.cells.find((c) => c.index === a.meetingCell)!;
+    const failing = s.cells.find((c) => c.index === a.failingCell)!;
+    expect(meeting.coords[0]).toBe(a.answer);
+    expect(failing.coords[0]).toBe(a.answer! - 1);
+    expect(meeting.stats['payment.utilisation']!.max).toBeLessThan(0.5);
+    expect(failing.stats['payment.utilisation']!.max).toBeGreaterThanOrEqual(0.5);
+    expect(meeting.runIds).toHaveLength(2);
+    // bisection: fewer cells than the grid, each streamed as it completed
+    expect(s.cells.length).toBeLessThan(8);
+    expect(s.cells.length).toBe(a.probeCells.length);
+    expect(events.filter((e) => e.cell !== undefined)).toHaveLength(s.cells.length);
+    expect(events.at(-1)).toMatchObject({ status: 'completed', done: s.cells.length * 2, total: s.cells.length * 2 });
+    expect(events.at(-1)!.goal!.answers![0]!.answer).toBe(a.answer);
+    const listed = (await backend.dispatch('whatif.list', {})) as { sweepId: string; goalText?: string }[];
+    expect(listed.find((m) => m.sweepId === sweepId)!.goalText).toBe(s.goal!.text);
+    // saved without a project: listed by projectId null (the panel's "no project"), not under a project
+    expect(((await backend.dispatch('whatif.list', { projectId: null })) as { sweepId: string }[]).map((m) => m.sweepId)).toEqual([sweepId]);
+    expect(await backend.dispatch('whatif.list', { projectId: 'p-none' })).toEqual([]);
+  });
+
+  it('says so when no value in the range meets it, and refuses unknown metrics and a goal on an axis not varied', async () => {
+    const { sweepId } = (await backend.dispatch('whatif.find', goal([{ metric: 'payment.utilisation', op: '<', value: 0 }]))) as { sweepId: string };
+    await backend.sweeps.whenDone(sweepId);
+    const s = (await backend.dispatch('whatif.get', { sweepId })) as WhatifSweep;
+    expect(s.goal!.answers![0]).toMatchObject({ answer: null, meetingCell: null, failingCell: 7 });
+    expect(s.goal!.answers![0]!.note).toMatch(/not met even at the largest candidate, payment.instances = 8/);
+    const unknown = await backend.dispatch('whatif.find', goal([{ metric: 'payment.p999', op: '<', value: 1 }])).catch((x: unknown) => x);
+    expect((unknown as ApiError).code).toBe('refused');
+    expect((unknown as ApiError).message).toMatch(/unknown metric "payment.p999"/);
+    const notVaried = await backend.dispatch('whatif.find', { ...(goal([{ metric: 'ordersLost', op: '=', value: 0 }]) as object), goal: { path: 'inventory.instances', conditions: [{ metric: 'ordersLost', op: '=', value: 0 }] } }).catch((x: unknown) => x);
+    expect((notVaried as ApiError).message).toMatch(/inventory.instances is not varied/);
+  });
+});

@@ -25,6 +25,7 @@ export function whatifHandlers(sweeps: SweepManager): Pick<MethodHandlers, Whati
       };
     },
     'whatif.start': async (input) => sweeps.start(input),
+    'whatif.find': async (input) => sweeps.seek(input),
     'whatif.cancel': async ({ sweepId }) => sweeps.cancel(sweepId),
     'whatif.get': async ({ sweepId }) => sweeps.get(sweepId),
     'whatif.list': async ({ projectId, limit }) => sweeps.list({ ...(projectId !== undefined ? { projectId } : {}), limit }),

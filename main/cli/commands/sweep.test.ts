@@ -70,6 +70,54 @@ describe('eventflow sweep', () => {
     expect(bad.err).toMatch(/--data-dir only applies with --save/);
   });
 
+  it('sweep list / show / rm: the saved sweeps and goal seeks, as runs list / show / rm', async () => {
+    const dataDir = path.join(dir, 'saved');
+    const a = await cli('sweep', checkout, '--vary', 'payment.instances=1..2', '--seeds', '1', '--duration', '1m', '--save', '--data-dir', dataDir);
+    expect(a.code, a.err).toBe(ExitCode.ok);
+    const f = await cli('sweep', checkout, '--vary', 'payment.instances=1..8', '--find', 'min payment.instances where payment.utilisation < 25%', '--seeds', '1', '--duration', '1m', '--save', '--data-dir', dataDir);
+    expect(f.code, f.err).toBe(ExitCode.ok);
+    expect(f.err).toMatch(/saved as sw-2/);
+
+    const list = await cli('sweep', 'list', '--data-dir', dataDir);
+    expect(list.code, list.err).toBe(ExitCode.ok);
+    const rows = list.out.trim().split('\n');
+    expect(rows[0]).toMatch(/^id\s+what\s+cells\s+seeds/);
+    expect(rows[1]).toMatch(/^sw-2\s+find: min payment.instances where payment.utilisation < 25%/);
+    expect(rows[2]).toMatch(/^sw-1\s+payment.instances=1..2\s+2\s+1\s+1m\s+completed\s+2\/2\s+-/);
+    const js = JSON.parse((await cli('sweep', 'list', '--json', '--no-project', '--data-dir', dataDir)).out) as { sweepId: string; projectId: null }[];
+    expect(js.map((s) => s.sweepId)).toEqual(['sw-2', 'sw-1']);
+
+    // the goal seek's answer, saved with it, is what the app's Find shows
+    const show = await cli('sweep', 'show', 'sw-2', '--data-dir', dataDir);
+    expect(show.code, show.err).toBe(ExitCode.ok);
+    expect(show.out).toMatch(/goal: min payment.instances where payment.utilisation < 25%/);
+    expect(show.out).toMatch(/answer payment.instances = 3 \(meets: 3, fails: 2\)/);
+    const csv = (await cli('sweep', 'show', '1', '--csv', '--data-dir', dataDir)).out.trim().split('\n');
+    expect(csv[0]).toMatch(/^payment\.instances,/);
+    expect(csv).toHaveLength(3);
+    const detail = JSON.parse((await cli('sweep', 'show', 'sw-1', '--json', '--data-dir', dataDir)).out) as { cells: { runIds: number[] }[] };
+    expect(detail.cells).toHaveLength(2);
+
+    // bad ids and unknown ones say why
+    const bad = await cli('sweep', 'show', 'x1', '--data-dir', dataDir);
+    expect(bad.code).toBe(ExitCode.usage);
+    expect(bad.err).toMatch(/"x1" is not a sweep id/);
+    const none = await cli('sweep', 'show', 'sw-99', '--data-dir', dataDir);
+    expect(none.code).toBe(ExitCode.noInput);
+    expect(none.err).toMatch(/no sweep "sw-99"/);
+
+    const rm = await cli('sweep', 'rm', 'sw-1', '--data-dir', dataDir);
+    expect(rm.code, rm.err).toBe(ExitCode.ok);
+    expect(rm.err).toMatch(/deleted 1 sweep with its cell runs/);
+    const store = openStore({ dataDir });
+    try {
+      expect((store.db.prepare('SELECT count(*) AS n FROM runs WHERE sweep_id = 1').get() as { n: number }).n).toBe(0);
+      expect(new SweepStore(store.db).list({ limit: 10 }).map((s) => s.sweepId)).toEqual(['sw-2']);
+    } finally {
+      store.close();
+    }
+  });
+
   it('one parameter: marks the knee of each shown metric', async () => {
     const r = await cli('sweep', checkout, '--vary', 'payment.instances=1..4', '--metrics', 'payment.utilisation', '--seeds', '1', '--duration', '1m');
     expect(r.code, r.err).toBe(ExitCode.ok);

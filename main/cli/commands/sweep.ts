@@ -14,7 +14,7 @@ import { holds, parseConditions } from '../../../shared/whatif/conditions';
 import type { Condition } from '../../../shared/whatif/conditions';
 import { parseGoal } from '../../../shared/whatif/goal-seek';
 import type { GoalQuery } from '../../../shared/whatif/goal-seek';
-import { goalAxis, seekGoalInGrid } from '../../../shared/whatif/goal-seek-grid';
+import { answerCells, goalAxis, seekGoalInGrid } from '../../../shared/whatif/goal-seek-grid';
 import type { GridGoalAnswer } from '../../../shared/whatif/goal-seek-grid';
 import { MAX_SEEDS, cellCoords, cellInput, planSweep } from '../../../shared/whatif/sweep-plan';
 import type { SweepPlan } from '../../../shared/whatif/sweep-plan';
@@ -32,11 +32,12 @@ import { readTopologyFile } from '../topology-file';
 import { backpressureRows, backpressureText, cellTable, defaultMetrics, failIfVerdicts, goalText, kneeText, sweepJson } from '../sweep-output';
 import { parseFaultSpec } from './run';
 import type { CellRun } from '../../../shared/whatif/cell-run';
-import type { SweepStatus } from '../../../shared/api/whatif';
+import type { SweepStatus, WhatifGoal } from '../../../shared/api/whatif';
 import type { CellRecordTarget } from '../../backend/whatif/cell-recorder';
 import { SweepStore, sweepIdOf } from '../../backend/whatif/sweep-store';
 import { StoreOpenError, openStore, resolveDataDir } from '../../backend/store';
 import type { Store } from '../../backend/store';
+import { SAVED_SUBCOMMANDS, runSavedSweeps, savedUsage } from './sweep-saved';
 
 interface SweepSaver {
   store: SweepStore;
@@ -48,7 +49,7 @@ interface SweepSaver {
 }
 
 /** --save: the sweep's row in the app's database (project-less, like eventflow run --save); the workers add its runs. */
-function openSweepSaver(dataDirOption: string | undefined, io: CliIo, plan: SweepPlan, file: string): SweepSaver {
+function openSweepSaver(dataDirOption: string | undefined, io: CliIo, plan: SweepPlan, file: string, goal: GoalQuery | null): SweepSaver {
   const dataDir = resolveDataDir({ argv: dataDirOption === undefined ? [] : ['--data-dir', dataDirOption], env: io.env ?? process.env, cwd: io.cwd });
   let db: Store;
   try {
@@ -58,8 +59,9 @@ function openSweepSaver(dataDirOption: string | undefined, io: CliIo, plan: Swee
     throw new CliError(ExitCode.cantCreate, `--save: cannot open the app's database in ${dataDir}: ${why}`);
   }
   const store = new SweepStore(db.db);
-  const name = `${plan.topology.name}: ${plan.axes.map((a) => a.param.path).join(' × ')} (${path.basename(file)}, cli)`;
-  const rowId = store.create(plan, name, null);
+  const name = `${plan.topology.name}: ${goal !== null ? goal.text : plan.axes.map((a) => a.param.path).join(' × ')} (${path.basename(file)}, cli)`;
+  // a goal seek keeps its goal (its answers at the end: saveGoal), so the app shows it as a Find
+  const rowId = store.create(plan, name, null, goal === null ? undefined : wireGoal(goal, null));
   let closed = false;
   return {
     store, rowId, sweepId: sweepIdOf(rowId), databaseFile: db.databaseFile,
@@ -73,7 +75,12 @@ function openSweepSaver(dataDirOption: string | undefined, io: CliIo, plan: Swee
   };
 }
 
+const wireGoal = (g: GoalQuery, answers: WhatifGoal['answers']): WhatifGoal => ({
+  text: g.text, direction: g.direction, path: g.path, conditions: g.conditions.map((c) => ({ metric: c.metric, op: c.op, value: c.value })), answers,
+});
+
 const usage = `usage: eventflow sweep <topology.eventflow.json> --vary <path>=<values> [--vary …] [options]
+       eventflow sweep list|show|rm …   the saved sweeps (see below; a file named "list" is ./list)
 
   --vary <path>=<values>   repeatable (1 to 3 parameters); path = <node id>.<setting> or scenario.<field>:
                              payment.instances=1..8          orders.partitions=1..64:log7
@@ -102,7 +109,10 @@ const usage = `usage: eventflow sweep <topology.eventflow.json> --vary <path>=<v
 metrics: ordersLost, orders, conversionRate, revenue, checkout.p99, fulfilmentP99, drops, messages,
   <node>.p50|p95|p99|mean|max (ms), <node>.utilisation, <node>.throughput, <node>.errors,
   <broker>.maxBacklog, <consumer>.lag, e2e.<flow>.p99 (e.g. e2e.order-payment-authorized.p99)
-units in conditions: ms, s, m for latencies; % for rates (80% = 0.8)`;
+units in conditions: ms, s, m for latencies; % for rates (80% = 0.8)
+
+saved sweeps:
+${savedUsage.replace(/^usage: /, '')}`;
 
 const spec = {
   vary: { value: true, repeat: true }, seeds: { value: true }, seed: { value: true }, duration: { value: true }, fault: { value: true, repeat: true },
@@ -198,6 +208,7 @@ export const sweepCommand: CliCommand = {
   summary: 'what-if: vary parameters over a grid or goal-seek one (cells in parallel), with time to backpressure',
   usage,
   async run(argv, io) {
+    if ((SAVED_SUBCOMMANDS as readonly string[]).includes(argv[0] ?? '')) return runSavedSweeps(argv, io);
     const args = parseArgs(argv, spec, usage);
     if (args.positional.length !== 1) throw new CliError(ExitCode.usage, `expected one topology file, got ${args.positional.length}\n\n${usage}`);
     const file = args.positional[0]!;
@@ -220,7 +231,7 @@ export const sweepCommand: CliCommand = {
     io.err(`${plan.topology.name}: ${p.goal === null ? `${plan.cellCount} cells × ${plan.seeds.length} seeds = ${runs} runs` : `goal seek over ${plan.axes.map((a) => `${a.values.length} × ${a.param.path}`).join(', ')}, ${plan.seeds.length} seeds per cell`} of ${formatDuration(Number(plan.scenario.durationSec) * 1000)} on ${Math.min(p.workers, runs ?? p.workers)} workers\n`);
 
     const table = new SweepTable(plan);
-    const saved = save ? openSweepSaver(dataDirOption, io, plan, file) : null;
+    const saved = save ? openSweepSaver(dataDirOption, io, plan, file, p.goal) : null;
     let pool: SweepPool;
     try {
       pool = await SweepPool.start(plan, { workers: runs === null ? p.workers : Math.min(p.workers, runs), workerFile, backlogThreshold: p.threshold, now: io.now, ...(saved ? { record: saved.target } : {}) });
@@ -269,6 +280,7 @@ export const sweepCommand: CliCommand = {
     }
     if (io.isTty) io.err('\r\x1b[K');
     if (saved !== null) {
+      if (answers !== null && p.goal !== null) saved.store.saveGoal(saved.rowId, wireGoal(p.goal, answerCells(plan, p.goal, answers)), ran);
       saved.close('completed', ran, null);
       io.err(`saved as ${saved.sweepId} in ${saved.databaseFile} (${ran} runs; the app's What-if tab lists it)\n`);
     }
