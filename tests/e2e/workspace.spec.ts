@@ -314,15 +314,18 @@ test('zoomed out with a run going, traffic shows as flow bands: on a 400-node gr
   const pane = await page.getByTestId('editor-canvas').boundingBox();
   if (!pane) throw new Error('no canvas');
   const styleTransform = () => overlay.evaluate((c) => (c as HTMLCanvasElement).style.transform);
-  // an empty part of the pane (the graph is a narrow column in the middle), dragged in small steps
+  // an empty part of the pane (the graph is a narrow column in the middle), dragged in small steps;
+  // the page records every transform the overlay gets (no dependence on when we look)
+  await overlay.evaluate((c) => {
+    const w = window as unknown as { __efTransforms: string[] };
+    w.__efTransforms = [];
+    new MutationObserver(() => w.__efTransforms.push((c as HTMLCanvasElement).style.transform)).observe(c, { attributes: true, attributeFilter: ['style'] });
+  });
   const x0 = pane.x + 20, y0 = pane.y + pane.height / 2;
   await page.mouse.move(x0, y0);
   await page.mouse.down();
-  const seen: string[] = [];
-  for (let i = 1; i <= 12; i++) {
-    await page.mouse.move(x0 + i * 4, y0 + i);
-    seen.push(await styleTransform());
-  }
+  await page.mouse.move(x0 + 48, y0 + 12, { steps: 12 });
+  const seen = await page.evaluate(() => (window as unknown as { __efTransforms: string[] }).__efTransforms);
   expect(seen.filter((t) => /^matrix\(1, 0, 0, 1, [\d.]+, [\d.]+\)$/.test(t)).length).toBeGreaterThan(0);
   await page.mouse.up();
   await expect.poll(styleTransform).toBe('');
