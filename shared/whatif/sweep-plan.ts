@@ -5,6 +5,7 @@
  * worker halfway through.
  */
 import { z } from 'zod';
+import { ArrivalProfile, profileMeanRate } from '../model/arrival-profiles';
 import type { Topology } from '../model/topology';
 import { formatIssues, parseTopology } from '../model/validate';
 import { Scenario } from '../runtime/api';
@@ -124,4 +125,23 @@ export function planSweep(input: unknown, opts: { checkCells?: boolean } = {}): 
     }
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, plan };
+}
+
+/**
+ * A cell's relative cost for scheduling: the mean rate at which its producers emit. The pool runs
+ * the dearest cells first (longest-processing-time order), so the sweep does not end with one
+ * worker busy on the heaviest cell while the others sit idle.
+ */
+export function cellLoad(plan: Pick<SweepPlan, 'axes' | 'topology' | 'scenario'>, cell: number): number {
+  const coords = cellCoords(plan, cell);
+  const applied = applyParameters(plan.topology, plan.scenario, plan.axes.map((a, i) => ({ param: a.param, value: coords[i]! })));
+  const nodes = (applied.topology as { nodes?: unknown }).nodes;
+  if (!Array.isArray(nodes)) return 0;
+  let sum = 0;
+  for (const n of nodes as { kind?: unknown; settings?: { profile?: unknown } }[]) {
+    if (n.kind !== 'producer') continue;
+    const p = ArrivalProfile.safeParse(n.settings?.profile);
+    if (p.success) sum += profileMeanRate(p.data);
+  }
+  return sum;
 }

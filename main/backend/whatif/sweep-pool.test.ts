@@ -37,6 +37,13 @@ describe('SweepPool', () => {
     expect(progress.map((x) => x.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  it('schedules the dearest cells first (by producer rate), seeds of a cell together', () => {
+    const p = plan();
+    // cells: 0 = (1, 20/s), 1 = (1, 60/s), 2 = (2, 20/s), 3 = (2, 60/s)
+    expect(sweepJobs(p).map((j) => `${j.cell}:${j.seed}`)).toEqual(['1:11', '1:12', '3:11', '3:12', '0:11', '0:12', '2:11', '2:12']);
+    expect(sweepJobs(p, [2, 3]).map((j) => j.cell)).toEqual([3, 3, 2, 2]);
+  });
+
   it('cancels: the run rejects with SweepCancelled and no job reports after it', async () => {
     const workerFile = await buildSweepWorkerForTests();
     const p = plan();

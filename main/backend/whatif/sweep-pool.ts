@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { CellRun } from '../../../shared/whatif/cell-run';
 import { DEFAULT_BACKLOG_THRESHOLD } from '../../../shared/whatif/cell-run';
 import { SweepTable } from '../../../shared/whatif/sweep-table';
+import { cellLoad } from '../../../shared/whatif/sweep-plan';
 import type { SweepPlan } from '../../../shared/whatif/sweep-plan';
 import type { CellRecordTarget } from './cell-recorder';
 import type { FromSweepWorker, SweepWorkerData } from './sweep-protocol';
@@ -61,7 +62,12 @@ export class SweepPool {
     const file = opts.workerFile ?? resolveSweepWorkerFile();
     const data: SweepWorkerData = { definition: plan.definition, backlogThreshold: opts.backlogThreshold ?? DEFAULT_BACKLOG_THRESHOLD, ...(opts.record ? { record: opts.record } : {}) };
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(file, { workerData: data });
+      const worker = new Worker(file, {
+        workerData: data,
+        // a cell run allocates fast; a larger young generation halves the scavenges, whose helper
+        // threads otherwise take a share of the cores the other workers need (bench/whatif-pool.ts)
+        resourceLimits: { maxYoungGenerationSizeMb: 48 },
+      });
       // an 'error' with no listener would throw in the owner's process
       worker.on('error', (e: Error) => { this.broken ??= e; });
       this.slots.push({ worker, busy: null });
@@ -176,10 +182,16 @@ export class SweepPool {
   }
 }
 
-/** Every job of a plan, cell by cell. */
-export function sweepJobs(plan: Pick<SweepPlan, 'cellCount' | 'seeds'>, cells?: readonly number[]): SweepJob[] {
+/**
+ * Every job of a plan, the dearest cells first (cellLoad: longest-processing-time order, so the
+ * last jobs are short and the workers finish together); seeds of a cell stay together. The table
+ * is keyed by cell and seed, so the order changes nothing in the results.
+ */
+export function sweepJobs(plan: Pick<SweepPlan, 'cellCount' | 'seeds' | 'axes' | 'topology' | 'scenario'>, cells?: readonly number[]): SweepJob[] {
   const list = cells ?? Array.from({ length: plan.cellCount }, (_, i) => i);
-  return list.flatMap((cell) => plan.seeds.map((seed) => ({ cell, seed })));
+  const load = new Map(list.map((c) => [c, cellLoad(plan, c)]));
+  const ordered = [...list].sort((a, b) => (load.get(b)! - load.get(a)!) || a - b);
+  return ordered.flatMap((cell) => plan.seeds.map((seed) => ({ cell, seed })));
 }
 
 /** The whole grid on a pool: starts it, runs every cell, closes it. */
