@@ -78,6 +78,9 @@ export function processAlive(pid: number): boolean {
 }
 
 const isTerminal = (s: RunStatus): boolean => TERMINAL_RUN_STATUSES.includes(s);
+/** a run allocates fast (messages, payloads, the event log): a larger young generation means
+ * fewer scavenges, whose helper threads would otherwise take the core the writer thread uses */
+const RUN_WORKER_LIMITS = { maxYoungGenerationSizeMb: 48 } as const;
 
 export class RunManager {
   readonly repo: RunRepository;
@@ -119,7 +122,7 @@ export class RunManager {
     };
     let worker: Worker;
     try {
-      worker = new Worker(this.opts.workerFile ?? resolveRunWorkerFile(), { workerData: job });
+      worker = new Worker(this.opts.workerFile ?? resolveRunWorkerFile(), { workerData: job, resourceLimits: RUN_WORKER_LIMITS });
     } catch (e) {
       this.repo.setStatus(id, 'failed', `cannot start the run worker: ${(e as Error).message}`);
       throw new ApiError('internal', `cannot start the run worker: ${(e as Error).message}`);
