@@ -22,6 +22,16 @@ afterEach(async () => {
 
 const sweep = (axes: object[]): object => ({ topology: checkoutTemplate(), scenario: { durationSec: 60, seed: 1 }, axes, seeds: 2, workers: 2 });
 
+/** starts a sweep or a goal seek, records its progress events until it ends, returns the saved sweep */
+async function runToEnd(method: 'whatif.start' | 'whatif.find', input: object): Promise<{ s: WhatifSweep; events: WhatifProgress[] }> {
+  const { sweepId } = (await backend.dispatch(method, input)) as { sweepId: string };
+  const events: WhatifProgress[] = [];
+  const stop = backend.subscribe('whatif.progress', { sweepId }, (e) => events.push(e as WhatifProgress));
+  await backend.sweeps.whenDone(sweepId);
+  stop();
+  return { s: (await backend.dispatch('whatif.get', { sweepId })) as WhatifSweep, events };
+}
+
 describe('whatif api', () => {
   it('plans, refuses with the reasons, and lists parameters', async () => {
     const ok = (await backend.dispatch('whatif.plan', sweep([{ path: 'payment.instances', from: 1, to: 3, step: 1 }]))) as WhatifPlan;
@@ -39,12 +49,7 @@ describe('whatif api', () => {
   });
 
   it('runs a sweep: progress events with cells as they complete, then the table', async () => {
-    const { sweepId } = (await backend.dispatch('whatif.start', sweep([{ path: 'payment.instances', values: [1, 2] }]))) as { sweepId: string };
-    const events: WhatifProgress[] = [];
-    const stop = backend.subscribe('whatif.progress', { sweepId }, (e) => events.push(e as WhatifProgress));
-    await backend.sweeps.whenDone(sweepId);
-    stop();
-    const s = (await backend.dispatch('whatif.get', { sweepId })) as WhatifSweep;
+    const { s, events } = await runToEnd('whatif.start', sweep([{ path: 'payment.instances', values: [1, 2] }]));
     expect(s.status).toBe('completed');
     expect(s.cells.map((c) => c.coords)).toEqual([[1], [2]]);
     expect(events.at(-1)).toMatchObject({ status: 'completed', done: 4, total: 4 });
@@ -68,12 +73,8 @@ describe('whatif.find (goal seek in the app)', () => {
 
   it('bisects over the axis on the pool, streams the cells it evaluates, saves the answer with its evidence', async () => {
     // the checkout template's payment at 20 orders/s needs more than one instance to keep up
-    const { sweepId } = (await backend.dispatch('whatif.find', goal([{ metric: 'payment.utilisation', op: '<', value: 0.5 }]))) as { sweepId: string };
-    const events: WhatifProgress[] = [];
-    const stop = backend.subscribe('whatif.progress', { sweepId }, (e) => events.push(e as WhatifProgress));
-    await backend.sweeps.whenDone(sweepId);
-    stop();
-    const s = (await backend.dispatch('whatif.get', { sweepId })) as WhatifSweep;
+    const { s, events } = await runToEnd('whatif.find', goal([{ metric: 'payment.utilisation', op: '<', value: 0.5 }]));
+    const sweepId = s.sweepId;
     expect(s.status).toBe('completed');
     const a = s.goal!.answers![0]!;
     expect(s.goal!.text).toBe('min payment.instances where payment.utilisation < 0.5');
