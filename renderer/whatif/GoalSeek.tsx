@@ -11,7 +11,8 @@ import { numText as fmt } from '../../shared/whatif/sweep-svg';
 import type { RunId } from '../runs/runs-api';
 
 export interface FindCondition { metric: string; op: ConditionOp; value: string }
-export interface FindForm { direction: 'min' | 'max'; path: string; range: string; conditions: FindCondition[] }
+/** `per`: a second parameter (path, '' for none) with one answer for each of its values (`perRange`) */
+export interface FindForm { direction: 'min' | 'max'; path: string; range: string; conditions: FindCondition[]; per: string; perRange: string }
 
 const OPS: readonly ConditionOp[] = ['<', '<=', '>', '>=', '=', '!='];
 const OP_TEXT: Readonly<Record<ConditionOp, string>> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '=': '=', '!=': '≠' };
@@ -38,9 +39,17 @@ export function findConditions(form: FindForm, known: readonly string[]): { ok: 
   return reasons.length > 0 ? { ok: false, reasons } : { ok: true, value: out };
 }
 
-/** The form a saved goal reopens with. */
-export function formOfGoal(goal: WhatifGoal, range: string): FindForm {
-  return { direction: goal.direction, path: goal.path, range, conditions: goal.conditions.map((c) => ({ metric: c.metric, op: c.op, value: String(c.value) })) };
+const rangeOf = (axisText: string): string => axisText.split('=').slice(1).join('=');
+const pathOf = (axisText: string): string => axisText.split('=')[0] ?? '';
+
+/** The form a saved goal reopens with (`axisTexts` as whatif.get gives them: "path=range"). */
+export function formOfGoal(goal: WhatifGoal, axisTexts: readonly string[]): FindForm {
+  const own = axisTexts.find((t) => pathOf(t) === goal.path) ?? '';
+  const other = axisTexts.find((t) => pathOf(t) !== goal.path);
+  return {
+    direction: goal.direction, path: goal.path, range: rangeOf(own), conditions: goal.conditions.map((c) => ({ metric: c.metric, op: c.op, value: String(c.value) })),
+    per: other === undefined ? '' : pathOf(other), perRange: other === undefined ? '' : rangeOf(other),
+  };
 }
 
 export function FindFields({ form, onChange, params, metrics }: {
@@ -66,6 +75,18 @@ export function FindFields({ form, onChange, params, metrics }: {
       <label>Candidates
         <input value={form.range} onChange={(e) => set({ range: e.target.value })} size={12} placeholder="1..16" data-testid="whatif-find-range" title="The values to choose from: 1..16, 1,2,4,8, 10..1000:log7" />
       </label>
+      <label>for each
+        <select value={form.per} onChange={(e) => set({ per: e.target.value, perRange: e.target.value === '' ? '' : form.perRange || suggestedRange(params.find((p) => p.path === e.target.value)?.value) })} data-testid="whatif-find-per" title="One answer for each value of a second parameter: how many instances for each traffic level">
+          <option value="">(one answer)</option>
+          {form.per !== '' && !params.some((p) => p.path === form.per) && <option value={form.per}>{form.per}</option>}
+          {params.filter((p) => p.path !== form.path).map((p) => <option key={p.path} value={p.path}>{p.path} (now {fmt(p.value)})</option>)}
+        </select>
+      </label>
+      {form.per !== '' && (
+        <label>in
+          <input value={form.perRange} onChange={(e) => set({ perRange: e.target.value })} size={12} placeholder="10,20,40" data-testid="whatif-find-per-range" title="The values to answer for: 10,20,40 or 10..80:log4" />
+        </label>
+      )}
       <div className="whatif__conds">
         <span className="whatif__such">such that</span>
         {form.conditions.map((c, i) => (
@@ -92,13 +113,25 @@ export function FindFields({ form, onChange, params, metrics }: {
   );
 }
 
+/** ×1, ×2, ×4 of the current value: a first guess at the levels to answer for */
+const suggestedRange = (v: number | undefined): string => (v === undefined || !(v > 0) ? '' : [1, 2, 4].map((k) => fmt(v * k).replace(/,/g, '')).join(','));
+
 const asCondition = (c: WhatifGoalCondition): Condition => ({ text: `${c.metric} ${c.op} ${c.value}`, ...c });
 
-/** The answer and its evidence; while it runs, the cells bisection has evaluated so far. */
-export function GoalResult({ goal, cells, order, axisValues, seeds, running, onOpenRun }: {
-  goal: WhatifGoal; cells: Map<number, WhatifCell>; order: readonly number[]; axisValues: readonly number[]; seeds: readonly number[]; running: boolean; onOpenRun: (runId: RunId) => void;
+interface GoalAxis { path: string; values: readonly number[] }
+
+/**
+ * The answer and its evidence; while it runs, the cells bisection has evaluated so far. With a
+ * second axis ("for each"), one row per value of it: the answer, its cell and its failing neighbour.
+ */
+export function GoalResult({ goal, cells, order, axes, seeds, running, onOpenRun }: {
+  goal: WhatifGoal; cells: Map<number, WhatifCell>; order: readonly number[]; axes: readonly GoalAxis[]; seeds: readonly number[]; running: boolean; onOpenRun: (runId: RunId) => void;
 }) {
   const conds = goal.conditions.map(asCondition);
+  const g = Math.max(0, axes.findIndex((a) => a.path === goal.path));
+  const axisValues = axes[g]?.values ?? [];
+  const other = axes.length > 1 ? axes.find((_, i) => i !== g)! : null;
+  const o = other === null ? -1 : axes.indexOf(other);
   const goalText = `${goal.direction === 'min' ? 'smallest' : 'largest'} ${goal.path} such that ${goal.conditions.map((c) => `${c.metric} ${OP_TEXT[c.op]} ${valueText(c.metric, c.value)}`).join(' and ')}`;
   const range = axisValues.length === 0 ? '' : `${fmt(Math.min(...axisValues))}…${fmt(Math.max(...axisValues))}`;
   const meets = (c: WhatifCell): boolean => conds.every((k) => {
@@ -107,37 +140,80 @@ export function GoalResult({ goal, cells, order, axisValues, seeds, running, onO
     // on every seed: the extreme seeds decide (exact for < ≤ > ≥ =; for ≠ the seeds between are not checked)
     return holds(k, s.min) && holds(k, s.max);
   });
+  const openRuns = (c: WhatifCell) => (
+    <div className="whatif__runs">
+      {c.runIds.length === 0 ? <span>its runs were pruned or deleted</span> : c.runIds.map((id, k) => (
+        <button key={id} type="button" className="btn" onClick={() => onOpenRun(id)} data-testid="whatif-goal-open-run" title={`Open run ${id} in the run view`}>Open run · seed {seeds[k] ?? k + 1}</button>
+      ))}
+    </div>
+  );
   const evidence = (index: number | null, label: string, ok: boolean) => {
     if (index === null) return null;
     const c = cells.get(index);
     if (c === undefined) return null;
     return (
       <div className={`whatif__evidence ${ok ? 'is-ok' : 'is-bad'}`} data-testid={ok ? 'whatif-goal-meeting' : 'whatif-goal-failing'}>
-        <div><b>{ok ? '✓' : '✗'} {goal.path} = {fmt(c.coords[0]!)}</b> <span className="whatif__muted">{label}</span></div>
+        <div><b>{ok ? '✓' : '✗'} {goal.path} = {fmt(c.coords[g]!)}</b> <span className="whatif__muted">{label}</span></div>
         <table className="whatif__table">
           <tbody>
             {conds.map((k) => <tr key={k.metric + k.op}><td>{k.metric} {OP_TEXT[k.op]} {valueText(k.metric, k.value)}</td><td>worst seed {valueText(k.metric, worstOf(k, c.stats[k.metric]))}</td></tr>)}
           </tbody>
         </table>
-        <div className="whatif__runs">
-          {c.runIds.length === 0 ? <span>its runs were pruned or deleted</span> : c.runIds.map((id, k) => (
-            <button key={id} type="button" className="btn" onClick={() => onOpenRun(id)} data-testid="whatif-goal-open-run" title={`Open run ${id} in the run view`}>Open run · seed {seeds[k] ?? k + 1}</button>
-          ))}
-        </div>
+        {openRuns(c)}
       </div>
     );
   };
+  const probes = (list: readonly number[]) => list.map((i) => {
+    const c = cells.get(i);
+    if (c === undefined) return null;
+    const ok = meets(c);
+    return <li key={i} className={ok ? 'is-ok' : 'is-bad'}>{fmt(c.coords[g]!)} {ok ? '✓' : '✗'}</li>;
+  });
   const answers = goal.answers;
+  const intro = <div className="whatif__muted">Find the {goalText}, among {range} ({axisValues.length} candidates){other !== null ? `, for each ${other.path} in ${other.values.map(fmt).join(', ')}` : ''}, met on every seed; bisection assumes more {goal.path} never makes it worse.</div>;
+
+  if (other !== null) {
+    // one row per value of the other axis: its probes while it runs, then its answer and evidence
+    const cellFor = (index: number | null): WhatifCell | undefined => (index === null ? undefined : cells.get(index));
+    return (
+      <section className="whatif__goal whatif__goal--per" data-testid="whatif-goal" aria-label="Goal seek">
+        {intro}
+        <table className="whatif__table whatif__answers" data-testid="whatif-goal-answers">
+          <thead><tr><th>{other.path}</th><th>{goal.path}</th><th>evidence (opens the runs)</th><th>cells evaluated</th></tr></thead>
+          <tbody>
+            {other.values.map((v) => {
+              const a = answers?.find((x) => x.at[other.path] === v);
+              const mine = a?.probeCells ?? order.filter((i) => cells.get(i)?.coords[o] === v);
+              const meeting = cellFor(a?.meetingCell ?? null);
+              const failing = cellFor(a?.failingCell ?? null);
+              const side = (c: WhatifCell, ok: boolean) => (
+                <span className={`whatif__side ${ok ? 'is-ok' : 'is-bad'}`} data-testid={ok ? 'whatif-goal-meeting' : 'whatif-goal-failing'}
+                  title={conds.map((k) => `${k.metric}: worst seed ${valueText(k.metric, worstOf(k, c.stats[k.metric]))}`).join('\n')}>
+                  {ok ? '✓' : '✗'} {fmt(c.coords[g]!)} {openRuns(c)}
+                </span>
+              );
+              return (
+                <tr key={v} data-testid="whatif-goal-answer-row">
+                  <td>{fmt(v)}</td>
+                  <td className={a === undefined ? 'whatif__muted' : a.answer === null ? 'is-none' : ''} title={a?.note}>
+                    {a === undefined ? (running ? '…' : '—') : a.answer === null ? `none in ${range}` : <b>{fmt(a.answer)}</b>}
+                  </td>
+                  <td>{meeting !== undefined && side(meeting, true)}{failing !== undefined && side(failing, false)}</td>
+                  <td><ol className="whatif__probes" aria-label={`Cells evaluated for ${other.path} = ${fmt(v)}`}>{probes(mine)}</ol></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    );
+  }
+
   return (
     <section className="whatif__goal" data-testid="whatif-goal" aria-label="Goal seek">
-      <div className="whatif__muted">Find the {goalText}, among {range} ({axisValues.length} candidates), met on every seed; bisection assumes more {goal.path} never makes it worse.</div>
+      {intro}
       <ol className="whatif__probes" data-testid="whatif-goal-probes" aria-label="Cells evaluated, in order">
-        {order.map((i) => {
-          const c = cells.get(i);
-          if (c === undefined) return null;
-          const ok = meets(c);
-          return <li key={i} className={ok ? 'is-ok' : 'is-bad'}>{fmt(c.coords[0]!)} {ok ? '✓' : '✗'}</li>;
-        })}
+        {probes(order)}
         {running && <li className="whatif__muted">…</li>}
       </ol>
       {answers !== null && answers.map((a) => (

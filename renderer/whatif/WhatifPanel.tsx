@@ -44,7 +44,7 @@ let lastScope: SavedScope = 'project';
 let lastMode: Mode = 'grid';
 let lastBackpressureRun: RunId | undefined;
 /** …and so does the Find form as last edited */
-let lastFindForm: FindForm = { direction: 'min', path: 'payment.instances', range: '1..8', conditions: [{ metric: 'ordersLost', op: '=', value: '0' }] };
+let lastFindForm: FindForm = { direction: 'min', path: 'payment.instances', range: '1..8', conditions: [{ metric: 'ordersLost', op: '=', value: '0' }], per: '', perRange: '' };
 
 export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId) => void; onCompare: (a: RunId, b: RunId) => void }) {
   const { api, doc, projectId } = useEditor();
@@ -136,7 +136,7 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
     const s = await load(id);
     // the form shows what the sweep asked, so it can be run again or changed
     setMode(s.goal !== undefined ? 'find' : 'grid');
-    if (s.goal !== undefined) setFindForm(formOfGoal(s.goal, (s.axisTexts[0] ?? '').split('=').slice(1).join('=')));
+    if (s.goal !== undefined) setFindForm(formOfGoal(s.goal, s.axisTexts));
     else for (let i = 0; i < 2; i++) whatifUi.getState().setAxis(i, s.axisTexts[i] ?? '');
     setSeeds(s.seeds.length);
     setMinutes(Math.max(1, Math.round(Number(s.scenario.durationSec ?? 600) / 60)));
@@ -187,13 +187,16 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
     const bad: string[] = [];
     const axis = parseAxisText(`${findForm.path}=${findForm.range}`);
     if (!axis.ok) bad.push(`Candidates: ${axis.reason}`);
+    const per = findForm.per === '' ? null : parseAxisText(`${findForm.per}=${findForm.perRange}`);
+    if (per !== null && !per.ok) bad.push(`For each: ${per.reason}`);
+    if (findForm.per === findForm.path) bad.push(`For each: ${findForm.per} is the parameter being found; pick another or none`);
     const conds = findConditions(findForm, metrics);
     if (!conds.ok) bad.push(...conds.reasons);
-    if (!axis.ok || !conds.ok) {
+    if (!axis.ok || !conds.ok || bad.length > 0 || (per !== null && !per.ok)) {
       setIssues(bad);
       return;
     }
-    const input = { projectId, topology: doc.getState().topology, scenario: { durationSec: minutes * 60, seed: 1 }, axes: [axis.value], seeds };
+    const input = { projectId, topology: doc.getState().topology, scenario: { durationSec: minutes * 60, seed: 1 }, axes: per === null ? [axis.value] : [axis.value, per.value], seeds };
     const plan = await api.call('whatif.plan', input);
     if (!plan.ok) {
       setIssues(plan.issues);
@@ -316,9 +319,9 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
         </div>
       )}
       <div className="whatif__body">
-        {axes.length === 2 && <Heatmap axes={axes} cells={cells} metric={metric} picked={picked} onPick={pick} />}
+        {axes.length === 2 && <Heatmap axes={axes} cells={cells} metric={metric} picked={picked} onPick={pick} running={running} goalSeek={goal !== undefined} />}
         {axes.length === 1 && <Line axis={axes[0]!} cells={cellList} metric={metric} picked={picked} onPick={pick} />}
-        {goal !== undefined && axes.length === 1 && <GoalResult goal={goal} cells={cells} order={order} axisValues={axes[0]!.values} seeds={sweep?.seeds ?? []} running={running} onOpenRun={onOpenRun} />}
+        {goal !== undefined && axes.length <= 2 && <GoalResult goal={goal} cells={cells} order={order} axes={axes} seeds={sweep?.seeds ?? []} running={running} onOpenRun={onOpenRun} />}
         {pickedCells.length > 0 && (
           <aside className="whatif__cellinfo" data-testid="whatif-cellinfo">
             {pickedCells.map((c) => {
@@ -357,7 +360,7 @@ export function WhatifPanel({ onOpenRun, onCompare }: { onOpenRun: (runId: RunId
   );
 }
 
-function Heatmap({ axes, cells, metric, picked, onPick }: { axes: Axis[]; cells: Map<number, WhatifCell>; metric: string; picked: number[]; onPick: (i: number) => void }) {
+function Heatmap({ axes, cells, metric, picked, onPick, running, goalSeek }: { axes: Axis[]; cells: Map<number, WhatifCell>; metric: string; picked: number[]; onPick: (i: number) => void; running: boolean; goalSeek: boolean }) {
   const [rows, cols] = [axes[0]!, axes[1]!];
   const range = useMemo(() => {
     const xs = [...cells.values()].map((c) => c.stats[metric]?.mean).filter((x): x is number => x !== undefined);
@@ -375,7 +378,7 @@ function Heatmap({ axes, cells, metric, picked, onPick }: { axes: Axis[]; cells:
           const cell = cells.get(index);
           const s = cell?.stats[metric];
           return s === undefined
-            ? <div key={`${i}-${j}`} className="whatif__cell is-empty">…</div>
+            ? <div key={`${i}-${j}`} className="whatif__cell is-empty" title={running ? 'not run yet' : goalSeek ? 'not evaluated: bisection did not need this cell' : 'not run (the sweep did not finish)'}>{running ? '…' : ''}</div>
             : (
               <button type="button" key={`${i}-${j}`} className={`whatif__cell${picked.includes(index) ? ' is-picked' : ''}`} data-testid="whatif-cell" data-index={index}
                 aria-pressed={picked.includes(index)} title={`${rows.path} = ${fmt(r)}, ${cols.path} = ${fmt(cols.values[j]!)}: ${metric} ${fmt(s.mean)} ± ${fmt(s.sd)} (min ${fmt(s.min)}, max ${fmt(s.max)}). Click to pick (open its run, compare)`}

@@ -106,6 +106,70 @@ test('Find: the smallest payment.instances such that utilisation < 30% and no or
   await expect(saved.locator('option').nth(1)).toContainText('Checkout find · find:');
 });
 
+test('Find for each: the smallest payment.instances for each storefront rate, one row each with its evidence, reopened', async ({ app: page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createProject(page, 'Checkout capacity', /Event-driven checkout/);
+  await page.getByTestId('run-tab-whatif').click();
+  const panel = page.getByTestId('whatif-panel');
+  await page.getByTestId('whatif-mode-find').click();
+  await page.getByTestId('whatif-find-param').selectOption('payment.instances');
+  await page.getByTestId('whatif-find-range').fill('1..8');
+  await page.getByTestId('whatif-find-per').selectOption('storefront.profile.ratePerSec');
+  // a first guess from the current value (20/s): ×1, ×2, ×4
+  await expect(page.getByTestId('whatif-find-per-range')).toHaveValue('20,40,80');
+  await page.getByTestId('whatif-find-per-range').fill('10,20,4o');
+  await expect(page.getByTestId('whatif-find-metric-1').locator('option[value="payment.utilisation"]')).toHaveCount(1);
+  await page.getByTestId('whatif-find-metric-1').selectOption('payment.utilisation');
+  await page.getByTestId('whatif-find-op-1').selectOption('<');
+  await page.getByTestId('whatif-find-value-1').fill('45%');
+  await panel.getByRole('spinbutton', { name: 'Seeds' }).fill('1');
+  await panel.getByRole('spinbutton', { name: 'Minutes' }).fill('1');
+  // a typo in the levels: said where, nothing runs
+  await page.getByTestId('whatif-find-run').click();
+  await expect(panel.getByRole('alert')).toContainText('For each:');
+  await expect(page.getByTestId('whatif-progress')).toHaveCount(0);
+  await page.getByTestId('whatif-find-per-range').fill('10,20,40');
+  await page.getByTestId('whatif-find-run').click();
+
+  // measured (eventflow sweep … --duration 1m --seeds 1): payment's utilisation is ~3% per order/s over its
+  // instances: 10/s → 30% on 1; 20/s → 59% on 1, 30% on 2; 40/s → 59% on 2, 39% on 3
+  const rows = page.getByTestId('whatif-goal-answer-row');
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByTestId('whatif-progress')).toContainText('completed', { timeout: 150_000 });
+  const cells = async (i: number): Promise<string[]> => rows.nth(i).locator('td').allInnerTexts();
+  expect((await cells(0)).slice(0, 2)).toEqual(['10', '1']);
+  expect((await cells(1)).slice(0, 2)).toEqual(['20', '2']);
+  expect((await cells(2)).slice(0, 2)).toEqual(['40', '3']);
+  // the evidence: the answer's cell and the neighbour below it (none below 1)
+  const row = (i: number) => rows.nth(i);
+  await expect(row(2).getByTestId('whatif-goal-meeting')).toContainText('✓ 3');
+  await expect(row(2).getByTestId('whatif-goal-failing')).toContainText('✗ 2');
+  await expect(row(0).getByTestId('whatif-goal-failing')).toHaveCount(0);
+  // bisection per row: 8 first, fewer cells than candidates
+  expect((await cells(2))[3]).toMatch(/^8 ✓/);
+  // the heatmap holds only the cells bisection evaluated
+  await expect(page.getByTestId('whatif-heatmap')).toBeVisible();
+  const handle = page.getByTestId('run-dock-resize');
+  await handle.focus();
+  for (let i = 0; i < 4; i++) await handle.press('Shift+ArrowUp');
+  await handle.evaluate((e) => (e as HTMLElement).blur());
+  await page.getByTestId('whatif-goal-answers').scrollIntoViewIfNeeded();
+  await snap(page, 'whatif-find-per-1280-light');
+  await row(2).getByTestId('whatif-goal-failing').getByTestId('whatif-goal-open-run').click();
+  await expect(page.getByTestId('run-replay')).toBeVisible();
+
+  // reopened with its form: both parameters and their ranges
+  await page.reload();
+  await expect(page.getByTestId('status-transport')).toContainText('connected');
+  await page.getByTestId('run-tab-whatif').click();
+  await page.getByTestId('whatif-saved').selectOption({ index: 1 });
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByTestId('whatif-find-per')).toHaveValue('storefront.profile.ratePerSec');
+  await expect(page.getByTestId('whatif-find-per-range')).toHaveValue('10,20,40');
+  expect((await cells(2)).slice(0, 2)).toEqual(['40', '3']);
+});
+
 test('Backpressure: a sweep cell\'s run, per broker predicted vs measured with the difference; the open topology predicted', async ({ app: page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
