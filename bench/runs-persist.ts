@@ -1,6 +1,6 @@
 /**
  * Cost of persisting every event of a run (issue 5's targets), all measured in this process:
- *   node scripts/build.mjs --node-only && node dist/bench/runs-persist.cjs [simSeconds=600] [rounds=3]
+ *   node scripts/build.mjs --node-only && node dist/bench/runs-persist.cjs [simSeconds=600] [rounds=5]
  * The same checkout run (same topology, seed 42, duration, max speed) each time:
  *   A  app run in a worker, event retention 'none' (metrics + snapshots stored)        <- baseline
  *   C  app run in a worker, event retention 'all' (every event into SQLite, writer thread)
@@ -31,7 +31,7 @@ import { openStore } from '../main/backend/store';
 import { resolveRunWorkerFile } from '../main/backend/runs/worker-file';
 
 const simSec = Number(process.argv[2] ?? 600);
-const rounds = Number(process.argv[3] ?? 3);
+const rounds = Number(process.argv[3] ?? 5);
 const seed = 42;
 const workerFile = resolveRunWorkerFile();
 const fmt = (x: number, d = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: d });
