@@ -11,6 +11,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { parseTopologyText } from '../../model/validate';
 import type { Topology } from '../../model/topology';
+import { settingsSchemas } from '../../model/nodes';
 import { topologyJson, topologyJsonSchema } from '../topology-json';
 import { readSource } from '../source-doc';
 import { canonical } from './canonical';
@@ -208,5 +209,67 @@ describe('connections removed in the app', () => {
       expect(ch.publish).toBeUndefined();
       expect(ch.subscribe).toBeUndefined();
     }
+  });
+});
+
+describe('nodes added in the app to an imported AsyncAPI 2.x document', () => {
+  const INV = 'inventory-kafka-2.6.asyncapi.yaml';
+  const node = <K extends 'service' | 'topic'>(id: string, kind: K, name: string, settings: Obj): Topology['nodes'][number] =>
+    ({ id, kind, name, position: { x: 0, y: 0 }, settings: settingsSchemas[kind].parse(settings) }) as unknown as Topology['nodes'][number];
+  const withAudit = (t: Topology): Topology => ({
+    ...t,
+    nodes: [...t.nodes,
+      node('audit-service', 'service', 'Audit service', { consumes: ['StockReserved'], emitsOnSuccess: ['EmailSent'], failurePct: 7 }),
+      node('audit-topic', 'topic', 'Audit trail', { technology: 'kafka', address: 'acme.audit.v1', partitions: 6 })],
+    edges: [...t.edges,
+      { id: 'e-a1', kind: 'subscribe', source: 'acme.inventory.reservations.v1', target: 'audit-service', eventTypes: ['StockReserved'], conditions: [] },
+      { id: 'e-a2', kind: 'publish', source: 'audit-service', target: 'audit-topic', eventTypes: ['EmailSent'], conditions: [] }],
+  });
+  const addedPart = (t: Topology): unknown => ({
+    nodes: t.nodes.filter((n) => n.id.startsWith('audit-')).map((n) => ({ id: n.id, kind: n.kind, name: n.name, settings: n.settings })).sort((a, b) => a.id.localeCompare(b.id)),
+    edges: t.edges.filter((e) => e.source.startsWith('audit-') || e.target.startsWith('audit-')).map((e) => `${e.kind} ${e.source}->${e.target} [${e.eventTypes.join(',')}]`).sort(),
+  });
+
+  it('a service and a topic added with their connections are written as 2.x channels (publish/subscribe from the application\'s view) and import back the same', () => {
+    const { topology, source } = load(INV);
+    const t = withAudit(topology);
+    const exp = exportAsyncApi(t);
+    const doc = exp.documents[0]!.document;
+    expect(doc.asyncapi).toBe('2.6.0');
+    const channels = doc.channels as Record<string, Obj>;
+    // the service receives on the document's channel: the channel's `publish` (others publish to it)
+    expect(channels['acme.inventory.reservations.v1']!.publish).toMatchObject({ 'x-eventflow-application': 'audit-service', message: { $ref: '#/components/messages/StockReserved' } });
+    expect(channels['acme.inventory.reservations.v1']!.subscribe).toEqual(((source.channels as Obj)['acme.inventory.reservations.v1'] as Obj).subscribe);
+    // the new topic is keyed by its address; the service's send is its `subscribe`
+    expect(channels['acme.audit.v1']!.subscribe).toMatchObject({ 'x-eventflow-application': 'audit-service', message: { $ref: '#/components/messages/EmailSent' } });
+    expect((channels['acme.audit.v1']!.bindings as { kafka: Obj }).kafka).toMatchObject({ partitions: 6 });
+    expect(((doc.components as Obj).messages as Obj).EmailSent).toBeDefined();
+    expect(exp.notes?.map((n) => n.pointer)).toEqual(expect.arrayContaining(['/channels/acme.audit.v1', '/channels/acme.audit.v1/subscribe', '/channels/acme.inventory.reservations.v1/publish']));
+    expect(exp.notes?.some((n) => /no new parts/.test(n.message))).toBe(false);
+    const again = importAsyncApi(JSON.stringify(doc));
+    if (!again.ok) throw new Error(again.problems[0]?.message);
+    expect(addedPart(again.topology)).toEqual(addedPart(t));
+    // the document's own part is as before
+    const own = (x: Topology): unknown => ({
+      nodes: x.nodes.filter((n) => !n.id.startsWith('audit-')).map((n) => ({ id: n.id, kind: n.kind, name: n.name, settings: n.settings })),
+      edges: x.edges.filter((e) => !e.source.startsWith('audit-') && !e.target.startsWith('audit-')).map((e) => `${e.kind} ${e.source}->${e.target} [${e.eventTypes.join(',')}]`).sort(),
+    });
+    expect(own(again.topology)).toEqual(own(topology));
+  });
+
+  it('the 2.x export with added nodes is valid AsyncAPI 2.6 for @asyncapi/parser', async () => {
+    const { topology } = load(INV);
+    const diagnostics = await new Parser().validate(JSON.stringify(exported(withAudit(topology))));
+    expect(diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('/')}: ${d.message}`)).toEqual([]);
+  }, 60_000);
+
+  it('a send on a channel whose 2.x subscribe belongs to the document\'s application is not written, and a warning names it', () => {
+    const { topology, source } = load(INV);
+    const t = withAudit(topology);
+    const t2: Topology = { ...t, edges: [...t.edges, { id: 'e-a3', kind: 'publish', source: 'audit-service', target: 'acme.inventory.stock-levels.v1', eventTypes: ['EmailSent'], conditions: [] }] };
+    const exp = exportAsyncApi(t2);
+    const ch = (exp.documents[0]!.document.channels as Record<string, Obj>)['acme.inventory.stock-levels.v1']!;
+    expect(ch.subscribe).toEqual(((source.channels as Obj)['acme.inventory.stock-levels.v1'] as Obj).subscribe);
+    expect(exp.warnings.join('\n')).toMatch(/"audit-service" sends on "acme\.inventory\.stock-levels\.v1", but the channel's subscribe belongs to "inventory-service".*not written/);
   });
 });

@@ -9,13 +9,16 @@
  *   `x-eventflow-nodes` (node id -> the changed settings), which the importer applies again;
  * - a broker node deleted in the app takes its channel and the operations on it along;
  * - nodes added in the app are written as the plain exporter writes them (3.x documents), with
- *   their messages and schemas.
+ *   their messages and schemas; in a 2.x document as channels keyed by address with `publish` /
+ *   `subscribe` from the application's point of view (addNew2).
+ * - connections drawn in the app between a document application and a document channel become
+ *   operations (3.x operations, 2.x publish/subscribe).
  * Every such change is listed in `notes` with its JSON pointer: the round-trip checker counts
  * them as explained (roundtrip.ts).
  */
 import type { TopologyNode } from '../../model/nodes';
 import type { ImportedSource, Topology } from '../../model/topology';
-import { X_CHANNEL_NODE, X_NODES } from './conventions';
+import { X_CHANNEL_NODE, X_NODES, componentKey } from './conventions';
 import { atPointer, isObj } from './refs';
 import type { Obj } from './refs';
 import { importAsyncApi } from './import';
@@ -141,8 +144,11 @@ export function exportKept(t: Topology, kept: ImportedSource, plain: () => Obj):
   }
 
   removeDeletedConnections(doc, t, kept, major, notes, warnings);
-  if (added.length > 0) addNew(doc, kept, added, plain(), major, overrides, notes);
-  if (major === 3) addEdgeOperations(doc, kept, added, plain(), notes);
+  if (major === 2) addNew2(doc, kept, added, plain(), overrides, notes, warnings);
+  else {
+    if (added.length > 0) addNew(doc, kept, added, plain(), overrides, notes);
+    addEdgeOperations(doc, kept, added, plain(), notes);
+  }
   if (Object.keys(overrides).length > 0) doc[X_NODES] = overrides;
   return { document: doc, notes, warnings };
 }
@@ -236,11 +242,7 @@ function removeDeletedConnections(doc: Obj, t: Topology, kept: ImportedSource, m
 }
 
 /** Nodes added in the app, written as the plain exporter writes them. */
-function addNew(doc: Obj, kept: ImportedSource, added: TopologyNode[], plain: Obj, major: 2 | 3, overrides: Obj, notes: KeptNote[]): void {
-  if (major === 2) {
-    for (const n of added) if (n.kind !== 'group') notes.push({ pointer: '/channels', message: `"${n.name}" (${n.kind}) was added in the app: an AsyncAPI 2.x document gets no new parts (export without the imported document for a 3.0 one that has it)` });
-    return;
-  }
+function addNew(doc: Obj, kept: ImportedSource, added: TopologyNode[], plain: Obj, overrides: Obj, notes: KeptNote[]): void {
   const addedIds = new Set(added.map((n) => n.id));
   const channels = child(doc, 'channels');
   const operations = child(doc, 'operations');
@@ -277,10 +279,108 @@ function addNew(doc: Obj, kept: ImportedSource, added: TopologyNode[], plain: Ob
   copyComponents(doc, plain);
   const servers = child(doc, 'servers');
   for (const [k, v] of Object.entries(isObj(plain.servers) ? plain.servers : {})) if (servers[k] === undefined && JSON.stringify(doc).includes(`#/servers/${k}"`)) servers[k] = v;
+  overrideAdded(added, overrides);
+}
+
+/** The app's settings, name and description of every node added in the app (the importer applies them again). */
+function overrideAdded(added: TopologyNode[], overrides: Obj): void {
   for (const n of added) {
     if (n.kind === 'group') continue;
     overrides[n.id] = { settings: clone(n.settings) as Obj, name: n.name, ...(n.description ? { description: n.description } : {}) };
   }
+}
+
+/**
+ * AsyncAPI 2.x: nodes added in the app and connections drawn in the app, written the 2.x way. A
+ * channel is keyed by its address; an operation sits on its channel as `subscribe` (the
+ * application sends) or `publish` (it receives), from the application's point of view, with
+ * `x-eventflow-application` naming the application and `message` the document's own message of
+ * that name (else the plain export's, copied into components). A 2.x channel has one `publish`
+ * and one `subscribe`: an operation whose place is taken by another application's is not written,
+ * and a warning names it.
+ */
+function addNew2(doc: Obj, kept: ImportedSource, added: TopologyNode[], plain: Obj, overrides: Obj, notes: KeptNote[], warnings: string[]): void {
+  const addedIds = new Set(added.map((n) => n.id));
+  const channels = child(doc, 'channels');
+  const pChannels = isObj(plain.channels) ? plain.channels : {};
+  const info = isObj(doc.info) ? doc.info : {};
+  const defaultApp = slug(typeof info.title === 'string' ? info.title : 'application') || 'application';
+  const appOf = (op: Obj): string => (typeof op['x-eventflow-application'] === 'string' && op['x-eventflow-application'] !== '' ? op['x-eventflow-application'].slice(0, 64) : defaultApp);
+  // plain channel key -> key in this document (a 2.x channel is named by its address)
+  const keyOf = new Map<string, string>();
+  for (const [pk, pc] of Object.entries(pChannels)) {
+    const id = isObj(pc) && isObj(pc[X_CHANNEL_NODE]) ? pc[X_CHANNEL_NODE].id : undefined;
+    if (typeof id !== 'string' || !isObj(pc)) continue;
+    const k = kept.nodes[id]?.channel;
+    if (k !== undefined && !addedIds.has(id)) {
+      if (channels[k] !== undefined) keyOf.set(pk, k);
+      continue;
+    }
+    if (!addedIds.has(id)) continue;
+    const address = typeof pc.address === 'string' && pc.address !== '' ? pc.address : pk;
+    let key = address;
+    for (let i = 2; channels[key] !== undefined; i++) key = `${address}_${i}`;
+    keyOf.set(pk, key);
+    const ch: Obj = {};
+    if (typeof pc.description === 'string') ch.description = pc.description;
+    if (isObj(pc.bindings)) ch.bindings = clone(pc.bindings);
+    ch[X_CHANNEL_NODE] = clone(pc[X_CHANNEL_NODE]);
+    channels[key] = ch;
+    notes.push({ pointer: `/channels/${esc(key)}`, message: `channel of "${id}", added in the app` });
+  }
+  // the document's message of an event type: its components.messages entry of that name
+  const comps = isObj(doc.components) && isObj(doc.components.messages) ? doc.components.messages : {};
+  const messageRef = (type: string): Obj => {
+    for (const [k, v] of Object.entries(comps)) {
+      const m = own(doc, v);
+      if (m && (m.name === type || (m.name === undefined && k === type))) return { $ref: `#/components/messages/${esc(k)}` };
+    }
+    return { $ref: `#/components/messages/${componentKey(type)}` };
+  };
+  const keyOfRef = (v: unknown): string | undefined => {
+    const ref = isObj(v) && typeof v.$ref === 'string' ? v.$ref : undefined;
+    const m = ref === undefined ? null : /^#\/channels\/([^/]+)/.exec(ref);
+    return m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  };
+  let wrote = false;
+  for (const [ok, op] of Object.entries(isObj(plain.operations) ? plain.operations : {})) {
+    if (!isObj(op)) continue;
+    const nodeId = op['x-eventflow-application'];
+    const pk = keyOfRef(op.channel);
+    const ck = pk === undefined ? undefined : keyOf.get(pk);
+    if (typeof nodeId !== 'string' || ck === undefined) continue;
+    // an application of the document or one added in the app (stand-ins the import made add nothing)
+    const app = addedIds.has(nodeId) ? nodeId : kept.nodes[nodeId]?.application;
+    if (app === undefined) continue;
+    const ch = own(doc, channels[ck]);
+    if (!ch) continue;
+    const verb = op.action === 'send' ? 'subscribe' : 'publish';
+    const there = own(doc, ch[verb]);
+    if (there) {
+      if (appOf(there) !== app) warnings.push(`"${nodeId}" ${String(op.action)}s on "${ck}", but the channel's ${verb} belongs to "${appOf(there)}" and an AsyncAPI 2.x channel has one ${verb}: the connection is not written to the document (a re-import does not have it)`);
+      continue;
+    }
+    const pChannel = pk === undefined ? undefined : own(plain, pChannels[pk]);
+    const types = Array.isArray(op.messages)
+      ? op.messages.map((m) => (isObj(m) && typeof m.$ref === 'string' ? m.$ref.split('/').pop() : undefined)).filter((x): x is string => x !== undefined)
+      : Object.keys(isObj(pChannel?.messages) ? pChannel.messages : {});
+    const names = types.map((k) => {
+      const m = isObj(plain.components) && isObj(plain.components.messages) ? own(plain, plain.components.messages[k]) : undefined;
+      return m && typeof m.name === 'string' ? m.name : k;
+    });
+    const o: Obj = { operationId: ok };
+    if (typeof op.title === 'string') o.summary = op.title;
+    if (names.length === 1) o.message = messageRef(names[0]!);
+    else if (names.length > 1) o.message = { oneOf: names.map(messageRef) };
+    if (isObj(op.bindings)) o.bindings = clone(op.bindings);
+    o['x-eventflow-application'] = app;
+    if (Array.isArray(op['x-eventflow-conditions'])) o['x-eventflow-conditions'] = clone(op['x-eventflow-conditions']);
+    ch[verb] = o;
+    wrote = true;
+    notes.push({ pointer: `/channels/${esc(ck)}/${verb}`, message: `"${app}" ${String(op.action)}s on "${ck}": ${addedIds.has(nodeId) ? 'added' : 'connection drawn'} in the app` });
+  }
+  if (wrote) copyComponents(doc, plain);
+  overrideAdded(added, overrides);
 }
 
 /**
