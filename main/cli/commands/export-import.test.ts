@@ -45,6 +45,19 @@ describe('eventflow export', () => {
     expect(dark.out.match(/class="node /g)).toHaveLength(2);
   });
 
+  it('an imported contract: --per-service keeps its part of the document, --doc-version sets info.version', async () => {
+    const imp = await cli('import', path.join(fixtures, 'inventory-kafka-2.6.asyncapi.yaml'), '--out', 'inventory.eventflow.json');
+    expect(imp.code, imp.err).toBe(ExitCode.ok);
+    const r = await cli('export', 'inventory.eventflow.json', '--format', 'asyncapi-json', '--per-service', '--doc-version', '3.3.0', '--out', 'inv-per');
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    const file = readdirSync(path.join(dir, 'inv-per')).find((f) => f.endsWith('-inventory-service.asyncapi.json'));
+    const doc = JSON.parse(readFileSync(path.join(dir, 'inv-per', file ?? 'missing'), 'utf8')) as { asyncapi: string; id: string; info: { version: string }; servers: Record<string, unknown> };
+    expect([doc.asyncapi, doc.id, doc.info.version, Object.keys(doc.servers)]).toEqual(['2.6.0', 'urn:com:acme:fulfilment:inventory-service', '3.3.0', ['production', 'staging']]);
+    const bad = await cli('export', 'inventory.eventflow.json', '--format', 'asyncapi', '--doc-version', ' 1.0');
+    expect([bad.code, bad.err.trim()]).toEqual([ExitCode.usage, 'eventflow export: --doc-version " 1.0": the version starts or ends with a space']);
+    expect((await cli('export', 'inventory.eventflow.json', '--format', 'svg', '--doc-version', '1.0')).err).toMatch(/--doc-version applies to the AsyncAPI formats, not svg/);
+  });
+
   it('usage errors', async () => {
     expect((await cli('export', 'checkout.eventflow.json')).code).toBe(ExitCode.usage);
     expect((await cli('export', 'checkout.eventflow.json', '--format', 'pdf')).err).toMatch(/unknown format "pdf"/);

@@ -273,3 +273,75 @@ describe('nodes added in the app to an imported AsyncAPI 2.x document', () => {
     expect(exp.warnings.join('\n')).toMatch(/"audit-service" sends on "acme\.inventory\.stock-levels\.v1", but the channel's subscribe belongs to "inventory-service".*not written/);
   });
 });
+
+describe('per-service export of an imported topology', () => {
+  const docs = (t: Topology, version?: string): Map<string, Obj> => new Map(exportAsyncApi(t, true, version ? { version } : {}).documents.map((d) => [d.name, d.document]));
+
+  it('3.x: the document\'s service gets its operations, channels, servers, replies and components back; stand-ins get plain documents', async () => {
+    const { topology, source } = load('payments-amqp-3.0.asyncapi.yaml');
+    const out = docs(topology);
+    const mine = out.get('payment-service');
+    if (!mine) throw new Error(`no document for payment-service: ${[...out.keys()].join(', ')}`);
+    // the only application of the document: its part is the whole document
+    expect(canonical(mine)).toEqual(canonical(source));
+    for (const [name, d] of out) {
+      const diagnostics = await new Parser().validate(JSON.stringify(d));
+      expect(diagnostics.filter((x) => x.severity === 0).map((x) => `${name} ${x.path.join('/')}: ${x.message}`)).toEqual([]);
+    }
+    const again = importAsyncApi(JSON.stringify(mine));
+    if (!again.ok) throw new Error(again.problems[0]?.message);
+    const svc = (t: Topology): unknown => t.nodes.find((n) => n.id === 'payment-service')?.settings;
+    expect(svc(again.topology)).toEqual(svc(topology));
+  }, 60_000);
+
+  it('2.x with a service added in the app: each service keeps its own channels, operations and messages; the added one is cut out of the document\'s service', () => {
+    const { topology, source } = load('inventory-kafka-2.6.asyncapi.yaml');
+    const node = (id: string, kind: 'service' | 'topic', name: string, settings: Obj): Topology['nodes'][number] =>
+      ({ id, kind, name, position: { x: 0, y: 0 }, settings: settingsSchemas[kind].parse(settings) }) as unknown as Topology['nodes'][number];
+    const t: Topology = {
+      ...topology,
+      nodes: [...topology.nodes, node('audit-service', 'service', 'Audit', { consumes: ['StockReserved'], emitsOnSuccess: ['EmailSent'] }), node('audit-topic', 'topic', 'Audit trail', { technology: 'kafka', address: 'acme.audit.v1' })],
+      edges: [...topology.edges,
+        { id: 'e-a1', kind: 'subscribe', source: 'acme.inventory.reservations.v1', target: 'audit-service', eventTypes: ['StockReserved'], conditions: [] },
+        { id: 'e-a2', kind: 'publish', source: 'audit-service', target: 'audit-topic', eventTypes: ['EmailSent'], conditions: [] }],
+    };
+    const out = docs(t);
+    const inv = out.get('inventory-service')!;
+    expect(canonical(inv)).toEqual(canonical(source));
+    const audit = out.get('audit-service')!;
+    expect(Object.keys(audit.channels as Obj).sort()).toEqual(['acme.audit.v1', 'acme.inventory.reservations.v1']);
+    const res = (audit.channels as Record<string, Obj>)['acme.inventory.reservations.v1']!;
+    expect(res.subscribe).toBeUndefined();
+    expect(res.publish).toMatchObject({ 'x-eventflow-application': 'audit-service' });
+    expect(res.bindings).toEqual(((source.channels as Obj)['acme.inventory.reservations.v1'] as Obj).bindings);
+    expect(Object.keys((audit.components as Obj).messages as Obj).sort()).toEqual(['EmailSent', 'StockReserved']);
+    // the message trait StockReserved uses comes along; the Order schema only OrderPlaced uses does not
+    expect(Object.keys((audit.components as Obj).messageTraits as Obj)).toEqual(['AcmeEnvelope']);
+    expect(((audit.components as Obj).schemas as Obj).Order).toBeUndefined();
+    expect(audit.servers).toEqual(source.servers);
+    expect(Object.keys(audit[X_NODES] as Obj).sort()).toEqual(['audit-service', 'audit-topic']);
+    const again = importAsyncApi(JSON.stringify(audit));
+    if (!again.ok) throw new Error(again.problems[0]?.message);
+    expect(again.topology.edges.map((e) => `${e.kind} ${e.source}->${e.target}`)).toEqual(expect.arrayContaining(['subscribe acme.inventory.reservations.v1->audit-service', 'publish audit-service->audit-topic']));
+  });
+
+  it('a part that belongs to no exported service is named in a warning', () => {
+    const { topology } = load('payments-amqp-3.0.asyncapi.yaml');
+    // a channel of the document no operation uses
+    const doc = JSON.parse(JSON.stringify(topology.imported!.document)) as Obj;
+    (doc.channels as Obj).unused = { address: 'unused.queue' };
+    const r = importAsyncApi(JSON.stringify(doc));
+    if (!r.ok) throw new Error(r.problems[0]?.message);
+    const exp = exportAsyncApi(r.topology, true);
+    expect(exp.warnings.join('\n')).toMatch(/per-service export: 1 channel\(s\) of the imported document have no operation of an exported application and are in no document: \/channels\/unused/);
+  });
+
+  it('the export\'s version overrides the imported info.version (whole and per service); without it the document keeps its own', () => {
+    const { topology, source } = load('inventory-kafka-2.6.asyncapi.yaml');
+    const whole = exportAsyncApi(topology, false, { version: '4.0.0-rc.1' });
+    expect((whole.documents[0]!.document.info as Obj).version).toBe('4.0.0-rc.1');
+    expect(whole.notes?.find((n) => n.pointer === '/info/version')?.message).toBe('version set on export: "3.2.1" → "4.0.0-rc.1"');
+    for (const d of docs(topology, '4.0.0-rc.1').values()) expect((d.info as Obj).version).toBe('4.0.0-rc.1');
+    expect((exported(topology).info as Obj).version).toBe((source.info as Obj).version);
+  });
+});

@@ -462,8 +462,9 @@ function copyComponents(doc: Obj, plain: Obj): void {
       const from = isObj(pComp[section]) ? pComp[section] : {};
       for (const [k, v] of Object.entries(from)) {
         if (!text.includes(`#/components/${section}/${k}"`)) continue;
-        const to = child(components, section);
-        if (to[k] === undefined) to[k] = v;
+        const cur = components[section];
+        if (isObj(cur) && cur[k] !== undefined) continue;
+        child(components, section)[k] = v;
       }
     }
   }
@@ -483,4 +484,140 @@ function rewrite(v: unknown, keyOf: Map<string, string>): unknown {
     const to = keyOf.get(m[1]!);
     return to === undefined ? x : `#/channels/${esc(to)}${m[2]}`;
   }) as unknown;
+}
+
+export interface ServiceDocuments {
+  /** node id -> that application's part of the kept document */
+  documents: Map<string, Obj>;
+  warnings: string[];
+}
+
+/** sections of components kept by reference; the rest (2.x securitySchemes are named, not `$ref`'d) stays whole */
+const PRUNED_SECTIONS = new Set(['messages', 'schemas', 'parameters', 'channels', 'operations', 'replies', 'replyAddresses', 'messageTraits', 'operationTraits', 'correlationIds',
+  'serverBindings', 'channelBindings', 'operationBindings', 'messageBindings', 'serverVariables', 'tags', 'externalDocs', 'servers']);
+
+/** `#/components/SECTION/KEY` entries reachable from `start` (JSON text), following the components' own references. */
+function reachableComponents(doc: Obj, start: string): Set<string> {
+  const components = isObj(doc.components) ? doc.components : {};
+  const seen = new Set<string>();
+  let todo = [start];
+  while (todo.length > 0) {
+    const next: string[] = [];
+    for (const text of todo) {
+      for (const m of text.matchAll(/"#\/components\/([^/"]+)\/([^/"]+)/g)) {
+        const id = `${m[1]!}/${m[2]!}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const section = components[m[1]!];
+        const key = m[2]!.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (isObj(section) && section[key] !== undefined) next.push(JSON.stringify(section[key]));
+      }
+    }
+    todo = next;
+  }
+  return seen;
+}
+
+/**
+ * `--per-service` export of an imported topology: each application's document is the kept
+ * document (with the app's edits) cut down to what belongs to that application — its
+ * operations (3.x) or publish/subscribe (2.x), the channels they are on (replies included), the
+ * servers of those channels, and the components they reference. `info`, `id`, tags and the
+ * other document-wide parts go into each. Parts that belong to no exported application are named
+ * in a warning. Applications with no operation in the document (stand-ins the import made) get
+ * no kept part: the caller writes them as the plain exporter does.
+ */
+export function perServiceKept(whole: Obj, kept: ImportedSource, apps: readonly TopologyNode[]): ServiceDocuments {
+  const major = kept.version.startsWith('2.') ? 2 : 3;
+  const info = isObj(whole.info) ? whole.info : {};
+  const defaultApp = slug(typeof info.title === 'string' ? info.title : 'application') || 'application';
+  const appOf = (op: Obj): string => (typeof op['x-eventflow-application'] === 'string' && op['x-eventflow-application'] !== '' ? op['x-eventflow-application'].slice(0, 64) : defaultApp);
+  const channels = isObj(whole.channels) ? whole.channels : {};
+  const operations = isObj(whole.operations) ? whole.operations : {};
+  const documents = new Map<string, Obj>();
+  const usedChannels = new Set<string>();
+  const usedOps = new Set<string>();
+  const usedVerbs = new Set<string>();
+  const everywhere = reachableComponents(whole, JSON.stringify({ ...whole, components: undefined }));
+  for (const n of apps) {
+    const app = kept.nodes[n.id]?.application ?? n.id;
+    const doc = clone(whole);
+    const dChannels = isObj(doc.channels) ? doc.channels : {};
+    let mine = 0;
+    if (major === 3) {
+      const dOps = isObj(doc.operations) ? doc.operations : {};
+      for (const [ok, raw] of Object.entries(operations)) {
+        const op = own(whole, raw);
+        if (op && appOf(op) === app) {
+          mine++;
+          usedOps.add(ok);
+        } else delete dOps[ok];
+      }
+      const text = JSON.stringify(dOps);
+      for (const ck of Object.keys(channels)) {
+        if (text.includes(`"#/channels/${esc(ck)}"`) || text.includes(`"#/channels/${esc(ck)}/`)) usedChannels.add(ck);
+        else delete dChannels[ck];
+      }
+    } else {
+      for (const [ck, raw] of Object.entries(channels)) {
+        const ch = own(whole, raw);
+        const dch = own(doc, dChannels[ck]);
+        let here = 0;
+        for (const verb of ['publish', 'subscribe'] as const) {
+          const op = ch ? own(whole, ch[verb]) : undefined;
+          if (!op) continue;
+          if (appOf(op) === app) {
+            here++;
+            usedVerbs.add(`${ck}|${verb}`);
+          } else if (dch) delete dch[verb];
+        }
+        if (here > 0) {
+          mine += here;
+          usedChannels.add(ck);
+        } else delete dChannels[ck];
+      }
+    }
+    if (mine === 0) continue;
+    // servers: those the kept channels name (a channel that names none is on every server)
+    if (isObj(doc.servers)) {
+      const named = Object.values(dChannels).map((c) => own(doc, c)).map((c) => (c && Array.isArray(c.servers) ? c.servers : undefined));
+      if (!named.some((s) => s === undefined)) {
+        const text = JSON.stringify(named);
+        for (const sk of Object.keys(doc.servers)) if (!text.includes(`"#/servers/${esc(sk)}"`) && !text.includes(`"${sk}"`)) delete doc.servers[sk];
+      }
+    }
+    // components: what the application's parts reference; what nothing references stays
+    if (isObj(doc.components)) {
+      const reached = reachableComponents(doc, JSON.stringify({ ...doc, components: undefined }));
+      for (const [section, entries] of Object.entries(doc.components)) {
+        if (!PRUNED_SECTIONS.has(section) || !isObj(entries)) continue;
+        for (const key of Object.keys(entries)) {
+          const id = `${section}/${esc(key)}`;
+          if (!reached.has(id) && everywhere.has(id)) delete entries[key];
+        }
+        if (Object.keys(entries).length === 0) delete doc.components[section];
+      }
+    }
+    // edits of nodes that are not in this document
+    const edits = doc[X_NODES];
+    if (isObj(edits)) {
+      const channelIds = new Set(Object.values(dChannels).map((c) => own(doc, c)).map((c) => (c && isObj(c[X_CHANNEL_NODE]) ? c[X_CHANNEL_NODE].id : undefined)));
+      for (const id of Object.keys(edits)) {
+        const k = kept.nodes[id];
+        if (id !== n.id && !(k?.channel !== undefined && dChannels[k.channel] !== undefined) && !channelIds.has(id)) delete edits[id];
+      }
+      if (Object.keys(edits).length === 0) delete doc[X_NODES];
+    }
+    documents.set(n.id, doc);
+  }
+  const warnings: string[] = [];
+  const leftChannels = Object.keys(channels).filter((ck) => !usedChannels.has(ck));
+  const leftOps = major === 3
+    ? Object.keys(operations).filter((ok) => !usedOps.has(ok)).map((ok) => `/operations/${esc(ok)}`)
+    : Object.entries(channels).flatMap(([ck, raw]) => (['publish', 'subscribe'] as const).filter((v) => { const ch = own(whole, raw); return ch !== undefined && ch[v] !== undefined && !usedVerbs.has(`${ck}|${v}`); }).map((v) => `/channels/${esc(ck)}/${v}`));
+  if (documents.size > 0) {
+    if (leftChannels.length > 0) warnings.push(`per-service export: ${leftChannels.length} channel(s) of the imported document have no operation of an exported application and are in no document: ${leftChannels.slice(0, 20).map((c) => `/channels/${esc(c)}`).join(', ')}${leftChannels.length > 20 ? ` and ${leftChannels.length - 20} more` : ''}`);
+    if (leftOps.length > 0) warnings.push(`per-service export: ${leftOps.length} operation(s) of the imported document belong to no exported application and are in no document: ${leftOps.slice(0, 20).join(', ')}${leftOps.length > 20 ? ` and ${leftOps.length - 20} more` : ''}`);
+  }
+  return { documents, warnings };
 }
