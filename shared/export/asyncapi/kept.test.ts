@@ -15,7 +15,7 @@ import { settingsSchemas } from '../../model/nodes';
 import { topologyJson, topologyJsonSchema } from '../topology-json';
 import { readSource } from '../source-doc';
 import { canonical } from './canonical';
-import { X_NODES } from './conventions';
+import { X_NODES, X_OPERATION_LOOP } from './conventions';
 import { exportAsyncApi } from './export';
 import { importAsyncApi } from './import';
 import type { Obj } from './refs';
@@ -343,5 +343,48 @@ describe('per-service export of an imported topology', () => {
     expect(whole.notes?.find((n) => n.pointer === '/info/version')?.message).toBe('version set on export: "3.2.1" → "4.0.0-rc.1"');
     for (const d of docs(topology, '4.0.0-rc.1').values()) expect((d.info as Obj).version).toBe('4.0.0-rc.1');
     expect((exported(topology).info as Obj).version).toBe((source.info as Obj).version);
+  });
+});
+
+describe('a receive drawn in the app where the application also sends (a loop on purpose)', () => {
+  const reimport = (doc: Obj): { t: Topology; warnings: string[] } => {
+    const again = importAsyncApi(JSON.stringify(doc));
+    if (!again.ok) throw new Error(again.problems[0]?.message);
+    return { t: again.topology, warnings: again.problems.map((p) => p.message) };
+  };
+  const has = (t: Topology, kind: string, s: string, d: string): boolean => t.edges.some((e) => e.kind === kind && e.source === s && e.target === d);
+
+  it('2.x: the channel\'s publish is marked x-eventflow-loop and the re-import keeps the receive', () => {
+    const { topology } = load('inventory-kafka-2.6.asyncapi.yaml');
+    const ch = 'acme.inventory.stock-levels.v1';
+    expect(has(topology, 'subscribe', ch, 'inventory-service')).toBe(false);
+    const t: Topology = { ...topology, edges: [...topology.edges, { id: 'e-loop', kind: 'subscribe', source: ch, target: 'inventory-service', eventTypes: ['StockLevelChanged'], conditions: [] }] };
+    const exp = exportAsyncApi(t);
+    const doc = exp.documents[0]!.document;
+    expect(((doc.channels as Record<string, Obj>)[ch]!.publish as Obj)[X_OPERATION_LOOP]).toBe(true);
+    expect(exp.notes?.map((n) => n.pointer)).toContain(`/channels/${ch}/publish/${X_OPERATION_LOOP}`);
+    const again = reimport(doc);
+    expect(has(again.t, 'subscribe', ch, 'inventory-service')).toBe(true);
+    expect(has(again.t, 'publish', 'inventory-service', ch)).toBe(true);
+    expect(again.warnings.some((w) => w.includes(`both receives and sends`) && w.includes(ch))).toBe(false);
+    // and it stays: the next export of the re-import is the same document
+    expect(canonical(exported(again.t))).toEqual(canonical(doc));
+  });
+
+  it('3.x: the receive operation written for the drawn connection is marked and the re-import keeps it', () => {
+    const { topology } = load('payments-amqp-3.0.asyncapi.yaml');
+    const t: Topology = { ...topology, edges: [...topology.edges, { id: 'e-loop', kind: 'subscribe', source: 'paymentEvents', target: 'payment-service', eventTypes: ['PaymentCaptured'], conditions: [] }] };
+    const doc = exported(t);
+    const added = Object.values(doc.operations as Record<string, Obj>).filter((o) => o.action === 'receive' && (o.channel as Obj).$ref === '#/channels/paymentEvents');
+    expect(added.map((o) => o[X_OPERATION_LOOP])).toEqual([true]);
+    const again = reimport(doc);
+    expect(has(again.t, 'subscribe', 'paymentEvents', 'payment-service')).toBe(true);
+    expect(has(again.t, 'publish', 'payment-service', 'paymentEvents')).toBe(true);
+  });
+
+  it('without the drawn receive nothing is marked (an unedited export is the document)', () => {
+    const { topology, source } = load('inventory-kafka-2.6.asyncapi.yaml');
+    expect(JSON.stringify(exported(topology))).not.toContain(X_OPERATION_LOOP);
+    expect(canonical(exported(topology))).toEqual(canonical(source));
   });
 });

@@ -18,7 +18,7 @@
  */
 import type { TopologyNode } from '../../model/nodes';
 import type { ImportedSource, Topology } from '../../model/topology';
-import { X_CHANNEL_NODE, X_NODES, componentKey } from './conventions';
+import { X_CHANNEL_NODE, X_NODES, X_OPERATION_LOOP, componentKey } from './conventions';
 import { atPointer, isObj } from './refs';
 import type { Obj } from './refs';
 import { importAsyncApi } from './import';
@@ -149,6 +149,7 @@ export function exportKept(t: Topology, kept: ImportedSource, plain: () => Obj):
     if (added.length > 0) addNew(doc, kept, added, plain(), overrides, notes);
     addEdgeOperations(doc, kept, added, plain(), notes);
   }
+  markLoops(doc, t, kept, major, notes);
   if (Object.keys(overrides).length > 0) doc[X_NODES] = overrides;
   return { document: doc, notes, warnings };
 }
@@ -448,6 +449,60 @@ function addEdgeOperations(doc: Obj, kept: ImportedSource, added: TopologyNode[]
       }
     }
     copyComponents(doc, plain);
+  }
+}
+
+/**
+ * A receive the topology has on a channel where the same application also sends (a loop drawn in
+ * the app): the import would break it as a self-loop (import.ts breakSelfLoops), so the receive
+ * operation (2.x `publish`) is marked `x-eventflow-loop` and the import keeps it.
+ */
+function markLoops(doc: Obj, t: Topology, kept: ImportedSource, major: 2 | 3, notes: KeptNote[]): void {
+  const typesOf = new Map<string, readonly string[]>();
+  for (const e of t.edges) typesOf.set(`${e.kind === 'route' ? 'subscribe' : e.kind}|${e.source}|${e.target}`, e.eventTypes);
+  // the import breaks a receive and a send of the same application on one channel when they share
+  // a message (an empty list is every message)
+  const overlap = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
+    a !== undefined && b !== undefined && (a.length === 0 || b.length === 0 || a.some((x) => b.includes(x)));
+  const info = isObj(doc.info) ? doc.info : {};
+  const defaultApp = slug(typeof info.title === 'string' ? info.title : 'application') || 'application';
+  const appOf = (op: Obj): string => (typeof op['x-eventflow-application'] === 'string' && op['x-eventflow-application'] !== '' ? op['x-eventflow-application'].slice(0, 64) : defaultApp);
+  const present = new Set(t.nodes.map((n) => n.id));
+  // the document's application -> node id (nodes added in the app are their own application)
+  const nodeOfApp = new Map<string, string>();
+  for (const [id, k] of Object.entries(kept.nodes)) if (k.application !== undefined) nodeOfApp.set(k.application, id);
+  for (const id of present) if (kept.nodes[id] === undefined) nodeOfApp.set(id, id);
+  const channels = isObj(doc.channels) ? doc.channels : {};
+  const nodeOfChannel = (ck: string): string | undefined => {
+    for (const [id, k] of Object.entries(kept.nodes)) if (k.channel === ck) return id;
+    const ch = own(doc, channels[ck]);
+    const x = ch && isObj(ch[X_CHANNEL_NODE]) ? ch[X_CHANNEL_NODE].id : undefined;
+    return typeof x === 'string' ? x : undefined;
+  };
+  const loop = (app: string, ck: string): boolean => {
+    const a = nodeOfApp.get(app);
+    const c = nodeOfChannel(ck);
+    return a !== undefined && c !== undefined && present.has(a) && present.has(c) && overlap(typesOf.get(`publish|${a}|${c}`), typesOf.get(`subscribe|${c}|${a}`));
+  };
+  const mark = (op: Obj, pointer: string, app: string, ck: string): void => {
+    if (op[X_OPERATION_LOOP] === true) return;
+    op[X_OPERATION_LOOP] = true;
+    notes.push({ pointer: `${pointer}/${X_OPERATION_LOOP}`, message: `"${app}" receives on "${ck}" where it also sends: a loop drawn in the app, marked so the import keeps it` });
+  };
+  if (major === 3) {
+    for (const [ok, raw] of Object.entries(isObj(doc.operations) ? doc.operations : {})) {
+      const op = own(doc, raw);
+      const ref = op && isObj(op.channel) && typeof op.channel.$ref === 'string' ? /^#\/channels\/([^/]+)$/.exec(op.channel.$ref) : null;
+      const ck = ref ? ref[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+      if (op && op.action === 'receive' && ck !== undefined && loop(appOf(op), ck)) mark(op, `/operations/${esc(ok)}`, appOf(op), ck);
+    }
+  } else {
+    for (const [ck, raw] of Object.entries(channels)) {
+      const ch = own(doc, raw);
+      const pub = ch ? own(doc, ch.publish) : undefined;
+      const sub = ch ? own(doc, ch.subscribe) : undefined;
+      if (pub && sub && appOf(pub) === appOf(sub) && loop(appOf(pub), ck)) mark(pub, `/channels/${esc(ck)}/publish`, appOf(pub), ck);
+    }
   }
 }
 
