@@ -159,7 +159,12 @@ export function ExportDialog({ topology, selection = [], onClose, initialFormat 
           )}
         </div>
         <p className="ef-export__desc">
-          {formatId === 'png' ? 'PNG picture of the diagram' : EXPORT_FORMATS.find((f) => f.id === formatId)?.description}
+          {formatId === 'png'
+            ? 'PNG picture of the diagram'
+            : isAsyncApi && topology.imported
+              // the format's label says 3.0; an imported document keeps its own version
+              ? <span data-testid="export-kept-note">The imported AsyncAPI {topology.imported.version} document with the app&apos;s edits (servers, ids, bindings and schemas kept)</span>
+              : EXPORT_FORMATS.find((f) => f.id === formatId)?.description}
           {file ? <> — <code data-testid="export-filename">{formatId === 'png' && scale === 2 ? file.name.replace(/\.png$/, '@2x.png') : file.name}</code></> : null}
         </p>
         {!result.ok && <p className="ef-export__error" role="alert">Cannot export: {result.message}</p>}

@@ -150,3 +150,30 @@ test('File > Export downloads Mermaid and a 2x PNG of the imported topology', as
   const width = bytes.readUInt32BE(16);
   expect(width).toBeGreaterThan(600); // 2x of a three-column diagram
 });
+
+test('Export of an imported 2.6 contract: its own document per service, the Version field sets info.version', async ({ app }) => {
+  await createProject(app, 'Per service');
+  const file = 'inventory-kafka-2.6.asyncapi.yaml';
+  await dropFile(app, file, readFileSync(path.join(fixtures, file), 'utf8'));
+  await expect(nodeEl(app, 'inventory-service')).toBeVisible();
+  await app.getByTestId('editor-banner').getByRole('button', { name: 'Dismiss' }).click();
+  await app.getByTestId('open-export').click();
+  const preview = app.getByTestId('export-preview');
+  // the whole export is the contract itself, with its own version
+  await expect(preview).toContainText('asyncapi: 2.6.0');
+  await expect(preview).toContainText('version: 3.2.1');
+  await expect(app.getByTestId('export-kept-note')).toHaveText('The imported AsyncAPI 2.6.0 document with the app\'s edits (servers, ids, bindings and schemas kept)');
+  const version = app.getByTestId('export-doc-version');
+  await expect(version).toHaveAttribute('placeholder', '3.2.1');
+  await version.fill(' 3.3.0');
+  await expect(app.getByTestId('export-doc-version-error')).toHaveText('Version: the version starts or ends with a space; the document keeps its own version');
+  await expect(preview).toContainText('version: 3.2.1');
+  await version.fill('3.3.0');
+  await expect(app.getByTestId('export-doc-version-error')).toHaveCount(0);
+  await expect(preview).toContainText('version: 3.3.0');
+  await app.getByText('One document per service').click();
+  const [dl] = await Promise.all([app.waitForEvent('download', (d) => d.suggestedFilename().endsWith('-inventory-service.asyncapi.yaml')), app.getByTestId('export-download').click()]);
+  const text = readFileSync(await dl.path(), 'utf8');
+  for (const needle of ['asyncapi: 2.6.0', 'id: urn:com:acme:fulfilment:inventory-service', 'version: 3.3.0', 'operationId: onOrderPlaced', 'url: broker-1.kafka.acme.internal:9093']) expect(text).toContain(needle);
+  await snap(app, 'export-dialog-per-service-version');
+});
