@@ -1,25 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from '@asyncapi/parser';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { topologyJson } from '../../../shared/export/topology-json';
 import { checkout } from '../../../shared/export/test-support/topologies';
-import { runCli } from '../cli';
-import type { CliIo } from '../command';
+import { ASYNCAPI_FIXTURES, cliHarness } from '../test-support/cli-harness';
 import { ExitCode } from '../command';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-export-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const fixtures = path.resolve(__dirname, '../../../tests/fixtures/asyncapi');
+const { dir, cli } = cliHarness('export');
+const fixtures = ASYNCAPI_FIXTURES;
 writeFileSync(path.join(dir, 'checkout.eventflow.json'), topologyJson(checkout()));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => { out += s; }, err: (s) => { err += s; }, isTty: false, columns: 100, cwd: dir, now: () => 0, interrupted: { value: false } };
-  return { code: await runCli(argv, io), out, err };
-}
 
 describe('eventflow export', () => {
   it('asyncapi to stdout validates with @asyncapi/parser', async () => {
