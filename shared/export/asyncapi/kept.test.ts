@@ -255,6 +255,11 @@ describe('nodes added in the app to an imported AsyncAPI 2.x document', () => {
       edges: x.edges.filter((e) => !e.source.startsWith('audit-') && !e.target.startsWith('audit-')).map((e) => `${e.kind} ${e.source}->${e.target} [${e.eventTypes.join(',')}]`).sort(),
     });
     expect(own(again.topology)).toEqual(own(topology));
+    // and it is stable: the re-import exported and imported again is the same topology
+    const third = importAsyncApi(JSON.stringify(exported(again.topology)));
+    if (!third.ok) throw new Error(third.problems[0]?.message);
+    expect(addedPart(third.topology)).toEqual(addedPart(t));
+    expect(own(third.topology)).toEqual(own(topology));
   });
 
   it('the 2.x export with added nodes is valid AsyncAPI 2.6 for @asyncapi/parser', async () => {
@@ -324,6 +329,28 @@ describe('per-service export of an imported topology', () => {
     if (!again.ok) throw new Error(again.problems[0]?.message);
     expect(again.topology.edges.map((e) => `${e.kind} ${e.source}->${e.target}`)).toEqual(expect.arrayContaining(['subscribe acme.inventory.reservations.v1->audit-service', 'publish audit-service->audit-topic']));
   });
+
+  it('3.x with two applications: each document has only its own operations and the channels, servers and messages they use', async () => {
+    const { source } = load('payments-amqp-3.0.asyncapi.yaml');
+    const doc = JSON.parse(JSON.stringify(source)) as Obj;
+    ((doc.operations as Record<string, Obj>).publishPaymentCaptured!)['x-eventflow-application'] = 'ledger';
+    const r = importAsyncApi(JSON.stringify(doc));
+    if (!r.ok) throw new Error(r.problems[0]?.message);
+    const out = docs(r.topology);
+    const ledger = out.get('ledger')!;
+    const pay = out.get('payment-service')!;
+    expect(Object.keys(ledger.operations as Obj)).toEqual(['publishPaymentCaptured']);
+    expect(Object.keys(ledger.channels as Obj)).toEqual(['paymentEvents']);
+    expect(Object.keys(pay.operations as Obj)).not.toContain('publishPaymentCaptured');
+    expect(Object.keys(pay.channels as Obj)).not.toContain('paymentEvents');
+    expect(Object.keys((ledger.components as Obj).messages as Obj)).toEqual(['PaymentCaptured']);
+    expect(Object.keys((pay.components as Obj).messages as Obj)).not.toContain('PaymentCaptured');
+    expect(ledger.servers).toEqual(source.servers);
+    for (const d of [ledger, pay]) {
+      const diagnostics = await new Parser().validate(JSON.stringify(d));
+      expect(diagnostics.filter((x) => x.severity === 0).map((x) => `${x.path.join('/')}: ${x.message}`)).toEqual([]);
+    }
+  }, 60_000);
 
   it('a part that belongs to no exported service is named in a warning', () => {
     const { topology } = load('payments-amqp-3.0.asyncapi.yaml');
