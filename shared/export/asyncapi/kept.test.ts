@@ -214,7 +214,7 @@ describe('connections removed in the app', () => {
 
 describe('nodes added in the app to an imported AsyncAPI 2.x document', () => {
   const INV = 'inventory-kafka-2.6.asyncapi.yaml';
-  const node = <K extends 'service' | 'topic'>(id: string, kind: K, name: string, settings: Obj): Topology['nodes'][number] =>
+  const node = <K extends 'service' | 'topic' | 'queue'>(id: string, kind: K, name: string, settings: Obj): Topology['nodes'][number] =>
     ({ id, kind, name, position: { x: 0, y: 0 }, settings: settingsSchemas[kind].parse(settings) }) as unknown as Topology['nodes'][number];
   const withAudit = (t: Topology): Topology => ({
     ...t,
@@ -265,6 +265,32 @@ describe('nodes added in the app to an imported AsyncAPI 2.x document', () => {
   it('the 2.x export with added nodes is valid AsyncAPI 2.6 for @asyncapi/parser', async () => {
     const { topology } = load(INV);
     const diagnostics = await new Parser().validate(JSON.stringify(exported(withAudit(topology))));
+    expect(diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('/')}: ${d.message}`)).toEqual([]);
+  }, 60_000);
+
+  it('a RabbitMQ queue added to the Kafka 2.6 document gets its own server (noted: a default host) and the other channels stay on theirs', async () => {
+    const { topology, source } = load(INV);
+    const t = withAudit(topology);
+    const t2: Topology = {
+      ...t,
+      nodes: [...t.nodes, node('audit-queue', 'queue', 'Audit queue', { technology: 'rabbitmq', address: 'audit.queue' })],
+      edges: [...t.edges, { id: 'e-a4', kind: 'publish', source: 'audit-service', target: 'audit-queue', eventTypes: ['EmailSent'], conditions: [] }],
+    };
+    const exp = exportAsyncApi(t2);
+    const doc = exp.documents[0]!.document;
+    const servers = doc.servers as Record<string, Obj>;
+    expect(Object.keys(servers)).toEqual([...Object.keys(source.servers as Obj), 'rabbitmq']);
+    expect(servers.rabbitmq).toMatchObject({ url: 'localhost:5672', protocol: 'amqp' });
+    const channels = doc.channels as Record<string, Obj>;
+    expect(channels['audit.queue']!.servers).toEqual(['rabbitmq']);
+    expect(channels['acme.orders.placed.v1']!.servers).toEqual(['production', 'staging']);
+    expect(exp.notes?.find((n) => n.pointer === '/servers/rabbitmq')?.message).toMatch(/default host "localhost:5672", set the real one/);
+    const again = importAsyncApi(JSON.stringify(doc));
+    if (!again.ok) throw new Error(again.problems[0]?.message);
+    const q = again.topology.nodes.find((n) => n.id === 'audit-queue');
+    expect([q?.kind, q?.kind === 'queue' ? q.settings.technology : undefined]).toEqual(['queue', 'rabbitmq']);
+    expect(again.topology.nodes.find((n) => n.id === 'acme.orders.placed.v1')?.settings).toMatchObject({ technology: 'kafka' });
+    const diagnostics = await new Parser().validate(JSON.stringify(doc));
     expect(diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('/')}: ${d.message}`)).toEqual([]);
   }, 60_000);
 

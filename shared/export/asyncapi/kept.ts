@@ -18,7 +18,7 @@
  */
 import type { TopologyNode } from '../../model/nodes';
 import type { ImportedSource, Topology } from '../../model/topology';
-import { X_CHANNEL_NODE, X_NODES, X_OPERATION_LOOP, componentKey } from './conventions';
+import { X_CHANNEL_NODE, X_NODES, X_OPERATION_LOOP, X_SERVER_TECH, componentKey, technologyOfProtocol } from './conventions';
 import { atPointer, isObj } from './refs';
 import type { Obj } from './refs';
 import { importAsyncApi } from './import';
@@ -283,6 +283,47 @@ function addNew(doc: Obj, kept: ImportedSource, added: TopologyNode[], plain: Ob
   overrideAdded(added, overrides);
 }
 
+/**
+ * The 2.x server of a channel added in the app: none (every server) when the document's servers are
+ * of its technology, else a server of that technology as the plain exporter makes it (its local
+ * default host, noted), named by the channel's `servers` (2.2+; older 2.x cannot say it: a warning).
+ */
+function serverFor2(doc: Obj, version: string, plain: Obj, pc: Obj, notes: KeptNote[], warnings: string[], id: string): string | undefined {
+  const refs = Array.isArray(pc.servers) ? pc.servers : [];
+  const first: unknown = refs[0];
+  const pk = isObj(first) && typeof first.$ref === 'string' ? first.$ref.replace(/^#\/servers\//, '') : undefined;
+  const ps = pk !== undefined && isObj(plain.servers) ? own(plain, plain.servers[pk]) : undefined;
+  const tech = ps ? ps[X_SERVER_TECH] : undefined;
+  if (!ps || typeof tech !== 'string') return undefined;
+  const servers = isObj(doc.servers) ? doc.servers : {};
+  const techOf = (s: Obj): string => (typeof s[X_SERVER_TECH] === 'string' ? s[X_SERVER_TECH] : technologyOfProtocol(typeof s.protocol === 'string' ? s.protocol : ''));
+  const same = Object.entries(servers).filter(([, v]) => { const s = own(doc, v); return s !== undefined && techOf(s) === tech; }).map(([k]) => k);
+  const all = Object.keys(servers).length;
+  if (same.length === all && all > 0) return undefined;
+  const minor = Number(/^2\.(\d+)/.exec(version)?.[1] ?? 0);
+  if (minor >= 2 && same.length > 0) return same[0];
+  if (minor < 2) {
+    warnings.push(`"${id}" (${tech}) was added in the app, but AsyncAPI ${version} cannot name a channel's server: the document says it is on its ${all} server(s); the re-import keeps its technology (x-eventflow-node)`);
+    return undefined;
+  }
+  let key = pk!;
+  for (let i = 2; servers[key] !== undefined; i++) key = `${pk!}_${i}`;
+  const server: Obj = { url: String(ps.host ?? 'localhost'), protocol: String(ps.protocol ?? 'http') };
+  if (typeof ps.description === 'string') server.description = ps.description;
+  server[X_SERVER_TECH] = tech;
+  child(doc, 'servers')[key] = server;
+  notes.push({ pointer: `/servers/${esc(key)}`, message: `server for "${id}" (${tech}), added in the app: the default host "${String(ps.host)}", set the real one` });
+  // the document's other channels stay on the servers they were on
+  for (const [ck, raw] of Object.entries(isObj(doc.channels) ? doc.channels : {})) {
+    const c = own(doc, raw);
+    if (c && c.servers === undefined && all > 0) {
+      c.servers = Object.keys(servers).filter((k) => k !== key);
+      notes.push({ pointer: `/channels/${esc(ck)}/servers`, message: `the server "${key}" was added for a channel added in the app: this channel stays on the document's servers` });
+    }
+  }
+  return key;
+}
+
 /** The app's settings, name and description of every node added in the app (the importer applies them again). */
 function overrideAdded(added: TopologyNode[], overrides: Obj): void {
   for (const n of added) {
@@ -324,6 +365,8 @@ function addNew2(doc: Obj, kept: ImportedSource, added: TopologyNode[], plain: O
     keyOf.set(pk, key);
     const ch: Obj = {};
     if (typeof pc.description === 'string') ch.description = pc.description;
+    const server = serverFor2(doc, kept.version, plain, pc, notes, warnings, id);
+    if (server !== undefined) ch.servers = [server];
     if (isObj(pc.bindings)) ch.bindings = clone(pc.bindings);
     ch[X_CHANNEL_NODE] = clone(pc[X_CHANNEL_NODE]);
     channels[key] = ch;
