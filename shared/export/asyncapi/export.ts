@@ -11,6 +11,8 @@
  *   from the event catalog; tags from groups (bounded contexts)
  * What AsyncAPI cannot say (simulation settings, synchronous calls, bus routes to brokers) rides
  * in `x-eventflow*` extensions so an export imports back into the same topology.
+ * An imported topology exports its own document with the app's edits (kept.ts), per service each
+ * application's part of it; `options.version` overrides its `info.version`.
  */
 import { eventCatalog, payloadJsonSchema } from '../../commerce/catalog';
 import type { TopologyEdge } from '../../model/edges';
@@ -98,7 +100,6 @@ export function exportAsyncApi(t: Topology, perService = false, options: AsyncAp
   }
   return { documents, warnings: [...m.warnings, ...(kept?.warnings ?? []), ...(serviceDocs?.warnings ?? [])], ...(kept ? { notes: kept.notes } : {}) };
 }
-
 
 function isApp(n: TopologyNode): n is AppNode {
   return n.kind === 'producer' || n.kind === 'service' || n.kind === 'operator' || n.kind === 'sink';
