@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { EXPORT_FORMATS } from '../../shared/export/formats';
+import { EXPORT_FORMATS, docVersionProblem } from '../../shared/export/formats';
 import type { ExportFormatId, ExportOptions, ExportResult } from '../../shared/export/formats';
 import { safeFileName } from '../../shared/export/file-names';
 import { topologySvg } from '../../shared/export/svg';
@@ -29,11 +29,20 @@ export function ExportDialog({ topology, selection = [], onClose, initialFormat 
   const [scale, setScale] = useState<1 | 2>(2);
   const [scope, setScope] = useState<'whole' | 'selection'>('whole');
   const [perService, setPerService] = useState(false);
+  const [docVersion, setDocVersion] = useState('');
   const [fileIndex, setFileIndex] = useState(0);
   const [status, setStatus] = useState<string>('');
 
   const useSelection = scope === 'selection' && selection.length > 0 && PICTURES.includes(formatId);
-  const options: ExportOptions = useMemo(() => ({ perService, theme, ...(useSelection ? { selection } : {}) }), [perService, theme, useSelection, selection]);
+  const isAsyncApi = formatId === 'asyncapi' || formatId === 'asyncapi-json';
+  // an empty field keeps the document's version (the imported one, else 1.0.0)
+  const versionProblem = docVersion === '' ? undefined : docVersionProblem(docVersion);
+  const importedInfo = topology.imported?.document.info;
+  const keptVersion = typeof importedInfo === 'object' && importedInfo !== null && !Array.isArray(importedInfo) ? (importedInfo as Record<string, unknown>).version : undefined;
+  const options: ExportOptions = useMemo(
+    () => ({ perService, theme, ...(useSelection ? { selection } : {}), ...(isAsyncApi && docVersion !== '' && versionProblem === undefined ? { docVersion } : {}) }),
+    [perService, theme, useSelection, selection, isAsyncApi, docVersion, versionProblem],
+  );
 
   const result = useMemo((): { ok: true; value: ExportResult } | { ok: false; message: string } => {
     try {
@@ -103,8 +112,15 @@ export function ExportDialog({ topology, selection = [], onClose, initialFormat 
               <option value="png">PNG image</option>
             </select>
           </label>
-          {(formatId === 'asyncapi' || formatId === 'asyncapi-json') && (
+          {isAsyncApi && (
             <label className="ef-export__check"><input type="checkbox" checked={perService} onChange={(e) => { setPerService(e.target.checked); setFileIndex(0); }} /> One document per service</label>
+          )}
+          {isAsyncApi && (
+            <label className="ef-export__field">
+              <span>Version</span>
+              <input type="text" value={docVersion} onChange={(e) => setDocVersion(e.target.value)} placeholder={typeof keptVersion === 'string' ? keptVersion : '1.0.0'}
+                aria-invalid={versionProblem !== undefined} title="info.version of the document; empty keeps the document's own" data-testid="export-doc-version" size={10} />
+            </label>
           )}
           {isPicture && (
             <label className="ef-export__field">
@@ -143,12 +159,21 @@ export function ExportDialog({ topology, selection = [], onClose, initialFormat 
           )}
         </div>
         <p className="ef-export__desc">
-          {formatId === 'png' ? 'PNG picture of the diagram' : EXPORT_FORMATS.find((f) => f.id === formatId)?.description}
+          {formatId === 'png'
+            ? 'PNG picture of the diagram'
+            : isAsyncApi && topology.imported
+              // the format's label says 3.0; an imported document keeps its own version
+              ? <span data-testid="export-kept-note">The imported AsyncAPI {topology.imported.version} document with the app&apos;s edits (servers, ids, bindings and schemas kept)</span>
+              : EXPORT_FORMATS.find((f) => f.id === formatId)?.description}
           {file ? <> — <code data-testid="export-filename">{formatId === 'png' && scale === 2 ? file.name.replace(/\.png$/, '@2x.png') : file.name}</code></> : null}
         </p>
         {!result.ok && <p className="ef-export__error" role="alert">Cannot export: {result.message}</p>}
+        {isAsyncApi && versionProblem !== undefined && <p className="ef-export__error" role="alert" data-testid="export-doc-version-error">Version: {versionProblem}; the document keeps its own version</p>}
         {result.ok && result.value.warnings.length > 0 && (
-          <ul className="ef-export__warnings">{result.value.warnings.slice(0, 8).map((w) => <li key={w}>{w}</li>)}</ul>
+          <ul className="ef-export__warnings">
+            {result.value.warnings.slice(0, 8).map((w) => <li key={w}>{w}</li>)}
+            {result.value.warnings.length > 8 && <li>and {result.value.warnings.length - 8} more</li>}
+          </ul>
         )}
         <div className="ef-export__preview" data-testid="export-preview">
           {isPicture && previewUrl ? <img src={previewUrl} alt={`Preview of ${topology.name}`} /> : <pre>{file?.text ?? ''}</pre>}

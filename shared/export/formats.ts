@@ -19,6 +19,8 @@ export interface ExportOptions {
   /** AsyncAPI: one document per application instead of one per project */
   perService?: boolean;
   theme?: 'light' | 'dark';
+  /** AsyncAPI: the document version (info.version); overrides an imported document's own */
+  docVersion?: string;
   /** SVG/Mermaid: only these node ids */
   selection?: readonly string[];
 }
@@ -47,7 +49,7 @@ export interface ExportFormat {
 const one = (t: Topology, ext: string, mime: string, text: string, warnings: string[] = []): ExportResult => ({ files: [{ name: safeFileName(t.name, ext), mime, text }], warnings });
 
 function asyncapi(t: Topology, options: ExportOptions, json: boolean): ExportResult {
-  const r = exportAsyncApi(t, options.perService ?? false);
+  const r = exportAsyncApi(t, options.perService ?? false, options.docVersion !== undefined ? { version: options.docVersion } : {});
   const ext = json ? '.asyncapi.json' : '.asyncapi.yaml';
   const mime = json ? 'application/json' : 'application/yaml';
   const files = r.documents.map((d) => ({
@@ -76,6 +78,15 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   { id: 'compose', label: 'docker-compose.yml', description: 'Starts the brokers this topology uses for local development', extension: '.yml', mime: 'application/yaml',
     produce: (t) => ({ files: [{ name: 'docker-compose.yml', mime: 'application/yaml', text: dockerCompose(t) }], warnings: [] }) },
 ];
+
+/** Why a document version (info.version) cannot be used, or undefined when it can. */
+export function docVersionProblem(v: string): string | undefined {
+  if (v.trim() === '') return 'the version is empty';
+  if (v !== v.trim()) return 'the version starts or ends with a space';
+  if (v.length > 100) return `the version is ${v.length} characters long (at most 100)`;
+  if ([...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'the version contains a control character';
+  return undefined;
+}
 
 export function exportFormat(id: string): ExportFormat | undefined {
   return EXPORT_FORMATS.find((f) => f.id === id);

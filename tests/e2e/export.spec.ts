@@ -54,6 +54,37 @@ test('the import shows the round-trip check: an export gives the whole contract 
   await snap(app, 'import-roundtrip-everything-kept');
 });
 
+test('the import lists the round trip\'s differences of an edited document, each with its JSON pointer and why', async ({ app }) => {
+  await createProject(app, 'Round trip differences');
+  // a contract exported from the app after edits (x-eventflow-nodes), whose Kafka binding was then set back by hand:
+  // the app's edit wins, so an export differs from the file in the binding
+  const file = 'inventory-edited.asyncapi.yaml';
+  const text = `${readFileSync(path.join(fixtures, 'inventory-kafka-2.6.asyncapi.yaml'), 'utf8')}x-eventflow-nodes:
+  acme.orders.placed.v1:
+    settings:
+      partitions: 48
+      retentionHours: 24
+`;
+  await dropFile(app, file, text);
+  await expect(app.getByTestId('editor-banner')).toContainText(`Imported ${file}`);
+  const rt = app.getByTestId('import-roundtrip');
+  await expect(rt).toHaveAttribute('data-state', 'diff');
+  await expect(rt).toContainText('Round trip: 55 of 57 constructs kept; 0 unexplained loss(es), 1 explained, 1 added (AsyncAPI 2.6.0)');
+  const items = rt.locator('.ef-roundtrip__list li');
+  await expect(items).toHaveText([
+    '/channels/acme.orders.placed.v1/bindings/kafka/partitions (binding): changed 24 → 48 — explained: Kafka topic settings edited in the app',
+    '/channels/acme.orders.placed.v1/bindings/kafka/topicConfiguration (binding): added {"retention.ms":86400000} — explained: Kafka topic settings edited in the app',
+  ]);
+  // the list is readable: inside the window, nothing cut off sideways
+  const box = await rt.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 800).toBe(true);
+  for (const li of await items.all()) {
+    const overflow = await li.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  }
+  await snap(app, 'import-roundtrip-differences');
+});
+
 test('File > Import picks an AsyncAPI document from disk, one undo brings the old canvas back', async ({ app }) => {
   await createProject(app, 'Picked', /Event-driven checkout/);
   await expect(nodeEl(app, 'payment')).toBeVisible();
@@ -118,4 +149,31 @@ test('File > Export downloads Mermaid and a 2x PNG of the imported topology', as
   expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   const width = bytes.readUInt32BE(16);
   expect(width).toBeGreaterThan(600); // 2x of a three-column diagram
+});
+
+test('Export of an imported 2.6 contract: its own document per service, the Version field sets info.version', async ({ app }) => {
+  await createProject(app, 'Per service');
+  const file = 'inventory-kafka-2.6.asyncapi.yaml';
+  await dropFile(app, file, readFileSync(path.join(fixtures, file), 'utf8'));
+  await expect(nodeEl(app, 'inventory-service')).toBeVisible();
+  await app.getByTestId('editor-banner').getByRole('button', { name: 'Dismiss' }).click();
+  await app.getByTestId('open-export').click();
+  const preview = app.getByTestId('export-preview');
+  // the whole export is the contract itself, with its own version
+  await expect(preview).toContainText('asyncapi: 2.6.0');
+  await expect(preview).toContainText('version: 3.2.1');
+  await expect(app.getByTestId('export-kept-note')).toHaveText('The imported AsyncAPI 2.6.0 document with the app\'s edits (servers, ids, bindings and schemas kept)');
+  const version = app.getByTestId('export-doc-version');
+  await expect(version).toHaveAttribute('placeholder', '3.2.1');
+  await version.fill(' 3.3.0');
+  await expect(app.getByTestId('export-doc-version-error')).toHaveText('Version: the version starts or ends with a space; the document keeps its own version');
+  await expect(preview).toContainText('version: 3.2.1');
+  await version.fill('3.3.0');
+  await expect(app.getByTestId('export-doc-version-error')).toHaveCount(0);
+  await expect(preview).toContainText('version: 3.3.0');
+  await app.getByText('One document per service').click();
+  const [dl] = await Promise.all([app.waitForEvent('download', (d) => d.suggestedFilename().endsWith('-inventory-service.asyncapi.yaml')), app.getByTestId('export-download').click()]);
+  const text = readFileSync(await dl.path(), 'utf8');
+  for (const needle of ['asyncapi: 2.6.0', 'id: urn:com:acme:fulfilment:inventory-service', 'version: 3.3.0', 'operationId: onOrderPlaced', 'url: broker-1.kafka.acme.internal:9093']) expect(text).toContain(needle);
+  await snap(app, 'export-dialog-per-service-version');
 });

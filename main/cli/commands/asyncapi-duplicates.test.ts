@@ -1,23 +1,13 @@
 /** `import` and `validate` read AsyncAPI through one reader: a duplicate key is one verdict, an error naming both lines. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importAsyncApi } from '../../../shared/export/asyncapi/import';
-import { runCli } from '../cli';
-import type { CliIo } from '../command';
+import { ASYNCAPI_FIXTURES, cliHarness } from '../test-support/cli-harness';
 import { ExitCode } from '../command';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-dupkeys-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const fixtures = path.resolve(__dirname, '../../../tests/fixtures/asyncapi');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => { out += s; }, err: (s) => { err += s; }, isTty: false, columns: 100, cwd: dir, now: () => 0, interrupted: { value: false } };
-  return { code: await runCli(argv, io), out, err };
-}
+const { dir, cli } = cliHarness('dupkeys');
+const fixtures = ASYNCAPI_FIXTURES;
 
 // a merge that kept both sides: the channel's address twice (lines 25 and 27 of the result)
 const yamlText = readFileSync(path.join(fixtures, 'payments-amqp-3.0.asyncapi.yaml'), 'utf8')

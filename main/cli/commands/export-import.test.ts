@@ -1,25 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from '@asyncapi/parser';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { topologyJson } from '../../../shared/export/topology-json';
 import { checkout } from '../../../shared/export/test-support/topologies';
-import { runCli } from '../cli';
-import type { CliIo } from '../command';
+import { ASYNCAPI_FIXTURES, cliHarness } from '../test-support/cli-harness';
 import { ExitCode } from '../command';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-export-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const fixtures = path.resolve(__dirname, '../../../tests/fixtures/asyncapi');
+const { dir, cli } = cliHarness('export');
+const fixtures = ASYNCAPI_FIXTURES;
 writeFileSync(path.join(dir, 'checkout.eventflow.json'), topologyJson(checkout()));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => { out += s; }, err: (s) => { err += s; }, isTty: false, columns: 100, cwd: dir, now: () => 0, interrupted: { value: false } };
-  return { code: await runCli(argv, io), out, err };
-}
 
 describe('eventflow export', () => {
   it('asyncapi to stdout validates with @asyncapi/parser', async () => {
@@ -43,6 +33,19 @@ describe('eventflow export', () => {
     expect(readdirSync(path.join(dir, 'per')).sort()).toContain('Checkout-(event-driven)-payment.asyncapi.yaml');
     const dark = await cli('export', 'checkout.eventflow.json', '--format', 'svg', '--theme', 'dark', '--select', 'orders,payment');
     expect(dark.out.match(/class="node /g)).toHaveLength(2);
+  });
+
+  it('an imported contract: --per-service keeps its part of the document, --doc-version sets info.version', async () => {
+    const imp = await cli('import', path.join(fixtures, 'inventory-kafka-2.6.asyncapi.yaml'), '--out', 'inventory.eventflow.json');
+    expect(imp.code, imp.err).toBe(ExitCode.ok);
+    const r = await cli('export', 'inventory.eventflow.json', '--format', 'asyncapi-json', '--per-service', '--doc-version', '3.3.0', '--out', 'inv-per');
+    expect(r.code, r.err).toBe(ExitCode.ok);
+    const file = readdirSync(path.join(dir, 'inv-per')).find((f) => f.endsWith('-inventory-service.asyncapi.json'));
+    const doc = JSON.parse(readFileSync(path.join(dir, 'inv-per', file ?? 'missing'), 'utf8')) as { asyncapi: string; id: string; info: { version: string }; servers: Record<string, unknown> };
+    expect([doc.asyncapi, doc.id, doc.info.version, Object.keys(doc.servers)]).toEqual(['2.6.0', 'urn:com:acme:fulfilment:inventory-service', '3.3.0', ['production', 'staging']]);
+    const bad = await cli('export', 'inventory.eventflow.json', '--format', 'asyncapi', '--doc-version', ' 1.0');
+    expect([bad.code, bad.err.trim()]).toEqual([ExitCode.usage, 'eventflow export: --doc-version " 1.0": the version starts or ends with a space']);
+    expect((await cli('export', 'inventory.eventflow.json', '--format', 'svg', '--doc-version', '1.0')).err).toMatch(/--doc-version applies to the AsyncAPI formats, not svg/);
   });
 
   it('usage errors', async () => {

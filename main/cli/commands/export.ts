@@ -1,6 +1,6 @@
 /** `eventflow export`: a topology file to AsyncAPI, JSON, Mermaid, SVG, Kafka scripts/Strimzi or docker-compose. */
 import path from 'node:path';
-import { EXPORT_FORMATS, exportFormat } from '../../../shared/export/formats';
+import { EXPORT_FORMATS, docVersionProblem, exportFormat } from '../../../shared/export/formats';
 import type { ExportOptions } from '../../../shared/export/formats';
 import { optionValue, parseArgs } from '../args';
 import { CliError, ExitCode } from '../command';
@@ -14,11 +14,14 @@ const usage = `usage: eventflow export <topology.eventflow.json> --format <forma
 ${EXPORT_FORMATS.map((f) => `                        ${f.id.padEnd(14)} ${f.label}`).join('\n')}
   --out <path>        file to write (a folder with --per-service); default: stdout
   --per-service       AsyncAPI: one document per producer/service instead of one per project
+                      (an imported topology: each service's part of the imported document)
+  --doc-version <v>   AsyncAPI: the document version (info.version); overrides an imported
+                      document's own (default: the imported one, else 1.0.0)
   --theme light|dark  SVG colours (default light)
   --select <ids>      SVG/Mermaid: only these node ids (comma-separated)
   --force             overwrite existing files`;
 
-const spec = { format: { value: true }, out: { value: true }, 'per-service': {}, theme: { value: true }, select: { value: true }, force: {} };
+const spec = { format: { value: true }, out: { value: true }, 'per-service': {}, 'doc-version': { value: true }, theme: { value: true }, select: { value: true }, force: {} };
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -36,6 +39,13 @@ export const exportCommand: CliCommand = {
     if (theme !== 'light' && theme !== 'dark') throw new CliError(ExitCode.usage, `--theme must be light or dark`);
     const topology = readTopologyFile(file, io.cwd);
     const options: ExportOptions = { perService: args.flags.has('per-service'), theme };
+    const docVersion = optionValue(args, 'doc-version');
+    if (docVersion !== undefined) {
+      const why = docVersionProblem(docVersion);
+      if (why) throw new CliError(ExitCode.usage, `--doc-version "${docVersion.slice(0, 60)}": ${why}`);
+      if (!format.id.startsWith('asyncapi')) throw new CliError(ExitCode.usage, `--doc-version applies to the AsyncAPI formats, not ${format.id}`);
+      options.docVersion = docVersion;
+    }
     const select = optionValue(args, 'select');
     if (select !== undefined) {
       const ids = select.split(',').map((s) => s.trim()).filter(Boolean);

@@ -2,29 +2,19 @@
  * `eventflow roundtrip` end to end through the CLI (real files, $refs to other files followed),
  * and the kept document surviving a save and a reopen of the project store (real SQLite file).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonical } from '../../../shared/export/asyncapi/canonical';
 import { exportAsyncApi } from '../../../shared/export/asyncapi/export';
 import { importAsyncApi } from '../../../shared/export/asyncapi/import';
 import type { RoundtripReport } from '../../../shared/export/asyncapi/roundtrip';
 import { openStore } from '../../backend/store';
-import { runCli } from '../cli';
-import type { CliIo } from '../command';
+import { ASYNCAPI_FIXTURES, cliHarness } from '../test-support/cli-harness';
 import { ExitCode } from '../command';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'eventflow-roundtrip-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const fixtures = path.resolve(__dirname, '../../../tests/fixtures/asyncapi');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => { out += s; }, err: (s) => { err += s; }, isTty: false, columns: 100, cwd: dir, now: () => 0, interrupted: { value: false } };
-  return { code: await runCli(argv, io), out, err };
-}
+const { dir, cli } = cliHarness('roundtrip');
+const fixtures = ASYNCAPI_FIXTURES;
 
 describe('eventflow roundtrip', () => {
   it('a contract comes back whole: exit 0, "everything kept" with the construct count', async () => {

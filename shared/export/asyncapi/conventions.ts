@@ -10,6 +10,12 @@ export const X_CHANNEL_NODE = 'x-eventflow-node';
 export const X_OPERATION_APP = 'x-eventflow-application';
 export const X_OPERATION_CONDITIONS = 'x-eventflow-conditions';
 export const X_SERVER_TECH = 'x-eventflow-technology';
+/**
+ * On a receive operation (2.x `publish`): the application consumes this channel although it also
+ * sends the same messages there — a loop drawn in the app on purpose, which the import keeps
+ * instead of breaking it (import.ts breakSelfLoops).
+ */
+export const X_OPERATION_LOOP = 'x-eventflow-loop';
 
 export const KAFKA_BINDING_VERSION = '0.5.0';
 export const AMQP_BINDING_VERSION = '0.3.0';

@@ -17,6 +17,7 @@ import { readSource } from '../source-doc';
 import type { ExternalRefs } from './bundle';
 import { bundleExternalRefs } from './bundle';
 import { DEFAULT_FAILURE_PCT } from './outcomes';
+import { exportAsyncApi } from './export';
 import { importAsyncApi } from './import';
 import { deref, isObj } from './refs';
 import type { Obj } from './refs';
@@ -201,4 +202,35 @@ describe('AsyncAPI corpus: import, round trip, 10 simulated minutes', () => {
     ];
     console.log(`AsyncAPI corpus round trip: ${figures.length} documents, ${total.constructs} constructs compared, ${total.kept} kept, ${total.explained} explained losses, ${total.unexplained} unexplained\n${lines.join('\n')}`);
   });
+});
+
+describe('AsyncAPI corpus: per-service export of each imported document', () => {
+  /** the operations of a document: 3.x operation keys, 2.x channel verbs, as pointers */
+  const opsOf = (d: Obj): string[] => {
+    const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
+    if (String(d.asyncapi).startsWith('2.')) {
+      return Object.entries(isObj(d.channels) ? d.channels : {}).flatMap(([ck, c]) => (['publish', 'subscribe'] as const).filter((v) => isObj(c) && c[v] !== undefined).map((v) => `/channels/${esc(ck)}/${v}`));
+    }
+    return Object.keys(isObj(d.operations) ? d.operations : {}).map((k) => `/operations/${esc(k)}`);
+  };
+  for (const file of corpus) {
+    const name = path.relative(root, file);
+    it(`${name}: every operation is in a service's document or named in a warning; each document imports`, () => {
+      const r = importAsyncApi(readFileSync(file, 'utf8'), { externalRefs: refsFor(file) });
+      if (!r.ok) throw new Error(r.problems[0]?.message);
+      const whole = exportAsyncApi(r.topology).documents[0]!.document;
+      const per = exportAsyncApi(r.topology, true);
+      const kept = per.documents.filter((d) => String(d.document.asyncapi) === String(whole.asyncapi) && d.document.id === whole.id && JSON.stringify(d.document.info) === JSON.stringify(whole.info));
+      const covered = new Set(kept.flatMap((d) => opsOf(d.document)));
+      const warned = per.warnings.join('\n');
+      const silent = opsOf(whole).filter((p) => !covered.has(p) && !warned.includes(p));
+      expect(silent, 'operations in no per-service document and in no warning').toEqual([]);
+      // no operation is in two documents
+      expect(kept.flatMap((d) => opsOf(d.document)).length).toBe(covered.size);
+      for (const d of per.documents) {
+        const again = importAsyncApi(JSON.stringify(d.document));
+        expect(again.ok ? [] : again.problems.filter((p) => p.severity === 'error').map((p) => `${d.name} ${p.pointer}: ${p.message}`)).toEqual([]);
+      }
+    }, 60_000);
+  }
 });

@@ -11,6 +11,8 @@
  *   from the event catalog; tags from groups (bounded contexts)
  * What AsyncAPI cannot say (simulation settings, synchronous calls, bus routes to brokers) rides
  * in `x-eventflow*` extensions so an export imports back into the same topology.
+ * An imported topology exports its own document with the app's edits (kept.ts), per service each
+ * application's part of it; `options.version` overrides its `info.version`.
  */
 import { eventCatalog, payloadJsonSchema } from '../../commerce/catalog';
 import type { TopologyEdge } from '../../model/edges';
@@ -20,8 +22,9 @@ import type { Topology } from '../../model/topology';
 import {
   AMQP_BINDING_VERSION, CORRELATION_LOCATION, KAFKA_BINDING_VERSION, SERVER_OF, X_CHANNEL_NODE, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, componentKey,
 } from './conventions';
-import { exportKept } from './kept';
-import type { KeptNote } from './kept';
+import { exportKept, perServiceKept } from './kept';
+import type { KeptExport, KeptNote, ServiceDocuments } from './kept';
+import { isObj } from './refs';
 
 type Obj = Record<string, unknown>;
 type BrokerNode = Extract<TopologyNode, { kind: 'topic' | 'queue' | 'bus' }>;
@@ -65,24 +68,37 @@ interface Model {
 
 export function exportAsyncApi(t: Topology, perService = false, options: AsyncApiExportOptions = {}): AsyncApiExport {
   const m = analyse(t);
-  if (t.imported && !perService) {
+  const apps = t.nodes.filter((n): n is AppNode => isApp(n));
+  let kept: KeptExport | undefined;
+  let serviceDocs: ServiceDocuments | undefined;
+  if (t.imported) {
     // the imported document comes back with the app's edits written over it
     const { imported, ...plain } = t;
-    const kept = exportKept(t, imported, () => {
+    kept = exportKept(t, imported, () => {
       const pm = analyse(plain);
       return buildDocument(pm, pm.ops, t.name, options, true);
     });
-    return { documents: [{ name: 'asyncapi', document: kept.document }], warnings: [...m.warnings, ...kept.warnings], notes: kept.notes };
+    if (options.version !== undefined && isObj(kept.document.info) && kept.document.info.version !== options.version) {
+      kept.notes.push({ pointer: '/info/version', message: `version set on export: "${String(kept.document.info.version)}" → "${options.version}"` });
+      kept.document.info.version = options.version;
+    }
+    if (!perService) return { documents: [{ name: 'asyncapi', document: kept.document }], warnings: [...m.warnings, ...kept.warnings], notes: kept.notes };
+    // per service: each application's part of the kept document
+    serviceDocs = perServiceKept(kept.document, imported, apps);
   }
   if (!perService) return { documents: [{ name: 'asyncapi', document: buildDocument(m, m.ops, t.name, options, true) }], warnings: m.warnings };
   const documents: { name: string; document: Obj }[] = [];
-  const apps = t.nodes.filter((n): n is AppNode => isApp(n));
   for (const app of apps) {
+    const fromKept = serviceDocs?.documents.get(app.id);
+    if (fromKept) {
+      documents.push({ name: app.id, document: fromKept });
+      continue;
+    }
     const ops = m.ops.filter((o) => o.app.id === app.id);
     if (ops.length === 0) continue;
     documents.push({ name: app.id, document: buildDocument(m, ops, `${t.name} — ${app.name}`, options, false, app) });
   }
-  return { documents, warnings: m.warnings };
+  return { documents, warnings: [...m.warnings, ...(kept?.warnings ?? []), ...(serviceDocs?.warnings ?? [])], ...(kept ? { notes: kept.notes } : {}) };
 }
 
 function isApp(n: TopologyNode): n is AppNode {

@@ -24,7 +24,7 @@ import { parseTopology } from '../../model/validate';
 import { layeredLayout } from '../layout';
 import { pointerSegments, readSource } from '../source-doc';
 import type { ImportProblem, SourceDoc } from '../source-doc';
-import { X_CHANNEL_NODE, X_NODES, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_ROOT, X_SERVER_TECH, technologyOfProtocol } from './conventions';
+import { X_CHANNEL_NODE, X_NODES, X_OPERATION_APP, X_OPERATION_CONDITIONS, X_OPERATION_LOOP, X_ROOT, X_SERVER_TECH, technologyOfProtocol } from './conventions';
 import { RefError, deref, isObj } from './refs';
 import type { Obj } from './refs';
 import { bundleExternalRefs, hasExternalRefs } from './bundle';
@@ -73,6 +73,8 @@ interface AppInfo {
   calls: { channel: string; types: string[] | 'all'; replyTypes: string[] | 'all'; replyChannel?: string; pointer: string }[];
   /** channel key -> route conditions of the receive */
   conditions: Map<string, Obj[]>;
+  /** channels whose receive is marked x-eventflow-loop: a loop drawn on purpose, not broken */
+  keepLoop: Set<string>;
   groupId?: string;
   group?: string;
 }
@@ -323,7 +325,7 @@ class Importer {
   app(id: string, pointer: string): AppInfo {
     let a = this.apps.get(id);
     if (!a) {
-      a = { id, pointer, sends: new Map(), receives: new Map(), sendOps: [], receiveAt: new Map(), calls: [], conditions: new Map() };
+      a = { id, pointer, sends: new Map(), receives: new Map(), sendOps: [], receiveAt: new Map(), calls: [], conditions: new Map(), keepLoop: new Set() };
       this.apps.set(id, a);
     }
     return a;
@@ -387,6 +389,7 @@ class Importer {
       }
       this.flow(app, op.action, ck, types, pointer);
       if (op.action === 'receive' && Array.isArray(op[X_OPERATION_CONDITIONS])) app.conditions.set(ck, op[X_OPERATION_CONDITIONS].filter(isObj).slice(0, 20));
+      if (op.action === 'receive' && op[X_OPERATION_LOOP] === true) app.keepLoop.add(ck);
       if (op.reply !== undefined) this.reply(app, op.action, key, op.reply, `${pointer}/reply`);
     }
   }
@@ -454,6 +457,7 @@ class Importer {
         const types = op.message === undefined ? 'all' : this.messageList(op.message, `${pointer}/message`);
         // 2.x: `publish` = others publish to this application, so it receives
         this.flow(app, verb === 'publish' ? 'receive' : 'send', ch.key, types, pointer);
+        if (verb === 'publish' && op[X_OPERATION_LOOP] === true) app.keepLoop.add(ch.key);
         this.opExtras(app, op, pointer);
       }
     }
@@ -464,12 +468,13 @@ class Importer {
    * An application that receives and sends the same messages on one channel consumes its own
    * output: a runaway loop. In a 2.x document this is a channel with both `publish` and
    * `subscribe` (others publish corrections, the application publishes its own): the application
-   * sits on the sending side, the receive of those messages is not simulated.
+   * sits on the sending side, the receive of those messages is not simulated. A receive marked
+   * `x-eventflow-loop` (a loop drawn in the app, written by the kept export) is kept.
    */
   breakSelfLoops(app: AppInfo, channelTypes: (ck: string) => string[]): void {
     for (const [ck, recv] of [...app.receives]) {
       const sent = app.sends.get(ck);
-      if (sent === undefined) continue;
+      if (sent === undefined || app.keepLoop.has(ck)) continue;
       const rt = recv === 'all' ? channelTypes(ck) : [...recv];
       const st = new Set(sent === 'all' ? channelTypes(ck) : [...sent]);
       const both = rt.filter((t) => st.has(t));
