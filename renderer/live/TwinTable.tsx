@@ -4,10 +4,12 @@ import type { RunMeta } from '../../shared/api/runs';
 import { useApi } from '../api/react';
 
 const f = (x: number): string => (Math.round(x * 10) / 10).toLocaleString('en-US');
+const withUnit = (x: number, unit: LiveTwinRow['unit']): string => (unit === 'ms' ? `${f(x)} ms` : unit === 'EUR' ? `€${x.toLocaleString('en-US', { maximumFractionDigits: 2 })}` : f(x));
 
 /**
  * In Compare, when one run is live and the other simulated: simulated vs live per service
- * (p50 / p99 publish → ack, completions) and per broker (peak backlog), with the rows where
+ * (p50 / p99 publish → ack, completions), per broker (peak backlog), per end-to-end flow and
+ * for order fulfilment (unfulfilled, revenue at risk, p50/p99, beyond SLA), with the rows where
  * they differ beyond the tolerance flagged as findings (docs/live.md explains the known ones).
  */
 export function TwinTable({ a, b }: { a: RunMeta; b: RunMeta }) {
@@ -26,6 +28,8 @@ export function TwinTable({ a, b }: { a: RunMeta; b: RunMeta }) {
   if (error) return <p className="run-error" role="alert">{error}</p>;
   if (!rows) return <p className="run-empty">Comparing with the broker…</p>;
   const findings = rows.filter((r) => r.finding !== '').length;
+  const nodeRows = rows.filter((r) => r.kind !== 'kpi');
+  const kpiRows = rows.filter((r) => r.kind === 'kpi');
   return (
     <section className="live-twin-table" aria-label="Simulated vs live" data-testid="twin-table">
       <h3>
@@ -37,11 +41,11 @@ export function TwinTable({ a, b }: { a: RunMeta; b: RunMeta }) {
           <tr><th>node</th><th>p50 sim / live</th><th>p99 sim / live</th><th>done sim / live</th><th>peak backlog sim / live</th><th>finding</th></tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.node} data-node={r.node} className={r.finding !== '' ? 'is-bad' : undefined}>
-              <td>{r.node}</td>
-              <td>{r.kind === 'service' ? `${f(r.simP50)} / ${f(r.liveP50)} ms` : '–'}</td>
-              <td>{r.kind === 'service' ? `${f(r.simP99)} / ${f(r.liveP99)} ms` : '–'}</td>
+          {nodeRows.map((r) => (
+            <tr key={`${r.kind}:${r.node}`} data-node={r.node} data-kind={r.kind} className={r.finding !== '' ? 'is-bad' : undefined}>
+              <td>{r.kind === 'flow' ? <>flow <em>{r.node}</em></> : r.node}</td>
+              <td>{r.kind === 'service' || r.kind === 'flow' ? `${f(r.simP50)} / ${f(r.liveP50)} ms` : '–'}</td>
+              <td>{r.kind === 'service' || r.kind === 'flow' ? `${f(r.simP99)} / ${f(r.liveP99)} ms` : '–'}</td>
               <td>{f(r.simDone)} / {f(r.liveDone)}</td>
               <td>{r.kind === 'broker' ? `${f(r.simPeak)} / ${f(r.livePeak)}` : '–'}</td>
               <td>{r.finding || 'agree'}</td>
@@ -49,6 +53,23 @@ export function TwinTable({ a, b }: { a: RunMeta; b: RunMeta }) {
           ))}
         </tbody>
       </table>
+      {kpiRows.length > 0 && (
+        <table className="run-table live-twin-kpis" aria-label="Order fulfilment, simulated vs live" data-testid="twin-kpis">
+          <thead>
+            <tr><th>order fulfilment</th><th>simulated</th><th>live</th><th>finding</th></tr>
+          </thead>
+          <tbody>
+            {kpiRows.map((r) => (
+              <tr key={r.node} data-kpi={r.node} className={r.finding !== '' ? 'is-bad' : undefined}>
+                <td>{r.node}</td>
+                <td>{withUnit(r.simDone, r.unit)}</td>
+                <td>{withUnit(r.liveDone, r.unit)}</td>
+                <td>{r.finding || 'agree'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <p className="live-note">Live latency is publish → ack (wait in the broker included); the simulator's service latency is time in the service, its wait counted in the broker's depth. See docs/live.md.</p>
     </section>
   );

@@ -67,10 +67,13 @@ export { LiveRunMark } from './runs';
 export const LiveStartResult = z.object({ runId: RunId, broker: LiveBrokerInfo });
 export const LiveStopResult = z.object({ runId: RunId, stopped: z.boolean() });
 
-/** One row of the twin comparison (main/backend/live/twin.ts): simulated vs live per service / broker. */
+/** One row of the twin comparison (main/backend/live/twin.ts): simulated vs live per service / broker / flow, and the fulfilment KPIs. */
 export const LiveTwinRow = z.object({
+  /** the node id, the flow's name, or the KPI's name */
   node: z.string(),
-  kind: z.enum(['service', 'broker']),
+  /** a 'kpi' row (order fulfilment) carries its two values in simDone / liveDone, in `unit` */
+  kind: z.enum(['service', 'broker', 'flow', 'kpi']),
+  unit: z.enum(['orders', 'ms', 'EUR']).optional(),
   simP50: z.number(),
   liveP50: z.number(),
   simP99: z.number(),

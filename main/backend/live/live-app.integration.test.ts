@@ -222,6 +222,62 @@ describe('live runs started from the app', () => {
     }
   }, 120_000);
 
+  it('a live checkout run records end-to-end flows and the fulfilment KPIs, in the range of its twin', async (ctx) => {
+    const b = need(ctx);
+    const h = await harness();
+    try {
+      const topology = checkoutTemplate();
+      const { runId } = await h.call<{ runId: number }>('live.start', { projectId: h.projectId, topology, prefix: 'appful', brokerUrl: b.url, durationSec: 8, seed: 5, drainSec: 30 });
+      const off = h.backend.subscribe('runs.snapshot', { runId }, (e) => h.snapshots.push(e as RunSnapshotEvent));
+      const end = await h.waitStatus(runId, (s) => s === 'completed' || s === 'interrupted' || s === 'failed', 60_000);
+      expect(end.status).toBe('completed');
+      off();
+      const d = await h.call<RunDetail>('runs.get', { runId });
+      const k = d.kpis;
+      // the checkout's fulfilment steps, as the simulator names them; every order accounted for
+      expect(d.summary!.kpis.fulfilmentSteps).toEqual(['InventoryReserved', 'PaymentAuthorized']);
+      expect(k.fulfilmentMeasured).toBe(true);
+      expect(k.orders).toBeGreaterThan(80);
+      expect(d.summary!.kpis.ordersFulfilled + d.summary!.kpis.ordersFailed + k.ordersUnfulfilled + k.ordersLost).toBe(k.orders);
+      expect(d.summary!.kpis.ordersFulfilled).toBeGreaterThan(k.orders * 0.9);
+      expect(k.ordersUnfulfilled).toBe(0); // it drained
+      expect(k.fulfilmentP50Ms).toBeGreaterThan(50);
+      expect(k.fulfilmentP99Ms).toBeGreaterThanOrEqual(k.fulfilmentP50Ms);
+      // the snapshots carried the flows while it ran
+      const flowNames = h.snapshots.at(-1)!.snapshot.flows.map((x) => x.name);
+      expect(flowNames).toEqual(expect.arrayContaining(['order → payment authorized', 'order → inventory reserved', 'order → e-mail']));
+      const payFlow = d.summary!.flows.find((x) => x.name === 'order → payment authorized')!;
+      expect(payFlow.latency.count).toBeGreaterThan(k.orders * 0.9);
+
+      const twin = await h.call<{ twinRunId: number; rows: TwinRow[] }>('live.twin', { runId });
+      const sim = await h.call<RunDetail>('runs.get', { runId: twin.twinRunId });
+      console.log(`TWIN (app) checkout 8 s, fulfilment:\n${formatTwin(twin.rows)}`);
+      const kpi = (name: string) => twin.rows.find((r) => r.kind === 'kpi' && r.node === name)!;
+      expect(kpi('orders fulfilled').liveDone).toBe(d.summary!.kpis.ordersFulfilled);
+      expect(kpi('orders fulfilled').simDone).toBe(sim.summary!.kpis.ordersFulfilled);
+      // same range: fulfilled within 15 %, p50 within a factor 2 (live adds the broker's round trips), none beyond the 5-minute SLA
+      expect(Math.abs(kpi('orders fulfilled').liveDone - kpi('orders fulfilled').simDone)).toBeLessThan(0.15 * kpi('orders fulfilled').simDone);
+      const p50 = kpi('order → fulfilment p50');
+      expect(p50.liveDone / p50.simDone).toBeGreaterThan(0.5);
+      expect(p50.liveDone / p50.simDone).toBeLessThan(2);
+      expect(kpi('orders beyond SLA').simDone).toBe(0);
+      expect(kpi('orders beyond SLA').liveDone).toBe(0);
+      const flow = twin.rows.find((r) => r.kind === 'flow' && r.node === 'order → payment authorized')!;
+      expect(flow.simDone).toBeGreaterThan(0);
+      expect(flow.liveP50 / flow.simP50).toBeGreaterThan(0.5);
+      expect(flow.liveP50 / flow.simP50).toBeLessThan(2);
+      // compare shows them for both sides
+      const compare = await h.call<{ kpis: { metric: string; a: number; b: number }[] }>('runs.compare', { a: runId, b: twin.twinRunId });
+      const row = compare.kpis.find((r) => r.metric === 'fulfilmentP50');
+      expect(row, JSON.stringify(compare.kpis.map((r) => r.metric))).toBeDefined();
+      expect(row!.a).toBeGreaterThan(0);
+      expect(row!.b).toBeGreaterThan(0);
+      await h.call('live.teardown', { topology, prefix: 'appful', brokerUrl: b.url });
+    } finally {
+      await h.close();
+    }
+  }, 120_000);
+
   it('an unreachable broker is refused with the address and the cause, and nothing is stored', async (ctx) => {
     need(ctx);
     const h = await harness();

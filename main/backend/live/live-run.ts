@@ -96,9 +96,7 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
       source, target, status, attempt: m.attempt, ...(reason !== undefined ? { reason } : {}),
     });
   };
-  const lost = (m: LiveMessage): void => {
-    if (m.type === 'OrderPlaced') metrics.ordersLost++;
-  };
+  const lost = (m: LiveMessage): void => metrics.lost(m.payload);
 
   /** publishes along every route of (from, type); waits while a backpressure broker is full */
   const publishFrom = async (from: string, m: LiveMessage): Promise<void> => {
@@ -142,10 +140,12 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
     const payload = payloads.payload(type, rng, parent?.payload ?? null, now());
     const id = nextId++;
     metrics.messages++;
-    return {
+    const m: LiveMessage = {
       id, type, key: payloads.keyOf(type, payload), payload, correlationId: parent?.correlationId ?? id, causationId: parent?.id ?? null,
       firstPublishedAt: Date.now(), attempt: 1,
     };
+    metrics.created(m, now());
+    return m;
   };
 
   // ---- producers -----------------------------------------------------------------------------

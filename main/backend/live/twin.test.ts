@@ -17,7 +17,12 @@ describe('twin comparison', () => {
   it('agrees with itself: no finding when live equals the simulation', () => {
     const sim = simulateTwin(topology, scenario);
     const rows = twinRows(sim, sim);
-    expect(rows.map((r) => r.node).sort()).toEqual(['inventory', 'notification', 'order-status', 'orders', 'payment', 'payments-dlq']);
+    expect(rows.filter((r) => r.kind === 'service' || r.kind === 'broker').map((r) => r.node).sort()).toEqual(['inventory', 'notification', 'order-status', 'orders', 'payment', 'payments-dlq']);
+    expect(rows.filter((r) => r.kind === 'flow').map((r) => r.node).sort()).toEqual(['order → e-mail', 'order → inventory reserved', 'order → payment authorized']);
+    expect(rows.filter((r) => r.kind === 'kpi').map((r) => r.node)).toEqual([
+      'orders fulfilled', 'orders unfulfilled', 'revenue at risk', 'order → fulfilment p50', 'order → fulfilment p99', 'orders beyond SLA',
+    ]);
+    expect(rows.find((r) => r.node === 'orders fulfilled')?.simDone).toBe(sim.kpis.ordersFulfilled);
     expect(rows.every((r) => r.finding === '')).toBe(true);
   });
 

@@ -1,15 +1,19 @@
 /**
  * The twin comparison: the same topology and scenario in the simulator vs on the broker, per
- * service (p50/p99 latency, completions) and per broker (peak backlog). Where they differ beyond
- * the tolerance, the row is flagged as a finding; docs/live.md explains the known differences.
+ * service (p50/p99 latency, completions), per broker (peak backlog), per end-to-end flow
+ * (p50/p99, completed traces) and for order fulfilment (the fulfilment KPIs). Where they differ
+ * beyond the tolerance, the row is flagged as a finding; docs/live.md explains the known differences.
  */
 import type { Topology } from '../../../shared/model/topology';
 import { createSimulation } from '../../../shared/runtime';
 import type { RunSummary, Scenario } from '../../../shared/runtime/api';
 
 export interface TwinRow {
+  /** the node id, the flow's name, or the KPI's name */
   node: string;
-  kind: 'service' | 'broker';
+  /** a 'kpi' row carries its two values in simDone / liveDone, in `unit` */
+  kind: 'service' | 'broker' | 'flow' | 'kpi';
+  unit?: 'orders' | 'ms' | 'EUR';
   simP50: number;
   liveP50: number;
   simP99: number;
@@ -26,6 +30,7 @@ export interface TwinRow {
 const REL = 0.5;
 const ABS_MS = 20;
 const ABS_MSGS = 20;
+const ABS_EUR = 1000;
 
 const differs = (a: number, b: number, abs: number): boolean => Math.abs(a - b) > Math.max(abs, REL * Math.max(a, b));
 
@@ -54,6 +59,31 @@ export function twinRows(sim: RunSummary, live: RunSummary): TwinRow[] {
       });
     }
   }
+  for (const l of live.flows) {
+    const s = sim.flows.find((x) => x.name === l.name);
+    if (s === undefined) continue;
+    const why: string[] = [];
+    if (differs(s.latency.p50Ms, l.latency.p50Ms, ABS_MS)) why.push('p50');
+    if (differs(s.latency.p99Ms, l.latency.p99Ms, ABS_MS)) why.push('p99');
+    if (differs(s.latency.count, l.latency.count, ABS_MSGS)) why.push('completions');
+    rows.push({
+      node: l.name, kind: 'flow', simP50: s.latency.p50Ms, liveP50: l.latency.p50Ms, simP99: s.latency.p99Ms, liveP99: l.latency.p99Ms,
+      simDone: s.latency.count, liveDone: l.latency.count, simPeak: 0, livePeak: 0, finding: why.length > 0 ? `${why.join(', ')} differ` : '',
+    });
+  }
+  const sk = sim.kpis;
+  const lk = live.kpis;
+  if (sk.fulfilmentSteps.length > 0 && lk.fulfilmentSteps.length > 0) {
+    const kpi = (node: string, unit: 'orders' | 'ms' | 'EUR', a: number, b: number, abs: number): void => {
+      rows.push({ node, kind: 'kpi', unit, simP50: 0, liveP50: 0, simP99: 0, liveP99: 0, simDone: a, liveDone: b, simPeak: 0, livePeak: 0, finding: differs(a, b, abs) ? 'differs' : '' });
+    };
+    kpi('orders fulfilled', 'orders', sk.ordersFulfilled, lk.ordersFulfilled, ABS_MSGS);
+    kpi('orders unfulfilled', 'orders', sk.ordersUnfulfilled, lk.ordersUnfulfilled, ABS_MSGS);
+    kpi('revenue at risk', 'EUR', sk.revenueAtRisk, lk.revenueAtRisk, ABS_EUR);
+    kpi('order → fulfilment p50', 'ms', sk.fulfilmentP50Ms, lk.fulfilmentP50Ms, ABS_MS);
+    kpi('order → fulfilment p99', 'ms', sk.fulfilmentP99Ms, lk.fulfilmentP99Ms, ABS_MS);
+    kpi('orders beyond SLA', 'orders', sk.ordersDelayed, lk.ordersDelayed, ABS_MSGS);
+  }
   return rows;
 }
 
@@ -62,7 +92,11 @@ const f = (x: number): string => (Math.round(x * 10) / 10).toString();
 export function formatTwin(rows: readonly TwinRow[]): string {
   const lines = ['| node | sim p50 ms | live p50 ms | sim p99 ms | live p99 ms | sim done/in | live done/in | sim peak backlog | live peak backlog | finding |', '|---|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
-    const lat = r.kind === 'service' ? [f(r.simP50), f(r.liveP50), f(r.simP99), f(r.liveP99)] : ['', '', '', ''];
+    if (r.kind === 'kpi') {
+      lines.push(`| ${r.node} (${r.unit ?? ''}) |  |  |  |  | ${f(r.simDone)} | ${f(r.liveDone)} |  |  | ${r.finding} |`);
+      continue;
+    }
+    const lat = r.kind === 'service' || r.kind === 'flow' ? [f(r.simP50), f(r.liveP50), f(r.simP99), f(r.liveP99)] : ['', '', '', ''];
     const peak = r.kind === 'broker' ? [f(r.simPeak), f(r.livePeak)] : ['', ''];
     lines.push(`| ${r.node} | ${lat.join(' | ')} | ${r.simDone} | ${r.liveDone} | ${peak.join(' | ')} | ${r.finding} |`);
   }
