@@ -14,6 +14,7 @@ import { checkoutTemplate } from '../../../shared/model/templates';
 import { openBackend } from '../index';
 import { buildRunWorkerForTests } from '../runs/test-worker-bundle';
 import type { OpenedBackend } from '../index';
+import { RabbitMqAdapter } from './rabbitmq';
 import { brokerUnavailableReason, startTestBroker } from './test-broker';
 import { formatTwin } from './twin';
 import type { TwinRow } from './twin';
@@ -111,9 +112,9 @@ describe('live runs started from the app', () => {
       const pause = await h.call('runs.pause', { runId }).catch((e: unknown) => e);
       expect((pause as ApiError).code).toBe('refused');
       expect((pause as ApiError).message).toMatch(/real time: it cannot be paused; stop it instead/);
-      const scale = await h.call('runs.injectFault', { runId, fault: { kind: 'scale', nodeId: 'payment', instances: 2, concurrency: 2 } }).catch((e: unknown) => e);
+      const scale = await h.call('runs.injectFault', { runId, fault: { kind: 'scale', nodeId: 'storefront', instances: 2, concurrency: 2 } }).catch((e: unknown) => e);
       expect((scale as ApiError).code).toBe('invalid-input');
-      expect((scale as ApiError).message).toMatch(/cannot rescale consumers/);
+      expect((scale as ApiError).message).toMatch(/consumes from no queue on the broker, so there are no consumers to scale/);
       const wrongKind = await h.call('runs.injectFault', { runId, fault: { kind: 'burst', nodeId: 'payment', factor: 3 } }).catch((e: unknown) => e);
       expect((wrongKind as ApiError).message).toMatch(/only a producer can burst/);
 
@@ -274,6 +275,57 @@ describe('live runs started from the app', () => {
       expect(row!.b).toBeGreaterThan(0);
       await h.call('live.teardown', { topology, prefix: 'appful', brokerUrl: b.url });
     } finally {
+      await h.close();
+    }
+  }, 120_000);
+
+  it('scaling payment 1 → 3 during a live run puts 3 consumers on its queue and drains its backlog faster; scaling back leaves 1', async (ctx) => {
+    const b = need(ctx);
+    const h = await harness();
+    const probe = await RabbitMqAdapter.connect(b.url);
+    try {
+      const topology = checkoutTemplate();
+      const pay = topology.nodes.find((n) => n.id === 'payment');
+      if (pay?.kind !== 'service') throw new Error('fixture');
+      // one consumer holding one message at a time: ~230 ms each (80 ms + the gateway's 150 ms), ~4/s against 20 orders/s
+      pay.settings.instances = 1;
+      pay.settings.concurrency = 1;
+      const queue = 'appscale.topic.orders.payment';
+      const t0 = Date.now();
+      const { runId } = await h.call<{ runId: number }>('live.start', { projectId: h.projectId, topology, prefix: 'appscale', brokerUrl: b.url, durationSec: 4, seed: 13, drainSec: 60 });
+      expect((await probe.queueStats(queue)).consumers).toBe(1);
+      const depthAt = async (ms: number): Promise<{ t: number; n: number }> => {
+        await sleep(t0 + ms - Date.now());
+        return { t: Date.now(), n: (await probe.queueStats(queue)).messages };
+      };
+      // the traffic is over at 4 s: from then on the backlog only drains
+      const a = await depthAt(4800);
+      const bOne = await depthAt(7800);
+      expect(a.n).toBeGreaterThan(30);
+      const scaled = await h.call<{ faultId: number }>('runs.injectFault', { runId, fault: { kind: 'scale', nodeId: 'payment', instances: 3, concurrency: 1 } });
+      let consumers = 0;
+      for (let i = 0; i < 40 && consumers !== 3; i++, await sleep(50)) consumers = (await probe.queueStats(queue)).consumers;
+      expect(consumers).toBe(3);
+      const c0 = await depthAt(8000);
+      const c1 = await depthAt(10_000);
+      const rateOne = ((a.n - bOne.n) * 1000) / (bOne.t - a.t);
+      const rateThree = ((c0.n - c1.n) * 1000) / (c1.t - c0.t);
+      console.log(`SCALE payment 1 → 3 live: backlog ${a.n} → ${bOne.n} in ${bOne.t - a.t} ms at 1 consumer (${rateOne.toFixed(1)}/s), ${c0.n} → ${c1.n} in ${c1.t - c0.t} ms at 3 (${rateThree.toFixed(1)}/s), ×${(rateThree / rateOne).toFixed(2)}`);
+      expect(c1.n).toBeGreaterThan(0); // still draining when measured
+      expect(rateThree).toBeGreaterThan(1.6 * rateOne); // ×3 ideally; ×2.3 measured here (the broker and this machine add their share)
+      // Scale back: the topology's 1 consumer again
+      await h.call('runs.endFault', { runId, faultId: scaled.faultId });
+      for (let i = 0; i < 40 && consumers !== 1; i++, await sleep(50)) consumers = (await probe.queueStats(queue)).consumers;
+      expect(consumers).toBe(1);
+      const end = await h.waitStatus(runId, (s) => s === 'completed' || s === 'interrupted' || s === 'failed', 90_000);
+      expect(end.status).toBe('completed');
+      const d = await h.call<RunDetail>('runs.get', { runId });
+      expect(d.faults.map((f) => `${f.source}:${f.fault.kind}`)).toEqual(['live:scale']);
+      expect(d.kpis.ordersUnfulfilled).toBe(0);
+      expect(d.kpis.ordersLost).toBe(0);
+      await h.call('live.teardown', { topology, prefix: 'appscale', brokerUrl: b.url });
+    } finally {
+      await probe.close();
       await h.close();
     }
   }, 120_000);
