@@ -43,7 +43,7 @@ export function TwinTable({ a, b }: { a: RunMeta; b: RunMeta }) {
         <tbody>
           {nodeRows.map((r) => (
             <tr key={`${r.kind}:${r.node}`} data-node={r.node} data-kind={r.kind} className={r.finding !== '' ? 'is-bad' : undefined}>
-              <td>{r.kind === 'flow' ? <>flow <em>{r.node}</em></> : r.node}</td>
+              <td>{r.kind === 'flow' ? <><span className="live-twin__flow">flow</span>{r.node}</> : r.node}</td>
               <td>{r.kind === 'service' || r.kind === 'flow' ? `${f(r.simP50)} / ${f(r.liveP50)} ms` : '–'}</td>
               <td>{r.kind === 'service' || r.kind === 'flow' ? `${f(r.simP99)} / ${f(r.liveP99)} ms` : '–'}</td>
               <td>{f(r.simDone)} / {f(r.liveDone)}</td>
