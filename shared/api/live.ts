@@ -84,6 +84,8 @@ export const LiveTwinRow = z.object({
   livePeak: z.number(),
   /** why the row is a finding, '' when the two agree */
   finding: z.string(),
+  /** an explained difference, not a finding (the "done" difference: the simulation stops with a backlog a live run drains); '' when none */
+  note: z.string(),
 });
 export type LiveTwinRow = z.infer<typeof LiveTwinRow>;
 export const LiveTwinResult = z.object({ liveRunId: RunId, twinRunId: RunId, rows: z.array(LiveTwinRow) });
