@@ -6,8 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/define';
 import type { RunDetail, RunMeta, RunSnapshotEvent, RunStatusEvent } from '../../../shared/api/runs';
 import { checkoutTemplate } from '../../../shared/model/templates';
@@ -15,36 +14,11 @@ import { openBackend } from '../index';
 import { buildRunWorkerForTests } from '../runs/test-worker-bundle';
 import type { OpenedBackend } from '../index';
 import { RabbitMqAdapter } from './rabbitmq';
-import { brokerUnavailableReason, startTestBroker } from './test-broker';
+import { useTestBroker } from './test-broker-setup';
 import { formatTwin } from './twin';
 import type { TwinRow } from './twin';
-import type { TestBroker } from './test-broker';
 
-let broker: TestBroker | null = null;
-let skipReason: string | null = brokerUnavailableReason();
-
-beforeAll(async () => {
-  if (skipReason === null) {
-    try {
-      broker = await startTestBroker();
-    } catch (e) {
-      skipReason = `the private RabbitMQ could not be started: ${(e as Error).message}`;
-    }
-  }
-  if (skipReason !== null) console.warn(`SKIPPED live app tests: ${skipReason}`);
-}, 120_000);
-
-afterAll(async () => {
-  await broker?.stop();
-}, 30_000);
-
-function need(ctx: TestContext): TestBroker {
-  if (broker === null) {
-    ctx.skip(skipReason ?? 'no broker');
-    throw new Error('unreachable');
-  }
-  return broker;
-}
+const need = useTestBroker('live app tests');
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

@@ -6,8 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkoutTemplate } from '../../../shared/model/templates';
 import { Topology } from '../../../shared/model/topology';
 import { planFor } from '../../../shared/live/plan';
@@ -26,34 +25,11 @@ import { LiveSaver, liveMarkOf } from './live-saver';
 import type { LiveRunResult } from './live-run';
 import { formatTwin, simulateTwin, twinRows } from './twin';
 import { RabbitMqAdapter } from './rabbitmq';
-import { brokerUnavailableReason, freePort, startTestBroker } from './test-broker';
+import { freePort } from './test-broker';
+import { useTestBroker } from './test-broker-setup';
 import type { TestBroker } from './test-broker';
 
-let broker: TestBroker | null = null;
-let skipReason: string | null = brokerUnavailableReason();
-
-beforeAll(async () => {
-  if (skipReason === null) {
-    try {
-      broker = await startTestBroker();
-    } catch (e) {
-      skipReason = `the private RabbitMQ could not be started: ${(e as Error).message}`;
-    }
-  }
-  if (skipReason !== null) console.warn(`SKIPPED live broker tests: ${skipReason}`);
-}, 120_000);
-
-afterAll(async () => {
-  await broker?.stop();
-}, 30_000);
-
-function need(ctx: TestContext): TestBroker {
-  if (broker === null) {
-    ctx.skip(skipReason ?? 'no broker');
-    throw new Error('unreachable');
-  }
-  return broker;
-}
+const need = useTestBroker('live broker tests');
 
 const checkout = (): Topology => Topology.parse(checkoutTemplate());
 
