@@ -1,7 +1,8 @@
 /**
  * Types of the live part of the api (issue 17, docs/live.md): the broker plan of a topology, and
  * checking / applying / tearing it down on a real broker. The broker URL (with credentials) is
- * passed per call and kept nowhere: not in the topology, not in the database.
+ * passed per call and kept nowhere (not in the topology, not in the database) unless the user asks
+ * to remember it (live.rememberBroker: the OS keychain in the desktop app, memory on the web host).
  */
 import { z } from 'zod';
 import { Fault } from '../runtime/api';
@@ -37,6 +38,8 @@ export const liveMethods = {
   byRun: z.object({ runId: RunId }),
   /** a live run and a simulated run of the same scenario (its twin, or any other run) */
   twinRows: z.object({ live: RunId, sim: RunId }),
+  /** remember the broker URL between Live dialog sessions (null forgets it): OS keychain in the desktop app, memory on the web host */
+  rememberBroker: z.object({ brokerUrl: brokerUrl.nullable() }),
 };
 
 const Unsupported = z.object({ ref: z.string(), what: z.string(), why: z.string() });
@@ -63,6 +66,10 @@ export const LiveApplyResult = z.object({
 export const LiveTeardownResult = z.object({ broker: LiveBrokerInfo, removed: z.array(z.string()) });
 
 export { LiveRunMark } from './runs';
+
+/** the remembered broker URL (credentials included: it goes to this app's own window only) and where it is kept */
+export const LiveSavedBroker = z.object({ brokerUrl: z.string().nullable(), kind: z.enum(['keychain', 'memory']) });
+export type LiveSavedBroker = z.infer<typeof LiveSavedBroker>;
 
 export const LiveStartResult = z.object({ runId: RunId, broker: LiveBrokerInfo });
 export const LiveStopResult = z.object({ runId: RunId, stopped: z.boolean() });

@@ -73,6 +73,22 @@ test('the Live dialog checks the broker, shows the plan, applies it and tears it
   await dialog.getByTestId('live-teardown').click();
   await expect(dialog.getByTestId('live-removed')).toContainText(/Removed [1-9]\d* objects/);
   expect(await ourQueues(b)).toEqual([]);
+
+  // Remember this broker: kept by the backend (the web host: its memory), so a new window has it
+  await dialog.getByTestId('live-remember').check();
+  await expect(dialog.getByTestId('live-note')).toContainText("kept in the app host's memory until it stops");
+  await dialog.getByTestId('live-check').click();
+  await expect(dialog.getByTestId('live-broker')).toContainText(`127.0.0.1:${b.amqpPort}`);
+  await page.reload();
+  await page.getByTestId('open-live').click();
+  await expect(dialog.getByTestId('live-url')).toHaveValue(b.url);
+  await expect(dialog.getByTestId('live-remember')).toBeChecked();
+  // forgetting it: the next window starts empty
+  await dialog.getByTestId('live-remember').uncheck();
+  await expect(dialog.getByTestId('live-note')).toContainText('memory for this session only');
+  await page.reload();
+  await page.getByTestId('open-live').click();
+  await expect(dialog.getByTestId('live-url')).toHaveValue('');
 });
 
 test('a live run from the app: LIVE badges on the canvas, a fault from the Faults tab, Stop, Twin from the run bar opens the compare, the LIVE mark in History', async ({ app: page }) => {
