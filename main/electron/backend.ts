@@ -1,4 +1,5 @@
 import { openBackend } from '../backend';
+import type { BrokerUrlKeeper } from '../backend/live/broker-url-keeper';
 import type { BackendPort } from './backend-port';
 
 /**
@@ -17,6 +18,8 @@ export interface DesktopBackendOptions {
   /** path of better_sqlite3.node built for Electron; undefined = better-sqlite3's own lookup */
   nativeBinding: string | undefined;
   appVersion: string;
+  /** the Live dialog's remembered broker URL (main: the OS keychain, broker-keychain.ts) */
+  brokerUrls?: BrokerUrlKeeper;
 }
 
 export async function openDesktopBackend(options: DesktopBackendOptions): Promise<DesktopBackend> {
@@ -26,6 +29,7 @@ export async function openDesktopBackend(options: DesktopBackendOptions): Promis
     transport: 'ipc',
     appName: 'EventFlow Studio',
     appVersion: options.appVersion,
+    ...(options.brokerUrls !== undefined ? { brokerUrls: options.brokerUrls } : {}),
   });
   return {
     dispatch: (method, input) => backend.dispatch(method, input, { transport: 'ipc' }),

@@ -13,6 +13,7 @@ import { dataDirArg } from '../backend/store';
 import { desktopDataDir } from './app-options';
 import type { DesktopBackend } from './backend';
 import { openDesktopBackend } from './backend';
+import { KeychainBrokerUrlKeeper } from './broker-keychain';
 import { registerIpcTransport } from './ipc-transport';
 import { installApplicationMenu, sendCommand } from './menu';
 import { desktopMethods } from './file-dialogs';
@@ -189,7 +190,7 @@ async function start(): Promise<void> {
   const dataDir = desktopDataDir(process.argv, process.env, process.cwd());
   const nativeBinding = electronNativeBinding({ appPath: appRoot, resourcesPath: process.resourcesPath, isPackaged: app.isPackaged });
   try {
-    backend = await openDesktopBackend({ dataDir, nativeBinding, appVersion: app.getVersion() });
+    backend = await openDesktopBackend({ dataDir, nativeBinding, appVersion: app.getVersion(), brokerUrls: new KeychainBrokerUrlKeeper(app.getPath('userData')) });
   } catch (e) {
     // e.g. a database from a newer version or a corrupt file: say so, never recreate it.
     dialog.showErrorBox(`${APP_NAME} cannot open its database`, e instanceof Error ? e.message : String(e));

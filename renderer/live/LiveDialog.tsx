@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { Topology } from '../../shared/model';
-import type { LiveApplyResult, LiveBrokerInfo, LivePlan, LiveTeardownResult } from '../../shared/api/live';
+import type { LiveApplyResult, LiveBrokerInfo, LivePlan, LiveSavedBroker, LiveTeardownResult } from '../../shared/api/live';
 import { useApi } from '../api/react';
 import { useRuns } from '../runs/react';
 import { Dialog } from '../shell/Dialog';
@@ -21,9 +21,10 @@ export function defaultPrefix(name: string): string {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
- * Live on a real broker (issue 17, docs/live.md): the broker URL (kept in this window's memory
- * only, never in the topology or the database), a connection check, the plan before anything
- * changes, apply, a live run (after apply) and teardown.
+ * Live on a real broker (issue 17, docs/live.md): the broker URL (kept in this window's memory,
+ * or remembered by the backend when asked: the OS keychain on the desktop; never in the topology
+ * or the database), a connection check, the plan before anything changes, apply, a live run
+ * (after apply) and teardown.
  */
 export function LiveDialog({ topology, onClose }: { topology: Topology; onClose: () => void }) {
   const api = useApi();
@@ -36,6 +37,27 @@ export function LiveDialog({ topology, onClose }: { topology: Topology; onClose:
   const [applied, setApplied] = useState<ApplyResult | null>(null);
   const [removed, setRemoved] = useState<TeardownResult | null>(null);
   const liveGoing = useRuns((s) => s.live !== undefined && s.mode === 'live' && s.phase === 'running');
+  // "Remember this broker": the backend keeps it (desktop: the OS keychain; web host: its memory)
+  const [kept, setKept] = useState<LiveSavedBroker['kind'] | null>(null);
+  const [rememberIt, setRememberIt] = useState(false);
+  useEffect(() => {
+    let on = true;
+    api.call('live.savedBroker', {}).then((r) => {
+      if (!on) return;
+      setKept(r.kind);
+      if (r.brokerUrl !== null) {
+        setRememberIt(true);
+        if (liveSession.brokerUrl === '') setUrl(r.brokerUrl);
+      }
+    }, (e: unknown) => on && setError(message(e)));
+    return () => { on = false; };
+  }, [api]);
+  const toggleRemember = (on: boolean) => act('remember', async () => {
+    setRememberIt(on);
+    // forgetting is immediate; remembering happens with the next successful check
+    if (!on) await api.call('live.rememberBroker', { brokerUrl: null });
+    else if (broker !== null) await api.call('live.rememberBroker', { brokerUrl: url });
+  });
 
   const remember = () => {
     liveSession.brokerUrl = url;
@@ -56,6 +78,7 @@ export function LiveDialog({ topology, onClose }: { topology: Topology; onClose:
   const check = () => act('check', async () => {
     setBroker(null);
     setBroker(await api.call('live.check', { brokerUrl: url }));
+    if (rememberIt) await api.call('live.rememberBroker', { brokerUrl: url });
   });
   const showPlan = () => act('plan', async () => {
     setPlan(await api.call('live.plan', { topology, prefix }));
@@ -101,8 +124,16 @@ export function LiveDialog({ topology, onClose }: { topology: Topology; onClose:
         </label>
         <button type="submit" className="btn" disabled={busy !== null || !urlOk} data-testid="live-check">{busy === 'check' ? 'Checking…' : 'Check connection'}</button>
       </div>
+      <label className="run-field run-field--check live-remember">
+        <input type="checkbox" checked={rememberIt} disabled={kept === null || busy !== null} onChange={(e) => void toggleRemember(e.target.checked)} data-testid="live-remember" />
+        <span>{kept === 'keychain' ? 'Remember this broker on this computer (encrypted with the OS keychain)' : 'Remember this broker while this app host runs (its memory only)'}</span>
+      </label>
       <p className="live-note" data-testid="live-note">
-        The URL and its credentials stay in this window's memory for this session only: they are never written to the topology file or the run database, and each call opens and closes its own connection.
+        {rememberIt
+          ? kept === 'keychain'
+            ? 'The URL and its credentials are kept encrypted by the OS keychain in the app\'s user data folder (remembered after a successful check), never in the topology file or the run database; each call opens and closes its own connection.'
+            : 'The URL and its credentials are kept in the app host\'s memory until it stops (remembered after a successful check), never in the topology file or the run database; each call opens and closes its own connection.'
+          : 'The URL and its credentials stay in this window\'s memory for this session only: they are never written to the topology file or the run database, and each call opens and closes its own connection.'}
       </p>
       {error && <p className="field-error" role="alert" data-testid="live-error">{error}</p>}
       {broker && !error && (

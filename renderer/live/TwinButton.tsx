@@ -6,8 +6,13 @@ import { isFinished } from '../runs/runs-api';
 /**
  * Twin on a live run: the same topology and scenario (with the faults as they happened)
  * simulated as a stored run, then the run compare of the two opens (live = A, twin = B).
+ * In History (a row), the run toolbar (the open live run once it ended) and the replay bar.
  */
-export function TwinButton({ run, onCompare }: { run: RunMeta; onCompare: (live: number, twin: number) => void }) {
+export function TwinButton({ run, onCompare, testId = 'history-twin' }: {
+  run: Pick<RunMeta, 'id' | 'live' | 'status'>;
+  onCompare: (live: number, twin: number) => void;
+  testId?: string;
+}) {
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +31,7 @@ export function TwinButton({ run, onCompare }: { run: RunMeta; onCompare: (live:
   };
   return (
     <>
-      <button type="button" className="btn btn-ghost live-twin" onClick={() => void twin()} disabled={busy} data-testid="history-twin"
+      <button type="button" className="btn btn-ghost live-twin" onClick={() => void twin()} disabled={busy} data-testid={testId}
         title="Simulate the same scenario (faults included) and compare it with this live run">
         {busy ? 'Simulating…' : 'Twin'}
       </button>

@@ -81,7 +81,7 @@ export function RunDock() {
         <div className="run-dock__resize" role="separator" aria-orientation="horizontal" aria-label="Resize run panel" aria-valuenow={resize.height}
           tabIndex={0} onPointerDown={resize.onPointerDown} onKeyDown={resize.onKeyDown} data-testid="run-dock-resize" />
       )}
-      <RunToolbar producerIds={producers} />
+      <RunToolbar producerIds={producers} onCompare={(a, b) => { setCompare([a, b]); setTab('compare'); setOpen(true); }} />
       <div className="run-dock__tabs" role="tablist">
         {tabs.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={open && tab === t.id} className="run-dock__tab" onClick={() => { setTab(t.id); setOpen(true); }} data-testid={`run-tab-${t.id}`}>

@@ -8,6 +8,8 @@ import type { Speed } from './runs-api';
 import { setRunActions } from './run-actions';
 import { OrderSlaField } from './OrderSlaField';
 import { useDismiss } from '../workspace/use-dismiss';
+import { TwinButton } from '../live/TwinButton';
+import type { RunId } from './runs-api';
 
 export const SPEEDS: readonly Speed[] = [0.1, 0.5, 1, 2, 5, 10, 50, 100, 500, 1000, 'max'];
 
@@ -24,7 +26,7 @@ const DEFAULT_DRAFT: ScenarioDraft = { durationSec: 600, seed: 42, trafficFactor
  * multiplier other than 1 becomes a `burst` fault on every producer for the whole run, so the
  * designed arrival profiles stay as they are and the stored run says what was changed.
  */
-export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string[] }) {
+export function RunToolbar({ producerIds = [], onCompare }: { producerIds?: readonly string[]; onCompare?: (a: RunId, b: RunId) => void }) {
   const { control, store: runsStore } = useRunsRequired();
   const phase = useRuns((s) => s.phase);
   const mode = useRuns((s) => s.mode);
@@ -33,6 +35,7 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
   const error = useRuns((s) => s.error);
   // a run on a real broker: real time, so no pause, step or speed (docs/live.md)
   const live = useRuns((s) => s.live);
+  const runId = useRuns((s) => s.runId);
   const [draft, setDraft] = useState<ScenarioDraft>(DEFAULT_DRAFT);
   const [open, setOpen] = useState(false);
   // the scenario popover closes on Escape and on a click outside it
@@ -78,7 +81,7 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
   return (
     <div className="run-toolbar" role="toolbar" aria-label="Run" data-testid="run-toolbar">
       {mode === 'replay' ? (
-        <ReplayBar />
+        <ReplayBar onCompare={onCompare} />
       ) : (
         <>
           <div className="run-toolbar__controls">
@@ -132,6 +135,8 @@ export function RunToolbar({ producerIds = [] }: { producerIds?: readonly string
             )}
           </div>
           <RunClock plannedMs={draft.durationSec * 1000} />
+          {/* the open live run once it ended: its simulated twin and the compare, without going to History */}
+          {live && !going && runId !== undefined && onCompare && <TwinButton run={{ id: runId, live, status: phase }} onCompare={onCompare} testId="run-twin" />}
         </>
       )}
       {refusal && (
@@ -169,7 +174,7 @@ export function RunClock({ plannedMs = 0 }: { plannedMs?: number }) {
 }
 
 /** Replay: scrub the opened run's timeline; the canvas shows the state at that time. */
-function ReplayBar() {
+function ReplayBar({ onCompare }: { onCompare?: (a: RunId, b: RunId) => void }) {
   const { control } = useRunsRequired();
   const record = useRuns((s) => s.record);
   const t = useRuns((s) => s.simTimeMs);
@@ -210,6 +215,7 @@ function ReplayBar() {
       </div>
       <span className="run-clock__time" data-testid="run-clock-time">{clock(t)}</span>
       <span className="run-clock__end">/ {clock(end)}</span>
+      {record?.live && onCompare && <TwinButton run={record} onCompare={onCompare} testId="replay-twin" />}
       <button type="button" className="btn btn-ghost" onClick={() => control.closeReplay()} data-testid="run-replay-close">Close replay</button>
     </div>
   );

@@ -7,7 +7,7 @@ import {
   RunSampledEvents, RunSettings, RunSnapshotEvent, RunSpeed, RunStatusEvent, StateAt, TraceResult, runMethods,
 } from './runs';
 import { LessonDetail, LessonHandout, LessonList, LessonProgress, lessonMethods } from './lessons';
-import { LiveApplyResult, LiveBrokerInfo, LivePlan, LiveStartResult, LiveStopResult, LiveTeardownResult, LiveTwinResult, LiveTwinRow, liveMethods } from './live';
+import { LiveApplyResult, LiveBrokerInfo, LivePlan, LiveSavedBroker, LiveStartResult, LiveStopResult, LiveTeardownResult, LiveTwinResult, LiveTwinRow, liveMethods } from './live';
 import { PruneResult, StorageUsage, storageMethods } from './storage';
 import { WhatifFindInput, WhatifParameter, WhatifPlan, WhatifProgress, WhatifSweep, WhatifSweepInput, WhatifSweepMeta, whatifMethods } from './whatif';
 
@@ -76,6 +76,8 @@ export const apiContract = {
     'live.check': method(liveMethods.check, LiveBrokerInfo, 'Connect to a broker (URL with credentials, kept nowhere) and say what it is, or why it cannot be reached.'),
     'live.apply': method(liveMethods.onBroker, LiveApplyResult, 'Declare the plan on the broker (idempotent): what was created and what already existed.'),
     'live.teardown': method(liveMethods.onBroker, LiveTeardownResult, 'Delete exactly the objects the plan names from the broker.'),
+    'live.savedBroker': method(z.object({}), LiveSavedBroker, 'The broker URL remembered for the Live dialog (desktop: the OS keychain; web host: this process\'s memory), or null.'),
+    'live.rememberBroker': method(liveMethods.rememberBroker, LiveSavedBroker, 'Remember the broker URL for the next Live dialog (null forgets it); never in the topology nor the database.'),
     'live.start': method(liveMethods.start, LiveStartResult, 'Apply the plan and run the traffic live on the broker; stored as a run marked live, streamed like any run (runs.status, runs.snapshot).'),
     'live.twin': method(liveMethods.byRun, LiveTwinResult, 'Run the same topology and scenario (its faults included) in the simulator as a stored run, and compare it with the live run: p50/p99 per service, peak backlog per broker, findings.'),
     'live.twinRows': method(liveMethods.twinRows, z.array(LiveTwinRow), 'The twin comparison of a stored live run with a stored simulated run.'),

@@ -1,7 +1,8 @@
 /**
  * Types of the live part of the api (issue 17, docs/live.md): the broker plan of a topology, and
  * checking / applying / tearing it down on a real broker. The broker URL (with credentials) is
- * passed per call and kept nowhere: not in the topology, not in the database.
+ * passed per call and kept nowhere (not in the topology, not in the database) unless the user asks
+ * to remember it (live.rememberBroker: the OS keychain in the desktop app, memory on the web host).
  */
 import { z } from 'zod';
 import { Fault } from '../runtime/api';
@@ -37,6 +38,8 @@ export const liveMethods = {
   byRun: z.object({ runId: RunId }),
   /** a live run and a simulated run of the same scenario (its twin, or any other run) */
   twinRows: z.object({ live: RunId, sim: RunId }),
+  /** remember the broker URL between Live dialog sessions (null forgets it): OS keychain in the desktop app, memory on the web host */
+  rememberBroker: z.object({ brokerUrl: brokerUrl.nullable() }),
 };
 
 const Unsupported = z.object({ ref: z.string(), what: z.string(), why: z.string() });
@@ -64,13 +67,20 @@ export const LiveTeardownResult = z.object({ broker: LiveBrokerInfo, removed: z.
 
 export { LiveRunMark } from './runs';
 
+/** the remembered broker URL (credentials included: it goes to this app's own window only) and where it is kept */
+export const LiveSavedBroker = z.object({ brokerUrl: z.string().nullable(), kind: z.enum(['keychain', 'memory']) });
+export type LiveSavedBroker = z.infer<typeof LiveSavedBroker>;
+
 export const LiveStartResult = z.object({ runId: RunId, broker: LiveBrokerInfo });
 export const LiveStopResult = z.object({ runId: RunId, stopped: z.boolean() });
 
-/** One row of the twin comparison (main/backend/live/twin.ts): simulated vs live per service / broker. */
+/** One row of the twin comparison (main/backend/live/twin.ts): simulated vs live per service / broker / flow, and the fulfilment KPIs. */
 export const LiveTwinRow = z.object({
+  /** the node id, the flow's name, or the KPI's name */
   node: z.string(),
-  kind: z.enum(['service', 'broker']),
+  /** a 'kpi' row (order fulfilment) carries its two values in simDone / liveDone, in `unit` */
+  kind: z.enum(['service', 'broker', 'flow', 'kpi']),
+  unit: z.enum(['orders', 'ms', 'EUR']).optional(),
   simP50: z.number(),
   liveP50: z.number(),
   simP99: z.number(),
@@ -81,6 +91,8 @@ export const LiveTwinRow = z.object({
   livePeak: z.number(),
   /** why the row is a finding, '' when the two agree */
   finding: z.string(),
+  /** an explained difference, not a finding (the "done" difference: the simulation stops with a backlog a live run drains); '' when none */
+  note: z.string(),
 });
 export type LiveTwinRow = z.infer<typeof LiveTwinRow>;
 export const LiveTwinResult = z.object({ liveRunId: RunId, twinRunId: RunId, rows: z.array(LiveTwinRow) });

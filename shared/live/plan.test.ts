@@ -21,7 +21,7 @@ describe('planFor (topology -> RabbitMQ plan)', () => {
     expect(p.bindings).toContainEqual({ kind: 'queue', source: 'ef1.topic.orders', destination: 'ef1.topic.orders.payment', routingKey: 'OrderPlaced' });
     // analytics subscribes to every type of order-status
     expect(p.bindings).toContainEqual({ kind: 'queue', source: 'ef1.topic.order-status', destination: 'ef1.topic.order-status.analytics', routingKey: '#' });
-    expect(p.consumers.find((c) => c.nodeId === 'payment')).toEqual({ nodeId: 'payment', nodeKind: 'service', queue: 'ef1.topic.orders.payment', prefetch: 16 });
+    expect(p.consumers.find((c) => c.nodeId === 'payment')).toEqual({ nodeId: 'payment', nodeKind: 'service', queue: 'ef1.topic.orders.payment', instances: 2, prefetch: 8 });
     expect(p.routes).toContainEqual(expect.objectContaining({ from: 'storefront', eventType: 'OrderPlaced', exchange: 'ef1.topic.orders', routingKey: 'OrderPlaced', onFull: 'wait' }));
     expect(p.routes).toContainEqual(expect.objectContaining({ from: 'payment', eventType: 'PaymentFailed', exchange: 'ef1.topic.order-status' }));
     // every name is under the prefix

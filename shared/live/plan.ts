@@ -38,12 +38,17 @@ export interface PlannedBinding {
   arguments?: Record<string, ArgValue>;
 }
 
-/** A consumer the live runner starts: one per (consuming node, queue). */
+/**
+ * The consumers the live runner starts for one (consuming node, queue): one per instance, each
+ * holding up to `prefetch` unacked messages, so a `scale` fault adds or cancels consumers.
+ */
 export interface PlannedConsumer {
   nodeId: string;
   nodeKind: 'service' | 'sink';
   queue: string;
-  /** unacked messages the consumer may hold: instances × concurrency (service), concurrency (sink) */
+  /** consumers on the queue: the service's instances (a sink: 1) */
+  instances: number;
+  /** unacked messages each consumer may hold: the service's or sink's concurrency */
   prefetch: number;
 }
 
@@ -117,8 +122,8 @@ export function planFor(topology: Topology, prefix: string): BrokerPlan {
   /** a consumer's dead-letter target (service) merged into the queue it reads */
   const consumerDlt = (consumer: TopologyNode): string => (consumer.kind === 'service' ? consumer.settings.deadLetterTarget : '');
   const addConsumer = (consumer: TopologyNode, queue: string): void => {
-    if (consumer.kind === 'service') plan.consumers.push({ nodeId: consumer.id, nodeKind: 'service', queue, prefetch: consumer.settings.instances * consumer.settings.concurrency });
-    else if (consumer.kind === 'sink') plan.consumers.push({ nodeId: consumer.id, nodeKind: 'sink', queue, prefetch: consumer.settings.concurrency });
+    if (consumer.kind === 'service') plan.consumers.push({ nodeId: consumer.id, nodeKind: 'service', queue, instances: consumer.settings.instances, prefetch: consumer.settings.concurrency });
+    else if (consumer.kind === 'sink') plan.consumers.push({ nodeId: consumer.id, nodeKind: 'sink', queue, instances: 1, prefetch: consumer.settings.concurrency });
   };
   /** event types a subscriber takes from a broker: the edge's, else the service's `consumes`, else all */
   const typesOf = (e: TopologyEdge, consumer: TopologyNode): string[] => {
@@ -282,7 +287,7 @@ export function formatPlan(plan: BrokerPlan): string[] {
     const match = b.arguments !== undefined ? ` ${Object.entries(b.arguments).map(([k, v]) => `${k}=${String(v)}`).join(' ')}` : '';
     lines.push(`bind     ${b.source} -> ${b.destination}${b.routingKey !== '' ? ` [${b.routingKey}]` : ''}${match}`);
   }
-  for (const c of plan.consumers) lines.push(`consume  ${c.queue} by ${c.nodeId} (prefetch ${c.prefetch})`);
+  for (const c of plan.consumers) lines.push(`consume  ${c.queue} by ${c.nodeId} (${c.instances} consumer${c.instances > 1 ? 's' : ''}, prefetch ${c.prefetch} each)`);
   for (const u of plan.inProcess) lines.push(`in process: ${u.ref}: ${u.what} — ${u.why}`);
   for (const u of plan.unsupported) lines.push(`not expressed: ${u.ref}: ${u.what} — ${u.why}`);
   return lines;

@@ -2,6 +2,9 @@ import type { FlowIntervalMetrics, FlowMetrics, FlowSpec } from './api';
 import { Histogram, bucketOf } from './histogram';
 import type { Msg } from './message';
 
+/** what a flow looks at in a message (a simulated Msg, or a live run's message) */
+export type FlowMsg = Pick<Msg, 'type' | 'correlationId'>;
+
 /** Open traces older than this are forgotten (their flow never completed): bounded memory. */
 const OPEN_HORIZON_MS = 3_600_000;
 const MAX_OPEN = 200_000;
@@ -16,7 +19,7 @@ class FlowTracker {
 
   constructor(readonly spec: FlowSpec) {}
 
-  seen(m: Msg, now: number): void {
+  seen(m: FlowMsg, now: number): void {
     if (m.type === this.spec.from) {
       if (!this.open.has(m.correlationId)) {
         this.open.set(m.correlationId, now);
@@ -71,7 +74,7 @@ export class Flows {
     }
   }
 
-  created(m: Msg, now: number): void {
+  created(m: FlowMsg, now: number): void {
     const list = this.byType.get(m.type);
     if (list !== undefined) for (const t of list) t.seen(m, now);
   }

@@ -186,8 +186,8 @@ function snapshotTick(s: SimulationRun): void {
 const rate = (n: number, ms: number): number => Math.round((n / ms) * 1000 * 1000) / 1000;
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
-/** The commerce flows whose both ends some node of the topology can produce. */
-function defaultFlows(t: Topology): typeof DEFAULT_FLOWS[number][] {
+/** The commerce flows whose both ends some node of the topology can produce (live runs measure the same ones). */
+export function defaultFlows(t: Topology): typeof DEFAULT_FLOWS[number][] {
   const types = new Set<string>();
   for (const n of t.nodes) {
     if (n.kind === 'producer') {

@@ -73,9 +73,25 @@ test('the Live dialog checks the broker, shows the plan, applies it and tears it
   await dialog.getByTestId('live-teardown').click();
   await expect(dialog.getByTestId('live-removed')).toContainText(/Removed [1-9]\d* objects/);
   expect(await ourQueues(b)).toEqual([]);
+
+  // Remember this broker: kept by the backend (the web host: its memory), so a new window has it
+  await dialog.getByTestId('live-remember').check();
+  await expect(dialog.getByTestId('live-note')).toContainText("kept in the app host's memory until it stops");
+  await dialog.getByTestId('live-check').click();
+  await expect(dialog.getByTestId('live-broker')).toContainText(`127.0.0.1:${b.amqpPort}`);
+  await page.reload();
+  await page.getByTestId('open-live').click();
+  await expect(dialog.getByTestId('live-url')).toHaveValue(b.url);
+  await expect(dialog.getByTestId('live-remember')).toBeChecked();
+  // forgetting it: the next window starts empty
+  await dialog.getByTestId('live-remember').uncheck();
+  await expect(dialog.getByTestId('live-note')).toContainText('memory for this session only');
+  await page.reload();
+  await page.getByTestId('open-live').click();
+  await expect(dialog.getByTestId('live-url')).toHaveValue('');
 });
 
-test('a live run from the app: LIVE badges on the canvas, a fault from the Faults tab, Stop, the LIVE mark in History, Twin opens the compare', async ({ app: page }) => {
+test('a live run from the app: LIVE badges on the canvas, a fault from the Faults tab, Stop, Twin from the run bar opens the compare, the LIVE mark in History', async ({ app: page }) => {
   test.skip(unavailable !== null, `rabbitmq-server not available: ${unavailable ?? ''}`);
   test.setTimeout(240_000);
   const b = broker;
@@ -132,27 +148,39 @@ test('a live run from the app: LIVE badges on the canvas, a fault from the Fault
   await expect(page.getByTestId('run-phase')).toHaveText('stopped', { timeout: 20_000 });
   await expect(page.getByTestId('live-indicator')).toHaveCount(0);
 
-  // History: the LIVE tag with the broker's address; Twin simulates the same scenario and opens Compare
-  await page.getByTestId('run-tab-history').click();
-  const row = page.getByTestId('history-row').filter({ has: page.getByTestId('history-live') }).first();
-  await expect(row.getByTestId('history-live')).toContainText(`amqp://127.0.0.1:${b.amqpPort}`);
-  await expect(row).toHaveAttribute('data-status', 'stopped');
-  await row.getByTestId('history-twin').click();
+  // Twin from the run bar of the open run, once it ended: the same scenario simulated, then Compare
+  await expect(page.getByTestId('run-live-indicator')).toContainText('LIVE · RabbitMQ');
+  await expect(page.getByTestId('run-twin')).toBeVisible();
+  await snap(page, 'live-run-bar-twin-light');
+  await page.getByTestId('run-twin').click();
   const compare = page.getByTestId('run-compare');
   await expect(compare).toBeVisible({ timeout: 60_000 });
   const twin = compare.getByTestId('twin-table');
   await expect(twin).toContainText(/LIVE #\d+ on amqp:\/\/127\.0\.0\.1:\d+ vs simulated #\d+/);
   await expect(twin.locator('tr[data-node="payment"]')).toContainText(/ms/);
+  // the end-to-end flows and the order fulfilment, both sides
+  await expect(twin.locator('tr[data-kind="flow"][data-node="order → payment authorized"]')).toContainText(/ms/);
+  await expect(twin.getByTestId('twin-kpis').locator('tr[data-kpi="order → fulfilment p50"]')).toContainText(/\d ms.*\d ms/);
   await expect(compare.getByTestId('compare-topology')).toContainText('identical in both runs');
   await snap(page, 'live-twin-compare-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await snap(page, 'live-twin-compare-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  await twin.getByTestId('twin-kpis').scrollIntoViewIfNeeded();
+  await snap(page, 'live-twin-fulfilment-light');
+
+  // History: the LIVE tag with the broker's address, and Twin there too
+  await page.getByTestId('run-tab-history').click();
+  const row = page.getByTestId('history-row').filter({ has: page.getByTestId('history-live') }).first();
+  await expect(row.getByTestId('history-live')).toContainText(`amqp://127.0.0.1:${b.amqpPort}`);
+  await expect(row).toHaveAttribute('data-status', 'stopped');
+  await expect(row.getByTestId('history-twin')).toBeVisible();
 
   // the live run replays like any run, marked LIVE
   await page.getByTestId('run-tab-history').click();
   await page.getByTestId('history-row').filter({ has: page.getByTestId('history-live') }).first().getByTestId('history-open').click();
   await expect(page.getByTestId('replay-live-indicator')).toBeVisible();
+  await expect(page.getByTestId('replay-twin')).toBeVisible();
   await expect(page.getByTestId('live-badge-payment')).toBeVisible();
 
   // tear down what the run used

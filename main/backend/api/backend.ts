@@ -7,6 +7,8 @@ import { asyncapiHandlers } from '../asyncapi/asyncapi-handlers';
 import { lessonHandlers } from '../lessons/lesson-handlers';
 import { liveHandlers } from '../live/live-handlers';
 import { LiveRunner } from '../live/live-runner';
+import { MemoryBrokerUrlKeeper } from '../live/broker-url-keeper';
+import type { BrokerUrlKeeper } from '../live/broker-url-keeper';
 import type { LessonHandlerOptions } from '../lessons/lesson-handlers';
 import { runHandlers, runStreams } from '../runs/handlers';
 import { storageHandlers } from '../runs/storage-handlers';
@@ -32,6 +34,8 @@ export interface BackendOptions {
   lessons?: LessonHandlerOptions;
   /** sweep worker file (main/backend/whatif) */
   whatif?: SweepManagerOptions;
+  /** where the Live dialog's broker URL is remembered (default: this process's memory; desktop: the OS keychain) */
+  brokerUrls?: BrokerUrlKeeper;
 }
 
 /**
@@ -65,7 +69,7 @@ export function createBackend(store: Store, opts: BackendOptions): Backend {
   const runs = new RunManager(store, opts.runs);
   const sweeps = new SweepManager(store, { ...(opts.runs?.nativeBinding ? { nativeBinding: opts.runs.nativeBinding } : {}), ...(opts.runs?.isAlive ? { isAlive: opts.runs.isAlive } : {}), ...opts.whatif });
   const liveRuns = new LiveRunner(store, runs);
-  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs, live: liveRuns }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers(liveRuns, runs), ...whatifHandlers(sweeps), ...asyncapiHandlers() };
+  const methods: MethodHandlers = { ...projectHandlers(deps), ...runHandlers({ store, runs, live: liveRuns }), ...storageHandlers(runs), ...lessonHandlers(runs.repo.db, opts.lessons), ...liveHandlers(liveRuns, runs, opts.brokerUrls ?? new MemoryBrokerUrlKeeper()), ...whatifHandlers(sweeps), ...asyncapiHandlers() };
   const streams: StreamHandlers = { ...projectStreams(deps), ...runStreams({ runs, live: liveRuns }), ...whatifStreams(sweeps) };
   const defaultCtx: CallContext = { transport: opts.transport };
 

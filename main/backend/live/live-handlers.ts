@@ -11,6 +11,7 @@ import type { RunManager } from '../runs/run-manager';
 import type { LiveRunner } from './live-runner';
 import { runTwin, twinRowsOf } from './live-twin';
 import { RabbitMqAdapter } from './rabbitmq';
+import type { BrokerUrlKeeper } from './broker-url-keeper';
 
 type LiveMethod = Extract<keyof MethodHandlers, `live.${string}`>;
 
@@ -27,8 +28,22 @@ async function withBroker<T>(url: string, f: (a: RabbitMqAdapter) => Promise<T>)
   }
 }
 
-export function liveHandlers(runner: LiveRunner, runs: RunManager): Pick<MethodHandlers, LiveMethod> {
+/** a keeper that cannot read or write (no keychain) is refused with its reason; the dialog still works without it */
+function kept<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw new ApiError('refused', (e as Error).message);
+  }
+}
+
+export function liveHandlers(runner: LiveRunner, runs: RunManager, brokerUrls: BrokerUrlKeeper): Pick<MethodHandlers, LiveMethod> {
   return {
+    'live.savedBroker': async () => ({ brokerUrl: kept(() => brokerUrls.load()), kind: brokerUrls.kind }),
+    'live.rememberBroker': async ({ brokerUrl }) => {
+      kept(() => brokerUrls.save(brokerUrl));
+      return { brokerUrl, kind: brokerUrls.kind };
+    },
     'live.plan': async ({ topology, prefix }) => {
       const p = planFor(topology, prefix);
       return {

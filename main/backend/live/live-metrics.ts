@@ -1,11 +1,17 @@
 /**
  * What a live run measures, per node, shaped as the runtime's MetricsSnapshot / RunSummary so the
  * run store, compare and report take a live run like a simulated one. Times are wall ms since
- * the run started. Latency is publish -> ack (queue wait + processing + retries).
+ * the run started. Latency is publish -> ack (queue wait + processing + retries). End-to-end
+ * flows (OrderPlaced -> PaymentAuthorized, ...) and order fulfilment are measured as the
+ * simulator measures them (shared/runtime/flows.ts, fulfilment.ts), at the wall time a message
+ * is created: a reaction when its consumer finished processing the cause.
  */
 import type { Topology } from '../../../shared/model/topology';
 import type { Kpis, MetricsSnapshot, NodeMetrics, NodeSummary, RunSummary, Scenario } from '../../../shared/runtime/api';
+import { Flows } from '../../../shared/runtime/flows';
+import { OrderFulfilment, fulfilmentOf } from '../../../shared/runtime/fulfilment';
 import { Histogram } from '../../../shared/runtime/histogram';
+import { defaultFlows } from '../../../shared/runtime/simulation';
 
 export class NodeCounters {
   in = 0;
@@ -25,7 +31,8 @@ export class NodeCounters {
   busyMs = 0;
   readonly latency = new Histogram();
   readonly intervalLatency = new Histogram();
-  constructor(readonly id: string, readonly kind: NodeMetrics['kind'], readonly name: string, readonly slots: number) {}
+  /** consumer slots (instances × concurrency); a live scale changes it */
+  constructor(readonly id: string, readonly kind: NodeMetrics['kind'], readonly name: string, public slots: number) {}
 
   done(latencyMs: number, busyMs: number): void {
     this.out++;
@@ -40,7 +47,10 @@ export class LiveMetrics {
   readonly nodes = new Map<string, NodeCounters>();
   orders = 0;
   revenue = 0;
-  ordersLost = 0;
+  /** orders with a message dropped or dead-lettered (as RunContext.lost counts them) */
+  readonly lostOrders = new Set<string>();
+  readonly flows: Flows;
+  readonly fulfilment: OrderFulfilment;
   /** broker confirm time of OrderPlaced: what an async checkout makes the buyer wait */
   readonly checkoutLatency = new Histogram();
   messages = 0;
@@ -49,6 +59,9 @@ export class LiveMetrics {
   private intervalBusy = new Map<string, number>();
 
   constructor(private readonly topology: Topology, private readonly scenario: Scenario) {
+    this.flows = new Flows(scenario.flows.length > 0 ? scenario.flows : defaultFlows(topology));
+    const ful = fulfilmentOf(topology);
+    this.fulfilment = new OrderFulfilment(ful.steps, ful.failures, scenario.orderSlaSec * 1000);
     for (const n of topology.nodes) {
       if (n.kind === 'group') continue;
       const slots = n.kind === 'service' ? n.settings.instances * n.settings.concurrency : n.kind === 'sink' ? n.settings.concurrency : 0;
@@ -68,13 +81,40 @@ export class LiveMetrics {
     return c.errors > 0 || c.drops > 0 ? 'degraded' : 'healthy';
   }
 
-  private kpis(): Kpis {
+  get ordersLost(): number {
+    return this.lostOrders.size;
+  }
+
+  /** a message was created at `timeMs` (run ms): flows and fulfilment follow it */
+  created(m: { type: string; correlationId: number; payload: Record<string, unknown> }, timeMs: number): void {
+    this.flows.created(m, timeMs);
+    const f = this.fulfilment;
+    if (!f.measured || !f.concerns(m.type)) return;
+    const orderId = m.payload['orderId'];
+    if (typeof orderId !== 'string') return;
+    if (m.type === 'OrderPlaced') {
+      const amount = m.payload['amount'];
+      f.placed(orderId, typeof amount === 'number' ? amount : 0, timeMs);
+    } else {
+      f.event(m.type, orderId, timeMs);
+    }
+  }
+
+  /** a message left the broker unhandled (dropped, dead-lettered): its order is lost */
+  lost(payload: Record<string, unknown>): void {
+    const orderId = payload['orderId'];
+    if (typeof orderId !== 'string' || this.lostOrders.has(orderId)) return;
+    this.lostOrders.add(orderId);
+    this.fulfilment.lost(orderId);
+  }
+
+  private kpis(timeMs: number): Kpis {
+    const f = this.fulfilment.figures(timeMs);
     return {
       sessions: 0, checkouts: this.orders, orders: this.orders, conversionRate: 0, revenue: Math.round(this.revenue * 100) / 100, currency: 'EUR',
       ordersLost: this.ordersLost, cartsAbandoned: 0, recoveredCarts: 0, checkoutLatencyP99Ms: this.checkoutLatency.stats().p99Ms,
-      // fulfilment is not traced live (docs/live.md "Not yet")
-      fulfilmentSteps: [], ordersFulfilled: 0, ordersUnfulfilled: 0, revenueAtRisk: 0, ordersFailed: 0, fulfilmentP50Ms: 0, fulfilmentP99Ms: 0,
-      orderSlaMs: this.scenario.orderSlaSec * 1000, ordersDelayed: 0,
+      fulfilmentSteps: f.steps, ordersFulfilled: f.fulfilled, ordersUnfulfilled: f.unfulfilled, revenueAtRisk: Math.round(f.revenueAtRisk * 100) / 100,
+      ordersFailed: f.failed, fulfilmentP50Ms: f.p50Ms, fulfilmentP99Ms: f.p99Ms, orderSlaMs: f.slaMs, ordersDelayed: f.delayed,
     };
   }
 
@@ -95,7 +135,8 @@ export class LiveMetrics {
       c.intervalDone = 0;
       c.intervalLatency.reset();
     }
-    return { timeMs, intervalMs, nodes, edges: [], flows: [], kpis: this.kpis(), messages: this.messages, deliveries: this.deliveries };
+    this.flows.housekeeping(timeMs);
+    return { timeMs, intervalMs, nodes, edges: [], flows: this.flows.closeInterval(), kpis: this.kpis(timeMs), messages: this.messages, deliveries: this.deliveries };
   }
 
   summary(timeMs: number, completed: boolean): RunSummary {
@@ -108,7 +149,7 @@ export class LiveMetrics {
     }));
     return {
       topologyName: this.topology.name, seed: this.scenario.seed, durationSec: this.scenario.durationSec, simulatedMs: timeMs, completed,
-      messages: this.messages, deliveries: this.deliveries, nodes, edges: [], flows: [], kpis: this.kpis(), faults: this.scenario.faults, eventLogHash: null,
+      messages: this.messages, deliveries: this.deliveries, nodes, edges: [], flows: this.flows.metrics(), kpis: this.kpis(timeMs), faults: this.scenario.faults, eventLogHash: null,
     };
   }
 }

@@ -39,7 +39,8 @@ export interface LiveRunOptions {
 /**
  * Faults changed while a live run goes. `inject` applies a fault from now (until its endSec, or
  * until `end`), returns it with its window in run seconds, and throws a RangeError saying why
- * when the fault cannot work live (unknown node, wrong kind of node, scaling).
+ * when the fault cannot work live (unknown node, wrong kind of node). `scale` adds or cancels
+ * consumers on the broker (one per instance; another concurrency restarts them with its prefetch).
  */
 export interface LiveRunControl {
   inject: ((f: LiveFault) => Fault) | null;
@@ -60,6 +61,16 @@ export interface LiveRunResult {
   /** order ids each service processed successfully (zero-loss checks) */
   processedOrders: Map<string, Set<string>>;
   publishedOrders: Set<string>;
+}
+
+/** one consumer of a node on a queue (one per instance) */
+interface Slot {
+  consumer: PlannedConsumer;
+  /** salts its random stream: instances do not draw the same processing times */
+  index: number;
+  handle: ConsumerHandle | null;
+  /** scaled away: a consumer still starting cancels itself */
+  retired: boolean;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -96,9 +107,7 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
       source, target, status, attempt: m.attempt, ...(reason !== undefined ? { reason } : {}),
     });
   };
-  const lost = (m: LiveMessage): void => {
-    if (m.type === 'OrderPlaced') metrics.ordersLost++;
-  };
+  const lost = (m: LiveMessage): void => metrics.lost(m.payload);
 
   /** publishes along every route of (from, type); waits while a backpressure broker is full */
   const publishFrom = async (from: string, m: LiveMessage): Promise<void> => {
@@ -142,10 +151,12 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
     const payload = payloads.payload(type, rng, parent?.payload ?? null, now());
     const id = nextId++;
     metrics.messages++;
-    return {
+    const m: LiveMessage = {
       id, type, key: payloads.keyOf(type, payload), payload, correlationId: parent?.correlationId ?? id, causationId: parent?.id ?? null,
       firstPublishedAt: Date.now(), attempt: 1,
     };
+    metrics.created(m, now());
+    return m;
   };
 
   // ---- producers -----------------------------------------------------------------------------
@@ -194,13 +205,20 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
   };
 
   // ---- consumers -----------------------------------------------------------------------------
-  const handles = new Map<string, { consumer: PlannedConsumer; handle: ConsumerHandle | null }[]>();
+  const timers: NodeJS.Timeout[] = [];
+  // one consumer per instance and queue; a slot without a handle is down (or not started yet)
+  const handles = new Map<string, Slot[]>();
+  let slotSeq = 0;
   const seen = new Map<string, Set<number>>();
-  const startConsumer = async (c: PlannedConsumer, slot: { consumer: PlannedConsumer; handle: ConsumerHandle | null }): Promise<void> => {
+  const startConsumer = async (slot: Slot): Promise<void> => {
+    const c = slot.consumer;
     const node = byId.get(c.nodeId);
     if (node === undefined) return;
-    const rng = new Rng(scenario.seed, fnv1a(`${c.nodeId}:${c.queue}`));
-    slot.handle = await adapter.consume(c.queue, c.prefetch, (d) => { void handle(node, c, d, rng); });
+    const rng = new Rng(scenario.seed, fnv1a(`${c.nodeId}:${c.queue}:${slot.index}`));
+    const h = await adapter.consume(c.queue, c.prefetch, (d) => { void handle(node, c, d, rng); });
+    // scaled away or taken down while it was starting: it must not stay on the broker
+    if (slot.retired || metrics.of(c.nodeId).down) await h.cancel();
+    else slot.handle = h;
   };
 
   const handle = async (node: TopologyNode, c: PlannedConsumer, d: Delivery, rng: Rng): Promise<void> => {
@@ -292,13 +310,62 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
   const plannedBrokerOf = (queue: string): string => plan.queues.find((q) => q.name === queue)?.nodeId ?? '';
 
   for (const c of plan.consumers) {
-    const slot = { consumer: c, handle: null as ConsumerHandle | null };
-    handles.set(c.nodeId, [...(handles.get(c.nodeId) ?? []), slot]);
-    await startConsumer(c, slot);
+    for (let i = 0; i < c.instances; i++) {
+      const slot: Slot = { consumer: c, index: slotSeq++, handle: null, retired: false };
+      handles.set(c.nodeId, [...(handles.get(c.nodeId) ?? []), slot]);
+      await startConsumer(slot);
+    }
   }
 
+  // ---- scaling: a "scale" fault adds consumers (instances) or cancels them, per queue ----------
+  /** instances × prefetch of a node at `atMs`: the latest scale fault active then, else the topology's */
+  const scaleAt = (nodeId: string, atMs: number): { instances: number; prefetch: number } => {
+    const node = byId.get(nodeId);
+    const active = faults.filter((f): f is Extract<Fault, { kind: 'scale' }> => f.kind === 'scale' && f.nodeId === nodeId && activeAt(f, atMs)).at(-1);
+    if (node?.kind === 'service') return active !== undefined ? { instances: active.instances, prefetch: active.concurrency } : { instances: node.settings.instances, prefetch: node.settings.concurrency };
+    // a sink is one consumer of `concurrency` (the simulator's sink has concurrency slots only)
+    return { instances: 1, prefetch: active?.concurrency ?? (node?.kind === 'sink' ? node.settings.concurrency : 1) };
+  };
+  const rescale = async (nodeId: string, atMs: number): Promise<void> => {
+    const { instances, prefetch } = scaleAt(nodeId, atMs);
+    const slots = handles.get(nodeId) ?? [];
+    const next: Slot[] = [];
+    const retired: Slot[] = [];
+    const started: Slot[] = [];
+    for (const base of plan.consumers.filter((c) => c.nodeId === nodeId)) {
+      const mine = slots.filter((x) => x.consumer.queue === base.queue);
+      // a consumer's prefetch is set when it starts: another concurrency replaces them all
+      const keep = mine.filter((x) => x.consumer.prefetch === prefetch).slice(0, instances);
+      for (const x of mine) if (!keep.includes(x)) retired.push(x);
+      while (keep.length < instances) {
+        const x: Slot = { consumer: { ...base, instances, prefetch }, index: slotSeq++, handle: null, retired: false };
+        keep.push(x);
+        started.push(x);
+      }
+      next.push(...keep);
+    }
+    handles.set(nodeId, next);
+    const stats = metrics.of(nodeId);
+    stats.slots = instances * prefetch;
+    for (const x of retired) {
+      x.retired = true;
+      const h = x.handle;
+      x.handle = null;
+      // its unacked messages are still processed and acked on their channel
+      await h?.cancel();
+    }
+    if (!stats.down) for (const x of started) await startConsumer(x);
+  };
+  const scaleTimers = new Map<Fault, NodeJS.Timeout>();
+  const failScale = (e: unknown): void => { interrupted ??= `scaling consumers failed: ${(e as Error).message}`; };
+  const scheduleScale = (f: Fault): void => {
+    const startMs = f.startSec * 1000;
+    if (startMs <= now()) void rescale(f.nodeId, now()).catch(failScale);
+    else timers.push(setTimeout(() => { void rescale(f.nodeId, startMs).catch(failScale); }, startMs - now()));
+    if (f.endSec < OPEN_ENDED_SEC) scaleTimers.set(f, setTimeout(() => { void rescale(f.nodeId, f.endSec * 1000).catch(failScale); }, Math.max(0, f.endSec * 1000 - now())));
+  };
+
   // ---- faults: a "down" consumer is cancelled, then consumes again ----------------------------
-  const timers: NodeJS.Timeout[] = [];
   const downTimers = new Map<Fault, NodeJS.Timeout>();
   const goDown = (f: Fault): void => {
     metrics.of(f.nodeId).down = true;
@@ -315,7 +382,7 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
     metrics.of(f.nodeId).down = false;
     for (const s of handles.get(f.nodeId) ?? []) {
       if (s.handle !== null) continue;
-      void startConsumer(s.consumer, s).catch((e: unknown) => { interrupted ??= (e as Error).message; });
+      void startConsumer(s).catch((e: unknown) => { interrupted ??= (e as Error).message; });
     }
   };
   const scheduleDown = (f: Fault): void => {
@@ -323,6 +390,7 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
     if (f.endSec < OPEN_ENDED_SEC) downTimers.set(f, setTimeout(() => comeBack(f), Math.max(0, f.endSec * 1000 - now())));
   };
   for (const f of faults) if (f.kind === 'down') scheduleDown(f);
+  for (const f of faults) if (f.kind === 'scale') scheduleScale(f);
 
   if (o.control !== undefined) {
     o.control.inject = (lf: LiveFault): Fault => {
@@ -348,11 +416,14 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
           f = lf.kind === 'burst' ? { kind: 'burst', nodeId: lf.nodeId, startSec, endSec, factor: lf.factor } : { kind: 'poison', nodeId: lf.nodeId, startSec, endSec, pct: lf.pct };
           break;
         case 'scale':
-          throw new RangeError(`fault scale on "${node.name}": a live run cannot rescale consumers yet (their prefetch is set when they start); stop the run and change instances × concurrency`);
+          if (!handles.has(lf.nodeId)) throw new RangeError(`fault scale: "${node.name}" (${node.kind}) consumes from no queue on the broker, so there are no consumers to scale`);
+          f = { kind: 'scale', nodeId: lf.nodeId, startSec, endSec, instances: lf.instances, concurrency: lf.concurrency };
+          break;
       }
       faults.push(f);
       faultsVersion++;
       if (f.kind === 'down') scheduleDown(f);
+      if (f.kind === 'scale') scheduleScale(f);
       return f;
     };
     o.control.end = (f: Fault): void => {
@@ -364,6 +435,12 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
         const t = downTimers.get(mine);
         if (t !== undefined) clearTimeout(t);
         comeBack(mine);
+      }
+      if (mine.kind === 'scale') {
+        const t = scaleTimers.get(mine);
+        if (t !== undefined) clearTimeout(t);
+        scaleTimers.delete(mine);
+        void rescale(mine.nodeId, now()).catch(failScale);
       }
     };
   }
@@ -432,6 +509,7 @@ export async function runLive(o: LiveRunOptions): Promise<LiveRunResult> {
   }
   for (const t of timers) clearTimeout(t);
   for (const t of downTimers.values()) clearTimeout(t);
+  for (const t of scaleTimers.values()) clearTimeout(t);
   if (o.control !== undefined) {
     o.control.inject = null;
     o.control.end = null;

@@ -1,13 +1,19 @@
 /**
  * The Twin action of a stored live run: the same topology and scenario, with every fault the
  * live run had (scheduled or injected, cut where it was ended), simulated as a stored run of
- * the project, then compared row by row (twin.ts). The CLI's `--twin` uses the same rows.
+ * the project, then compared row by row (twin.ts). The CLI's `--twin` records the twin the same
+ * way in its own process (recordTwin) and prints the same rows.
  */
+import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/define';
 import type { RunDetail, RunStatusEvent } from '../../../shared/api/runs';
 import { TERMINAL_RUN_STATUSES } from '../../../shared/api/runs';
 import type { Fault, RunSummary, Scenario } from '../../../shared/runtime/api';
+import { createSimulation } from '../../../shared/runtime/simulation';
+import { runKpisOf } from '../runs/kpis';
 import type { RunManager } from '../runs/run-manager';
+import { RunRecorder } from '../runs/run-recorder';
+import { RunRepository } from '../runs/run-repository';
 import { twinRows } from './twin';
 import type { TwinRow } from './twin';
 
@@ -61,4 +67,39 @@ export async function runTwin(runs: RunManager, liveId: number): Promise<{ liveR
   const end = await ended(runs, twinRunId);
   if (end.status !== 'completed') throw new ApiError('internal', `the simulated twin (run ${twinRunId}) ended ${end.status}${end.error !== null ? `: ${end.error}` : ''}`);
   return { liveRunId: liveId, twinRunId, rows: twinRowsOf(runs, liveId, twinRunId) };
+}
+
+/** simulated ms per slice of recordTwin: the recorder writes between slices (bounded memory) */
+const TWIN_SLICE_MS = 60_000;
+
+/**
+ * The twin of a stored live run, simulated in this process (the CLI's `--twin`) and stored as a
+ * run of the same project with the same recorder as the app's run worker; returns its id and the
+ * twin rows.
+ */
+export function recordTwin(db: Database, liveId: number): { twinRunId: number; rows: TwinRow[] } {
+  const repo = new RunRepository(db);
+  const d = repo.detail(liveId);
+  if (!d.live) throw new ApiError('invalid-input', `run ${liveId} is a simulated run: Twin simulates a live run's scenario`);
+  const live = summaryOf(d);
+  const settings = repo.settings(d.projectId ?? '');
+  const scenario = { ...twinScenarioOf(d), eventLog: settings.retention, eventLogSampleRate: settings.sampleRate };
+  const twinRunId = repo.createRun({ projectId: d.projectId, name: `${d.name} · simulated twin`, topology: d.topology, scenario, speed: 'max', retention: settings.retention, ownerPid: process.pid });
+  const recorder = new RunRecorder(repo, twinRunId, settings);
+  repo.setStatus(twinRunId, 'running');
+  let simMs = 0;
+  try {
+    const sim = createSimulation(d.topology, scenario, { onSnapshot: (s) => recorder.onSnapshot(s), onEventChunk: recorder.onEventChunk });
+    while (!sim.done) {
+      sim.runUntil(sim.now + TWIN_SLICE_MS);
+      simMs = sim.now;
+      recorder.flush(simMs);
+    }
+    const summary = sim.summary();
+    repo.finish(twinRunId, 'completed', summary, runKpisOf(summary, summary.simulatedMs), summary.simulatedMs, null);
+    return { twinRunId, rows: twinRows(summary, live) };
+  } catch (e) {
+    repo.finish(twinRunId, 'failed', null, null, simMs, (e as Error).message);
+    throw e;
+  }
 }

@@ -6,8 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkoutTemplate } from '../../../shared/model/templates';
 import { Topology } from '../../../shared/model/topology';
 import { planFor } from '../../../shared/live/plan';
@@ -26,34 +25,11 @@ import { LiveSaver, liveMarkOf } from './live-saver';
 import type { LiveRunResult } from './live-run';
 import { formatTwin, simulateTwin, twinRows } from './twin';
 import { RabbitMqAdapter } from './rabbitmq';
-import { brokerUnavailableReason, freePort, startTestBroker } from './test-broker';
+import { freePort } from './test-broker';
+import { useTestBroker } from './test-broker-setup';
 import type { TestBroker } from './test-broker';
 
-let broker: TestBroker | null = null;
-let skipReason: string | null = brokerUnavailableReason();
-
-beforeAll(async () => {
-  if (skipReason === null) {
-    try {
-      broker = await startTestBroker();
-    } catch (e) {
-      skipReason = `the private RabbitMQ could not be started: ${(e as Error).message}`;
-    }
-  }
-  if (skipReason !== null) console.warn(`SKIPPED live broker tests: ${skipReason}`);
-}, 120_000);
-
-afterAll(async () => {
-  await broker?.stop();
-}, 30_000);
-
-function need(ctx: TestContext): TestBroker {
-  if (broker === null) {
-    ctx.skip(skipReason ?? 'no broker');
-    throw new Error('unreachable');
-  }
-  return broker;
-}
+const need = useTestBroker('live broker tests');
 
 const checkout = (): Topology => Topology.parse(checkoutTemplate());
 
@@ -371,14 +347,37 @@ describe('eventflow live', () => {
       expect(again.out).toMatch(/applied: 0 created, 8 already there/);
       const run = await cli(['live', 'run', 'checkout.eventflow.json', '--broker', broker, '--duration', '3s', '--save', '--twin', '--keep'], env, dir);
       expect(run.code, run.err).toBe(0);
-      expect(run.out).toContain('twin (simulated vs live)');
       expect(run.out).toContain('ef-checkout.topic.orders.payment');
       expect(run.err).toMatch(/saved as live run #\d+/);
       const store = openStore({ dataDir: path.join(dir, 'data') });
-      const id = Number(/#(\d+)/.exec(run.err)![1]);
+      const id = Number(/saved as live run #(\d+)/.exec(run.err)![1]);
+      // --twin stores the simulated twin beside it and prints both ids with the table
+      const twinId = Number(/saved the simulated twin as run #(\d+)/.exec(run.err)?.[1]);
+      expect(twinId).toBeGreaterThan(id);
+      expect(run.out).toContain(`twin: live run #${id} vs simulated run #${twinId}`);
+      console.log(`CLI live run --save --twin (3 s):\n${run.out.slice(run.out.indexOf('twin: live run'))}`);
+      expect(run.out).toMatch(/\| payment \| [\d.]+ \| [\d.]+ \|/);
+      expect(run.out).toMatch(/\| orders fulfilled \(orders\) \|/);
+      const repo = new RunRepository(store.db);
+      const twinRun = repo.detail(twinId);
+      expect(twinRun.status).toBe('completed');
+      expect(twinRun.live ?? null).toBeNull();
+      expect(twinRun.name).toMatch(/· simulated twin$/);
+      expect(twinRun.scenario.durationSec).toBe(3);
+      expect(twinRun.summary!.kpis.orders).toBeGreaterThan(20);
+      expect(repo.metrics(twinId, 'payment').timeMs.length).toBeGreaterThan(1);
       expect(liveMarkOf(store.db, id)?.prefix).toBe('ef-checkout');
       expect(store.db.prepare('SELECT count(*) AS n FROM runs WHERE topology LIKE ? OR live LIKE ?').get('%guest%', '%guest%')).toEqual({ n: 0 });
       store.close();
+      // --json -: both ids and the twin rows in the JSON on stdout, the tables on stderr
+      const json = await cli(['live', 'run', 'checkout.eventflow.json', '--broker', broker, '--duration', '2s', '--twin', '--keep', '--json', '-'], env, dir);
+      expect(json.code, json.err).toBe(0);
+      const report = JSON.parse(json.out) as { liveRunId: number; twinRunId: number; twin: { node: string; kind: string }[]; summary: { kpis: { orders: number } } };
+      expect(report.liveRunId).toBeGreaterThan(twinId);
+      expect(report.twinRunId).toBe(report.liveRunId + 1);
+      expect(report.twin.find((r) => r.node === 'payment')?.kind).toBe('service');
+      expect(report.summary.kpis.orders).toBeGreaterThan(10);
+      expect(json.err).toContain(`twin: live run #${report.liveRunId} vs simulated run #${report.twinRunId}`);
       const down = await cli(['live', 'teardown', 'checkout.eventflow.json', '--broker', broker], env, dir);
       expect(down.out.split('\n').filter((l) => l.startsWith('removed ')).length).toBe(8);
       expect(await objectsUnder(b, 'ef-checkout')).toEqual([]);

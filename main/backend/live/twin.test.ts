@@ -17,8 +17,50 @@ describe('twin comparison', () => {
   it('agrees with itself: no finding when live equals the simulation', () => {
     const sim = simulateTwin(topology, scenario);
     const rows = twinRows(sim, sim);
-    expect(rows.map((r) => r.node).sort()).toEqual(['inventory', 'notification', 'order-status', 'orders', 'payment', 'payments-dlq']);
+    expect(rows.filter((r) => r.kind === 'service' || r.kind === 'broker').map((r) => r.node).sort()).toEqual(['inventory', 'notification', 'order-status', 'orders', 'payment', 'payments-dlq']);
+    expect(rows.filter((r) => r.kind === 'flow').map((r) => r.node).sort()).toEqual(['order → e-mail', 'order → inventory reserved', 'order → payment authorized']);
+    expect(rows.filter((r) => r.kind === 'kpi').map((r) => r.node)).toEqual([
+      'orders fulfilled', 'orders unfulfilled', 'revenue at risk', 'order → fulfilment p50', 'order → fulfilment p99', 'orders beyond SLA',
+    ]);
+    expect(rows.find((r) => r.node === 'orders fulfilled')?.simDone).toBe(sim.kpis.ordersFulfilled);
     expect(rows.every((r) => r.finding === '')).toBe(true);
+  });
+
+  it('marks the "done" difference with its reason when the simulation stops with a backlog a live run drained', () => {
+    // payment at 1 × 1 cannot keep up with 20 orders/s: the simulation ends with a long backlog
+    const t = Topology.parse(checkoutTemplate());
+    const pay = t.nodes.find((n) => n.id === 'payment');
+    if (pay?.kind !== 'service') throw new Error('fixture');
+    pay.settings.instances = 1;
+    pay.settings.concurrency = 1;
+    const sim = simulateTwin(t, scenario);
+    const simPay = sim.nodes.find((n) => n.id === 'payment')!;
+    const left = simPay.consumerLag + simPay.inFlight;
+    expect(left).toBeGreaterThan(100);
+    // a live run that drained it: payment did everything, no backlog, no open order
+    const drainedLive: RunSummary = {
+      ...sim,
+      nodes: sim.nodes.map((n) => (n.id === 'payment' ? { ...n, out: n.out + left, consumerLag: 0, inFlight: 0 } : n)),
+      kpis: { ...sim.kpis, ordersFulfilled: sim.kpis.ordersFulfilled + sim.kpis.ordersUnfulfilled, ordersUnfulfilled: 0, revenueAtRisk: 0 },
+    };
+    const rows = twinRows(sim, drainedLive);
+    const row = rows.find((r) => r.node === 'payment')!;
+    expect(row.finding).toBe('');
+    expect(row.note).toMatch(new RegExp(`^done differs as expected: the simulation stops at 20 s with ${left} messages still waiting or in flight; the live run drained them`));
+    for (const k of ['orders fulfilled', 'orders unfulfilled', 'revenue at risk']) {
+      const r = rows.find((x) => x.kind === 'kpi' && x.node === k)!;
+      expect(r.finding, k).toBe('');
+      expect(r.note, k).toMatch(/orders still waiting or in flight; the live run drained them/);
+    }
+    expect(formatTwin(rows)).toContain('| done differs as expected');
+    // far more done live than the backlog explains (beyond the tolerance): a finding, not a note
+    const tooMany: RunSummary = { ...drainedLive, nodes: drainedLive.nodes.map((n) => (n.id === 'payment' ? { ...n, out: (n.out + left) * 3 } : n)) };
+    const bad = twinRows(sim, tooMany).find((r) => r.node === 'payment')!;
+    expect(bad.finding).toBe('completions differ');
+    expect(bad.note).toBe('');
+    // the same difference without a simulated backlog (live simply did more): a finding as well
+    const noBacklog: RunSummary = { ...sim, nodes: sim.nodes.map((n) => (n.id === 'inventory' ? { ...n, out: n.out * 3 } : n)) };
+    expect(twinRows(sim, noBacklog).find((r) => r.node === 'inventory')!.finding).toBe('completions differ');
   });
 
   it('reports a p99 beyond the tolerance as a finding, and keeps small differences quiet', () => {

@@ -12,8 +12,13 @@ import { BrokerError } from '../../backend/live/broker';
 import { runLive } from '../../backend/live/live-run';
 import { LiveSaver } from '../../backend/live/live-saver';
 import { RabbitMqAdapter, parseBrokerUrl } from '../../backend/live/rabbitmq';
-import { formatTwin, simulateTwin, twinRows } from '../../backend/live/twin';
+import { recordTwin } from '../../backend/live/live-twin';
+import { formatTwin } from '../../backend/live/twin';
+import type { TwinRow } from '../../backend/live/twin';
+import path from 'node:path';
+import { checkOutputTarget, writeOutputFile } from '../output-file';
 import { StoreOpenError, openStore, resolveDataDir } from '../../backend/store';
+import type { Store } from '../../backend/store';
 import { optionValue, parseArgs, parseDuration } from '../args';
 import { CliError, ExitCode } from '../command';
 import type { CliCommand, CliIo } from '../command';
@@ -39,13 +44,16 @@ const usage = `usage: eventflow live apply|run|teardown <topology.eventflow.json
   --drain <d>              how long to wait after the traffic for queues to drain (default 30s)
   --save                   store the run in the app's database (marked live, without credentials)
   --data-dir <dir>         the app's data folder for --save
-  --twin                   also simulate the same scenario and print the comparison
+  --twin                   also simulate the same scenario (its faults included), store it as a run
+                           beside the live run (implies --save), print both run ids and the comparison
+  --json <file>            write the live run's summary, backlog, drain time, the run ids and the
+                           twin (with --twin) as JSON (- = stdout; the tables then go to stderr)
   --keep                   run: leave the objects on the broker afterwards
   --dry-run                apply: print the plan and what exists, change nothing`;
 
 const spec = {
   broker: { value: true }, prefix: { value: true }, duration: { value: true }, seed: { value: true }, fault: { value: true, repeat: true },
-  drain: { value: true }, save: {}, 'data-dir': { value: true }, twin: {}, keep: {}, 'dry-run': {},
+  drain: { value: true }, save: {}, 'data-dir': { value: true }, twin: {}, json: { value: true }, keep: {}, 'dry-run': {},
 };
 
 const MAX_LIVE_SEC = 86_400;
@@ -134,8 +142,10 @@ export const liveCommand: CliCommand = {
         return ExitCode.ok;
       }
       const steps = await adapter.preview(plan);
-      io.out(`plan for ${topology.name} under ${plan.prefix}.:\n${formatPlan(plan).map((l) => `  ${l}`).join('\n')}\n`);
-      io.out(`${steps.map((s) => `  ${s.action === 'create' ? 'will create' : 'exists     '} ${s.object}`).join('\n')}\n`);
+      // `run --json -`: stdout is the JSON alone
+      const planOut = verb === 'run' && optionValue(args, 'json') === '-' ? io.err : io.out;
+      planOut(`plan for ${topology.name} under ${plan.prefix}.:\n${formatPlan(plan).map((l) => `  ${l}`).join('\n')}\n`);
+      planOut(`${steps.map((s) => `  ${s.action === 'create' ? 'will create' : 'exists     '} ${s.object}`).join('\n')}\n`);
       if (verb === 'apply') {
         if (args.flags.has('dry-run')) return ExitCode.ok;
         await adapter.apply(plan);
@@ -153,21 +163,28 @@ export const liveCommand: CliCommand = {
 };
 
 async function liveRunVerb(io: CliIo, args: ReturnType<typeof parseArgs>, topology: Topology, plan: BrokerPlan, scenario: ScenarioT, adapter: RabbitMqAdapter): Promise<ExitCode> {
+  const twin = args.flags.has('twin');
+  const jsonOut = optionValue(args, 'json');
+  if (jsonOut !== undefined && jsonOut !== '-') checkOutputTarget(path.resolve(io.cwd, jsonOut)); // before any work
+  // `--json -`: stdout carries only the JSON; the tables go to stderr
+  const text = jsonOut === '-' ? io.err : io.out;
   await adapter.apply(plan);
   let saver: LiveSaver | null = null;
-  let close = (): void => undefined;
-  if (args.flags.has('save')) {
+  let store: Store | null = null;
+  // the twin is stored beside the live run, so --twin saves both
+  if (args.flags.has('save') || twin) {
     const dataDirOption = optionValue(args, 'data-dir');
     const dataDir = resolveDataDir({ argv: dataDirOption === undefined ? [] : ['--data-dir', dataDirOption], env: io.env ?? process.env, cwd: io.cwd });
     try {
-      const store = openStore({ dataDir });
-      close = () => store.close();
+      store = openStore({ dataDir });
       saver = new LiveSaver(store.db, topology, scenario, { ...adapter.info, prefix: plan.prefix });
     } catch (e) {
+      store?.close();
       throw new CliError(ExitCode.cantCreate, `cannot open the app's database in ${dataDir}: ${e instanceof StoreOpenError ? e.message : (e as Error).message}`);
     }
   }
   const drain = optionValue(args, 'drain');
+  let finished = false;
   io.err(`live run: ${formatDuration(scenario.durationSec * 1000)} of traffic on ${adapter.info.address}\n`);
   try {
     const r = await runLive({
@@ -175,23 +192,44 @@ async function liveRunVerb(io: CliIo, args: ReturnType<typeof parseArgs>, topolo
       ...(saver !== null ? { onSnapshot: saver.onSnapshot, onEvent: saver.onEvent } : {}),
     });
     saver?.finish(r.summary, r.interrupted);
-    io.out(formatSummary(r.summary));
-    io.out(`broker backlog (peak ready messages per queue):\n${Object.entries(r.peakBacklog).map(([q, n]) => `  ${q}  ${n}`).join('\n')}\n`);
-    io.out(r.drainMs === null ? 'queues did not drain within the drain time\n' : `drained ${formatDuration(r.drainMs)} after the traffic stopped\n`);
-    if (args.flags.has('twin')) io.out(`twin (simulated vs live):\n${formatTwin(twinRows(simulateTwin(topology, scenario), r.summary))}\n`);
+    finished = true;
+    text(formatSummary(r.summary));
+    text(`broker backlog (peak ready messages per queue):\n${Object.entries(r.peakBacklog).map(([q, n]) => `  ${q}  ${n}`).join('\n')}\n`);
+    text(r.drainMs === null ? 'queues did not drain within the drain time\n' : `drained ${formatDuration(r.drainMs)} after the traffic stopped\n`);
     if (saver !== null) io.err(`saved as live run #${saver.runId}\n`);
+    let twinOut: { twinRunId: number; rows: TwinRow[] } | null = null;
+    if (twin && saver !== null && store !== null && r.interrupted === null && !io.interrupted.value) {
+      twinOut = recordTwin(store.db, saver.runId);
+      io.err(`saved the simulated twin as run #${twinOut.twinRunId}\n`);
+      text(`twin: live run #${saver.runId} vs simulated run #${twinOut.twinRunId} (compare them: eventflow runs compare ${saver.runId} ${twinOut.twinRunId})\n${formatTwin(twinOut.rows)}\n`);
+    }
+    if (jsonOut !== undefined) {
+      const json = `${JSON.stringify({
+        scenario, liveRunId: saver?.runId ?? null, twinRunId: twinOut?.twinRunId ?? null, broker: adapter.info, prefix: plan.prefix,
+        summary: r.summary, peakBacklog: r.peakBacklog, drainMs: r.drainMs, interrupted: r.interrupted, twin: twinOut?.rows ?? null,
+      }, null, 2)}\n`;
+      if (jsonOut === '-') io.out(json);
+      else {
+        writeOutputFile(path.resolve(io.cwd, jsonOut), json);
+        io.err(`report written to ${jsonOut}\n`);
+      }
+    }
     if (r.interrupted !== null) {
-      io.err(`interrupted: ${r.interrupted}\n`);
+      io.err(`interrupted: ${r.interrupted}${twin ? ' (no twin: the live run did not complete)' : ''}\n`);
       return ExitCode.failed;
     }
-    if (io.interrupted.value) return ExitCode.interrupted;
+    if (io.interrupted.value) {
+      if (twin) io.err('stopped early: no twin (its traffic window would not match)\n');
+      return ExitCode.interrupted;
+    }
     return ExitCode.ok;
   } catch (e) {
-    saver?.fail((e as Error).message);
+    // a failure after the live run was stored (the twin's) leaves the live run as it ended
+    if (!finished) saver?.fail((e as Error).message);
     if (e instanceof RangeError) throw new CliError(ExitCode.dataError, e.message);
     throw e;
   } finally {
-    close();
+    store?.close();
     if (!args.flags.has('keep')) await adapter.teardown(plan).catch(() => undefined);
   }
 }
