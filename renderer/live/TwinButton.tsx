@@ -31,9 +31,9 @@ export function TwinButton({ run, onCompare, testId = 'history-twin' }: {
   };
   return (
     <>
-      <button type="button" className="btn btn-ghost live-twin" onClick={() => void twin()} disabled={busy} data-testid={testId}
+      <button type="button" className="btn live-twin" onClick={() => void twin()} disabled={busy} data-testid={testId}
         title="Simulate the same scenario (faults included) and compare it with this live run">
-        {busy ? 'Simulating…' : 'Twin'}
+        {busy ? 'Simulating…' : '⇄ Twin'}
       </button>
       {error && <span className="run-error" role="alert">{error}</span>}
     </>

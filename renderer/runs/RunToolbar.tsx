@@ -98,9 +98,13 @@ export function RunToolbar({ producerIds = [], onCompare }: { producerIds?: read
             <button type="button" className="btn btn-ghost" onClick={() => void control.stop()} disabled={!going} data-testid="run-stop">■ Stop</button>
           </div>
           {live ? (
-            <span className="live-pill" data-testid="run-live-indicator" title={`Runs on ${live.product} ${live.version} at ${live.address} (prefix ${live.prefix}), in real time: not a simulation`}>
-              LIVE · {live.product} {live.version} · {live.address}
-            </span>
+            <>
+              <span className="live-pill live-pill--bar" data-testid="run-live-indicator" title={`Runs on ${live.product} ${live.version} at ${live.address} (prefix ${live.prefix}), in real time: not a simulation`}>
+                <span className="live-pill__text">LIVE · {live.product} {live.version} · {live.address}</span>
+              </span>
+              {/* the open live run once it ended: its simulated twin and the compare, without going to History */}
+              {!going && runId !== undefined && onCompare && <TwinButton run={{ id: runId, live, status: phase }} onCompare={onCompare} testId="run-twin" />}
+            </>
           ) : (
           <label className="run-field">
             <span>Speed</span>
@@ -135,8 +139,6 @@ export function RunToolbar({ producerIds = [], onCompare }: { producerIds?: read
             )}
           </div>
           <RunClock plannedMs={draft.durationSec * 1000} />
-          {/* the open live run once it ended: its simulated twin and the compare, without going to History */}
-          {live && !going && runId !== undefined && onCompare && <TwinButton run={{ id: runId, live, status: phase }} onCompare={onCompare} testId="run-twin" />}
         </>
       )}
       {refusal && (
