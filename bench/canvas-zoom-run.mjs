@@ -7,6 +7,7 @@
 // run (issue 16: zoomed out must not be slower, ratio ≥ 1). Zoomed in is measured at two places: a
 // sparse corner and the graph's centre, where hundreds of long edges cross the view.
 // Needs a build (`npm run build`). Run: node bench/canvas-zoom-run.mjs [rounds per phase, default 4]
+// (EF_SHOT=file.png saves the zoomed-out view with the run going)
 // (EF_PROFILE=1 also prints, for the zoomed-out run phase and the zoomed-in centre phase, the top
 // self-time functions of a CPU profile and the main thread's time per frame by trace event:
 // scripting, style, layout, paint, composite, GC).
@@ -174,6 +175,8 @@ try {
   await page.getByRole('button', { name: 'Fit to Window' }).click();
   await page.waitForTimeout(500);
   const outState = await overlayState();
+  // EF_SHOT=path.png: a screenshot of the zoomed-out view with the run going (bands and node state)
+  if (process.env.EF_SHOT) await page.screenshot({ path: process.env.EF_SHOT });
   const runOut = await measured('zoomed out, run going', panZoom);
   // zoomed in at two places, both reached deterministically: a sparse corner (Producer 0, via Find
   // node) and the graph's centre (fit, then actual size), where hundreds of long edges cross
