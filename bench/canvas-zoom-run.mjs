@@ -7,7 +7,10 @@
 // run (issue 16: zoomed out must not be slower, ratio ≥ 1). Zoomed in is measured at two places: a
 // sparse corner and the graph's centre, where hundreds of long edges cross the view.
 // Needs a build (`npm run build`). Run: node bench/canvas-zoom-run.mjs [rounds per phase, default 4]
-// (EF_PROFILE=1 also prints the top self-time functions of the zoomed-out run phase).
+// (EF_SHOT=file.png saves the zoomed-out view with the run going)
+// (EF_PROFILE=1 also prints, for the zoomed-out run phase and the zoomed-in centre phase, the top
+// self-time functions of a CPU profile and the main thread's time per frame by trace event:
+// scripting, style, layout, paint, composite, GC).
 /* global window, document, location, requestAnimationFrame */
 import os from 'node:os';
 import { bigTopology } from './lib/big-topology.mjs';
@@ -68,11 +71,98 @@ try {
       return { fps: (s.frames * 1000) / (performance.now() - s.t0), worst: s.worst };
     });
   }
+
+  /**
+   * EF_PROFILE=1: runs `fn` twice, under a CPU profile (self time per function), then under a
+   * performance trace (main-thread self time per trace event kind, per frame), and prints both.
+   * Without it, runs `fn` once. Returns the result of the unprofiled or profiled run.
+   */
+  async function measured(label, fn) {
+    if (!process.env.EF_PROFILE) return fn();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const res = await fn();
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((sid, i) => {
+      const n = byId.get(sid);
+      const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    const total = (profile.endTime - profile.startTime) / 1000;
+    console.log(`--- ${label}: CPU profile, ${res.fps.toFixed(1)} fps, ${total.toFixed(0)} ms, top self time (ms per frame):`);
+    const frames = (res.fps * total) / 1000;
+    console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms ${(v / frames).toFixed(2).padStart(6)}/frame  ${k}`).join('\n'));
+    // performance trace: self time of the renderer main thread's events, by name
+    const events = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'cc', 'gpu', 'viz'] } });
+    const res2 = await fn();
+    await cdp.send('Tracing.end');
+    await done;
+    const threads = new Map();
+    for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
+    const byThread = new Map();
+    for (const e of events) {
+      if (e.ph !== 'X' || e.dur === undefined) continue;
+      const k = `${e.pid}:${e.tid}`;
+      if (!byThread.has(k)) byThread.set(k, []);
+      byThread.get(k).push(e);
+    }
+    let t0 = Infinity;
+    let t1 = -Infinity;
+    for (const e of events) if (e.ts > 0) { t0 = Math.min(t0, e.ts); t1 = Math.max(t1, e.ts + (e.dur ?? 0)); }
+    const frames2 = (res2.fps * (t1 - t0)) / 1e6;
+    for (const [k, list] of byThread) {
+      const name = threads.get(k) ?? k;
+      if (!/CrRendererMain|Compositor|Raster|TileWorker|VizCompositor/.test(name)) continue;
+      list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+      const selfT = new Map();
+      const stack = [];
+      for (const e of list) {
+        while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+        const parent = stack[stack.length - 1];
+        if (parent) selfT.set(parent.name, (selfT.get(parent.name) ?? 0) - e.dur);
+        selfT.set(e.name, (selfT.get(e.name) ?? 0) + e.dur);
+        stack.push(e);
+      }
+      const top = [...selfT.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 12);
+      const sum = [...selfT.values()].reduce((a, b) => a + b, 0);
+      console.log(`--- ${label}: trace, thread ${name}: busy ${(sum / 1000).toFixed(0)} ms (${(sum / 1000 / frames2).toFixed(1)} ms/frame at ${res2.fps.toFixed(1)} fps); self time by event (ms/frame):`);
+      console.log(top.map(([n, v]) => `  ${(v / 1000 / frames2).toFixed(2).padStart(7)}  ${n}`).join('\n'));
+    }
+    // compositor layers (each one is updated, committed and drawn every frame the view moves)
+    let layers = [];
+    cdp.on('LayerTree.layerTreeDidChange', (e) => { if (e.layers) layers = e.layers; });
+    await cdp.send('DOM.enable');
+    await cdp.send('LayerTree.enable');
+    await page.waitForTimeout(300);
+    const reasons = new Map();
+    for (const l of layers.filter((x) => x.drawsContent).slice(0, 400)) {
+      const r = await cdp.send('LayerTree.compositingReasons', { layerId: l.layerId }).catch(() => ({ compositingReasonIds: ['?'] }));
+      let k = (r.compositingReasonIds ?? r.compositingReasons ?? []).join('+') || '(root)';
+      if (process.env.EF_PROFILE === 'layers' && l.backendNodeId) {
+        const d = await cdp.send('DOM.describeNode', { backendNodeId: l.backendNodeId }).catch(() => undefined);
+        const attrs = d?.node.attributes ?? [];
+        const cls = attrs[attrs.indexOf('class') + 1] ?? '';
+        k += ` <${d?.node.nodeName.toLowerCase()} ${attrs.includes('class') ? cls.slice(0, 60) : ''}> ${Math.round(l.width)}×${Math.round(l.height)}`;
+      }
+      reasons.set(k, (reasons.get(k) ?? 0) + 1);
+    }
+    console.log(`--- ${label}: ${layers.length} compositor layers (${layers.filter((x) => x.drawsContent).length} drawing); by reason: ${[...reasons.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${v} ${k}`).join(process.env.EF_PROFILE === 'layers' ? '\n    ' : ', ')}`);
+    await cdp.send('LayerTree.disable');
+    await cdp.detach();
+    return res;
+  }
   const overlayState = () => page.getByTestId('run-overlay').evaluate((c) => ({ mode: c.dataset.mode, bands: Number(c.dataset.bands ?? 0) })).catch(() => ({ mode: 'none', bands: 0 }));
 
   await page.waitForTimeout(1500); // deferred work after opening (lint, measuring) out of the way
   const zoomOut = await zoom();
-  const idleOut = await panZoom();
+  const idleOut = await measured('zoomed out, no run', panZoom);
 
   // a run long enough to outlast both phases (2 h simulated at 10×)
   await page.getByTestId('run-scenario-toggle').click();
@@ -85,18 +175,9 @@ try {
   await page.getByRole('button', { name: 'Fit to Window' }).click();
   await page.waitForTimeout(500);
   const outState = await overlayState();
-  // EF_PROFILE=1: the top self-time functions of the zoomed-out phase with the run going
-  const cdp = process.env.EF_PROFILE ? await page.context().newCDPSession(page) : undefined;
-  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
-  const runOut = await panZoom();
-  if (cdp) {
-    const { profile } = await cdp.send('Profiler.stop');
-    const self = new Map();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    profile.samples.forEach((sid, i) => { const n = byId.get(sid); const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000); });
-    console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`).join('\n'));
-  }
-
+  // EF_SHOT=path.png: a screenshot of the zoomed-out view with the run going (bands and node state)
+  if (process.env.EF_SHOT) await page.screenshot({ path: process.env.EF_SHOT });
+  const runOut = await measured('zoomed out, run going', panZoom);
   // zoomed in at two places, both reached deterministically: a sparse corner (Producer 0, via Find
   // node) and the graph's centre (fit, then actual size), where hundreds of long edges cross
   const edgesMounted = () => page.locator('.react-flow__edge').count();
@@ -116,7 +197,7 @@ try {
   const zoomIn = await zoom();
   const inState = await overlayState();
   const centreEdges = await edgesMounted();
-  const runIn = await panZoom();
+  const runIn = await measured('zoomed in at the centre, run going', panZoom);
   const phase = await page.getByTestId('run-phase').textContent();
   await page.getByTestId('run-stop').click().catch(() => {});
 
