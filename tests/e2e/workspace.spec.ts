@@ -320,6 +320,11 @@ test('zoomed out with a run going, traffic shows as flow bands: on a 400-node gr
     const w = window as unknown as { __efTransforms: string[] };
     w.__efTransforms = [];
     new MutationObserver(() => w.__efTransforms.push((c as HTMLCanvasElement).style.transform)).observe(c, { attributes: true, attributeFilter: ['style'] });
+    // far out on a big graph the overlay's picture stands in for the cards and edges while the view moves
+    const root = c.closest('.react-flow')!;
+    const r = window as unknown as { __efFarMoving: boolean[] };
+    r.__efFarMoving = [];
+    new MutationObserver(() => r.__efFarMoving.push(root.classList.contains('ef-far-moving'))).observe(root, { attributes: true, attributeFilter: ['class'] });
   });
   const x0 = pane.x + 20, y0 = pane.y + pane.height / 2;
   await page.mouse.move(x0, y0);
@@ -327,9 +332,15 @@ test('zoomed out with a run going, traffic shows as flow bands: on a 400-node gr
   await page.mouse.move(x0 + 48, y0 + 12, { steps: 12 });
   const seen = await page.evaluate(() => (window as unknown as { __efTransforms: string[] }).__efTransforms);
   expect(seen.filter((t) => /^matrix\(1, 0, 0, 1, [\d.]+, [\d.]+\)$/.test(t)).length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { __efFarMoving: boolean[] }).__efFarMoving)).toContain(true);
+  await snap(page, 'ws-big-far-moving');
   await page.mouse.up();
   await expect.poll(styleTransform).toBe('');
   await expect.poll(() => overlayInk(page)).toBeGreaterThan(500);
+  // at rest React Flow's cards and edges are back
+  await expect(page.locator('.react-flow.ef-far-moving')).toHaveCount(0);
+  await expect(page.locator('.ef-node--far').first()).toBeVisible();
+  await expect(page.getByTestId('far-edges')).toBeVisible();
 
   // zoomed in, the same run is drawn as tokens
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });

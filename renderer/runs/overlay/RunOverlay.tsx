@@ -1,6 +1,7 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { eventColor } from '../../canvas/event-colors';
+import { FAR_MIN_NODES, FAR_ZOOM } from '../../canvas/initial-view';
 import { count } from '../format';
 import { useRuns, useRunsServices } from '../react';
 import { FLOW_ZOOM, curveInRect, edgeBezier, edgeForEvent, flowBucket, flowWidthPx, indexEdges, pointAt } from './geometry';
@@ -22,6 +23,14 @@ const FLOW_FALLBACK_COLOR = '#6366f1';
 const SETTLE_MS = 140;
 /** how far the drawn picture may be scaled while the view moves before it is cleared instead */
 const MAX_STRETCH = 2;
+/** …and how far the far graph's stand-in picture may be (a wheel gesture zooms ×3 to ×4) */
+const MAX_FAR_STRETCH = 8;
+/** far out on a big graph, the class the React Flow root gets while the view moves (canvas.css hides its cards and edges then) */
+const FAR_MOVING = 'ef-far-moving';
+/** a far card's border by its run state (as canvas.css colours the DOM card) */
+const STATE_STROKE: Readonly<Record<string, string>> = {
+  healthy: 'rgba(22, 163, 74, 0.85)', degraded: 'rgba(234, 179, 8, 0.95)', failing: 'rgba(249, 115, 22, 1)', down: 'rgba(220, 38, 38, 1)',
+};
 /** the class canvas/derive.ts gives an edge a lesson spotlight dims */
 const SPOT_DIM = 'ef-spot-dim';
 
@@ -75,6 +84,73 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
     /** the view transform the flow picture was drawn at (undefined: no flow picture; null: cleared while the view moves) */
     let drawnAt: { tx: number; ty: number; zoom: number } | null | undefined;
     let size = { w: 0, h: 0, dpr: 1 };
+    // far out on a big graph, while the view moves, the cards and edges are this canvas's picture
+    const root = canvas.closest('.react-flow');
+    let farMoving = false;
+    const endFarMove = () => {
+      if (!farMoving) return;
+      farMoving = false;
+      root?.classList.remove(FAR_MOVING);
+    };
+    /**
+     * Draws the cards and the edges beneath the bands already in the picture (drawn at `at`), then
+     * hides React Flow's own: while the view moves the compositor moves one canvas instead of a
+     * thousand card layers and an edge layer (bench/canvas-zoom-run.mjs). Called once per gesture.
+     */
+    const beginFarMove = (fs: ReturnType<typeof flow.getState>, rs: ReturnType<typeof runs.state.getState>, at: { tx: number; ty: number; zoom: number }) => {
+      if (farMoving || root === null) return;
+      const css = getComputedStyle(root);
+      const surface = css.getPropertyValue('--surface').trim() || '#ffffff';
+      const border = css.getPropertyValue('--border').trim() || '#cbd5e1';
+      const edge = css.getPropertyValue('--edge').trim() || '#94a3b8';
+      const text = css.getPropertyValue('--text').trim() || '#0f172a';
+      ctx.save();
+      ctx.setTransform(size.dpr * at.zoom, 0, 0, size.dpr * at.zoom, size.dpr * at.tx, size.dpr * at.ty);
+      // behind what is drawn (the bands): cards first, then the edges under them
+      ctx.globalCompositeOperation = 'destination-over';
+      const view = { x0: -at.tx / at.zoom, y0: -at.ty / at.zoom, x1: (size.w - at.tx) / at.zoom, y1: (size.h - at.ty) / at.zoom };
+      const named = 13 * at.zoom >= 4;
+      if (named) {
+        ctx.font = '600 13px system-ui, sans-serif';
+        ctx.textBaseline = 'middle';
+        ctx.fillStyle = text;
+        for (const n of fs.nodeLookup.values()) {
+          if (n.type === 'group') continue;
+          const { x, y } = n.internals.positionAbsolute;
+          const h = n.measured.height ?? 0;
+          if (x > view.x1 || y > view.y1 || x + (n.measured.width ?? 0) < view.x0 || y + h < view.y0) continue;
+          const name = (n.data as { node?: { name?: unknown } }).node?.name;
+          ctx.fillText(typeof name === 'string' ? name : n.id, x + 48, y + h / 2, Math.max(0, (n.measured.width ?? 0) - 58));
+        }
+      }
+      ctx.lineWidth = 1.5;
+      for (const n of fs.nodeLookup.values()) {
+        const { x, y } = n.internals.positionAbsolute;
+        const w = n.measured.width ?? 0;
+        const h = n.measured.height ?? 0;
+        if (x > view.x1 || y > view.y1 || x + w < view.x0 || y + h < view.y0) continue;
+        const state = rs.snapshot !== undefined ? rs.nodes.get(n.id)?.state : undefined;
+        ctx.strokeStyle = (state !== undefined ? STATE_STROKE[state] : undefined) ?? border;
+        ctx.strokeRect(x, y, w, h);
+        if (n.type !== 'group') {
+          ctx.fillStyle = surface;
+          ctx.fillRect(x, y, w, h);
+        }
+      }
+      ctx.strokeStyle = edge;
+      ctx.lineWidth = 1.6;
+      const lines = new Path2D();
+      for (const e of edgesRef.current) {
+        const b = curveFor(fs, e.id);
+        if (!b || !curveInRect(b, view, 0)) continue;
+        lines.moveTo(b.p0.x, b.p0.y);
+        lines.bezierCurveTo(b.c1.x, b.c1.y, b.c2.x, b.c2.y, b.p3.x, b.p3.y);
+      }
+      ctx.stroke(lines);
+      ctx.restore();
+      farMoving = true;
+      root.classList.add(FAR_MOVING);
+    };
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
       const w = canvas.clientWidth;
@@ -87,6 +163,18 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
     const ro = new ResizeObserver(resize);
     ro.observe(canvas);
     resize();
+
+    /** an edge's curve from React Flow's node geometry (the side middles, as tokens and bands use) */
+    const curveFor = (fs: ReturnType<typeof flow.getState>, id: string): Bezier | undefined => {
+      const e = indexed?.index.byId.get(id);
+      if (!e) return undefined;
+      const a = fs.nodeLookup.get(e.source);
+      const t = fs.nodeLookup.get(e.target);
+      if (!a || !t) return undefined;
+      const from: Pt = { x: a.internals.positionAbsolute.x + (a.measured.width ?? a.width ?? 0), y: a.internals.positionAbsolute.y + (a.measured.height ?? a.height ?? 0) / 2 };
+      const to: Pt = { x: t.internals.positionAbsolute.x, y: t.internals.positionAbsolute.y + (t.measured.height ?? t.height ?? 0) / 2 };
+      return edgeBezier(from, to);
+    };
 
     const draw = (now: number) => {
       frame = requestAnimationFrame(draw);
@@ -111,17 +199,27 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
         }
         if (drawnAt === null) return; // cleared until the view rests
         const k = zoom / drawnAt.zoom;
-        if (k > MAX_STRETCH || k < 1 / MAX_STRETCH) {
-          // a picture scaled far up is a huge layer for the compositor: cleared instead
+        // the stand-in picture of a far graph is kept further (the cards would otherwise come back mid-gesture)
+        const stretch = farMoving ? MAX_FAR_STRETCH : MAX_STRETCH;
+        if (k > stretch || k < 1 / stretch) {
+          // a picture scaled far up is a huge layer for the compositor: cleared instead (and React
+          // Flow's cards shown again)
           ctx.setTransform(1, 0, 0, 1, 0, 0);
           ctx.clearRect(0, 0, canvas.width, canvas.height);
           canvas.style.transform = '';
           drawnAt = null;
+          endFarMove();
           return;
         }
+        if (zoom < FAR_ZOOM && fs.nodeLookup.size > FAR_MIN_NODES) beginFarMove(fs, rs, drawnAt);
         const css = `matrix(${k}, 0, 0, ${k}, ${tx - k * drawnAt.tx}, ${ty - k * drawnAt.ty})`;
         if (canvas.style.transform !== css) canvas.style.transform = css;
         return;
+      }
+      // at rest: React Flow's cards and edges again, the picture back to the bands alone
+      if (farMoving) {
+        endFarMove();
+        lastDraw = 0;
       }
       if (flowMode && now - lastDraw < 32) return;
       lastDraw = now;
@@ -278,6 +376,7 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
     return () => {
       cancelAnimationFrame(frame);
       ro.disconnect();
+      endFarMove();
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       canvas.style.transform = '';
       canvas.dataset.mode = 'idle';
