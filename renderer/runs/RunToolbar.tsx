@@ -78,6 +78,8 @@ export function RunToolbar({ producerIds = [], onCompare }: { producerIds?: read
     return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
   };
 
+  const scenarioText = `Scenario: ${draft.durationSec < 120 ? `${draft.durationSec} s` : `${Math.round(draft.durationSec / 60)} min`} · seed ${draft.seed}${draft.trafficFactor !== 1 ? ` · traffic ×${draft.trafficFactor}` : ''}`;
+
   return (
     <div className="run-toolbar" role="toolbar" aria-label="Run" data-testid="run-toolbar">
       {mode === 'replay' ? (
@@ -120,8 +122,8 @@ export function RunToolbar({ producerIds = [], onCompare }: { producerIds?: read
           )}
           {/* a live run's scenario is set in the Live dialog (duration of real time, seed) */}
           <div className="run-scenario" ref={scenarioRef} hidden={live !== undefined}>
-            <button type="button" className="btn btn-ghost" aria-expanded={open} onClick={() => setOpen(!open)} disabled={going} data-testid="run-scenario-toggle">
-              Scenario: {draft.durationSec < 120 ? `${draft.durationSec} s` : `${Math.round(draft.durationSec / 60)} min`} · seed {draft.seed}{draft.trafficFactor !== 1 ? ` · traffic ×${draft.trafficFactor}` : ''}
+            <button type="button" className="btn btn-ghost" aria-expanded={open} onClick={() => setOpen(!open)} disabled={going} title={scenarioText} data-testid="run-scenario-toggle">
+              {scenarioText}
             </button>
             {open && !going && (
               <div className="run-scenario__pop" role="group" aria-label="Scenario" onKeyDown={(e) => { if (e.key === 'Escape' || e.key === 'Enter') { e.stopPropagation(); setOpen(false); } }}>

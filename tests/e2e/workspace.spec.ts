@@ -103,6 +103,11 @@ for (const scheme of ['light', 'dark'] as const) {
         await expect.poll(() => num(payment, 'data-lag'), { timeout: 20_000 }).toBeGreaterThan(30);
         await page.getByTestId('run-tab-live').click();
         await expectNoOverlaps(page);
+        // the run bar keeps one row during a run: the clock sits beside the controls, not under them
+        const controls = await page.getByTestId('run-pause').boundingBox();
+        const clock = await page.getByTestId('run-clock').boundingBox();
+        if (!controls || !clock) throw new Error('no run bar');
+        expect(Math.abs((clock.y + clock.height / 2) - (controls.y + controls.height / 2)), 'run clock and controls on one row').toBeLessThan(6);
         await snap(page, `${tag}-2-outage`);
         await page.getByTestId('run-stop').click();
         await expect(page.getByTestId('run-phase')).toHaveText('stopped');
