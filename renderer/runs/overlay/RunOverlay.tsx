@@ -229,18 +229,8 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
       const curveOf = (id: string): Bezier | undefined => {
         const cached = curves.get(id);
         if (cached) return cached;
-        const e = index.byId.get(id);
-        if (!e) return undefined;
-        const s = fs.nodeLookup.get(e.source);
-        const t = fs.nodeLookup.get(e.target);
-        if (!s || !t) return undefined;
-        const sw = s.measured.width ?? s.width ?? 0;
-        const sh = s.measured.height ?? s.height ?? 0;
-        const th = t.measured.height ?? t.height ?? 0;
-        const from: Pt = { x: s.internals.positionAbsolute.x + sw, y: s.internals.positionAbsolute.y + sh / 2 };
-        const to: Pt = { x: t.internals.positionAbsolute.x, y: t.internals.positionAbsolute.y + th / 2 };
-        const b = edgeBezier(from, to);
-        curves.set(id, b);
+        const b = curveFor(fs, id);
+        if (b) curves.set(id, b);
         return b;
       };
 
