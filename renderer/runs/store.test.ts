@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsSnapshot, NodeMetrics } from '../../shared/runtime/api';
 import { SeriesRing, SYSTEM, rowsFromMetricSeries } from './series';
-import { createRunsStore } from './store';
+import { SLOW_APPLY_MS, createRunsStore } from './store';
 
 const node = (id: string, kind: NodeMetrics['kind'], patch: Partial<NodeMetrics> = {}): NodeMetrics => ({
   id, kind, name: id, in: 0, out: 0, throughputPerSec: 0, queueDepth: 0, queueDepthPeak: 0, consumerLag: 0, inFlight: 0, utilisation: 0,
@@ -56,6 +56,34 @@ describe('runs store', () => {
     t += 40;
     runFrame();
     expect(store.state.getState().nodes.get('x')?.queueDepth).toBe(3);
+    expect(store.series('x').length).toBe(3);
+  });
+  it('refreshes React state at most every SLOW_APPLY_MS while slowApplies is on, and catches up when it is off', () => {
+    const frames: (() => void)[] = [];
+    let t = 1000;
+    const store = createRunsStore({ schedule: (cb) => frames.push(cb), minApplyMs: 50, now: () => t });
+    store.set({ runId: 1 });
+    const runFrame = () => frames.splice(0, frames.length).forEach((f) => f());
+    const depth = () => store.state.getState().nodes.get('x')?.queueDepth;
+    store.pushSnapshot(1, snap(1000, [node('x', 'topic', { queueDepth: 1 })]));
+    runFrame();
+    store.slowApplies(true);
+    t += 100;
+    store.pushSnapshot(1, snap(2000, [node('x', 'topic', { queueDepth: 2 })]));
+    runFrame();
+    // past minApplyMs but within SLOW_APPLY_MS: held
+    expect(depth()).toBe(1);
+    t += SLOW_APPLY_MS - 100;
+    runFrame();
+    expect(depth()).toBe(2);
+    t += 60;
+    store.pushSnapshot(1, snap(3000, [node('x', 'topic', { queueDepth: 3 })]));
+    runFrame();
+    expect(depth()).toBe(2);
+    store.slowApplies(false);
+    runFrame();
+    expect(depth()).toBe(3);
+    // series still get every snapshot
     expect(store.series('x').length).toBe(3);
   });
   it('ignores snapshots of another run and turns cumulative errors into per-interval counts', () => {

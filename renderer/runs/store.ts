@@ -94,8 +94,14 @@ export interface RunsStore {
   /** load a stored series (replay) under a key (a node id or SYSTEM) */
   loadSeries(key: string, series: MetricSeries): void;
   set(patch: Partial<RunsState>): void;
+  /** while the canvas is its own picture (far out, the view moving), the hidden cards need no
+   * fresh figures: React state is refreshed at most every SLOW_APPLY_MS until this is turned off */
+  slowApplies(on: boolean): void;
   dispose(): void;
 }
+
+/** React refreshes while slowApplies is on: 4/s keeps the run dock's figures moving */
+export const SLOW_APPLY_MS = 250;
 
 export interface RunsStoreOptions {
   /** frame scheduler (tests pass a synchronous one) */
@@ -112,6 +118,7 @@ export function createRunsStore(opts: RunsStoreOptions = {}): RunsStore {
   const minApplyMs = opts.minApplyMs ?? (opts.schedule ? 0 : 50);
   const now = opts.now ?? (() => performance.now());
   let lastApply = -Infinity;
+  let slow = false;
   const rings = new Map<string, SeriesRing>();
   let prevForSeries: MetricsSnapshot | undefined;
   let pending: MetricsSnapshot | undefined;
@@ -148,7 +155,7 @@ export function createRunsStore(opts: RunsStoreOptions = {}): RunsStore {
       scheduled = false;
       return;
     }
-    if (now() - lastApply < minApplyMs) {
+    if (now() - lastApply < (slow ? Math.max(minApplyMs, SLOW_APPLY_MS) : minApplyMs)) {
       schedule(flush);
       return;
     }
@@ -175,6 +182,14 @@ export function createRunsStore(opts: RunsStoreOptions = {}): RunsStore {
       }
     },
     applySnapshot,
+    slowApplies(on) {
+      slow = on;
+      // back to the normal rate: what waited is applied on the next frame
+      if (!on && pending && !scheduled) {
+        scheduled = true;
+        schedule(flush);
+      }
+    },
     pushEvents(runId, events) {
       const cur = state.getState();
       if (cur.mode !== 'live' || (cur.runId !== undefined && runId !== cur.runId)) return;

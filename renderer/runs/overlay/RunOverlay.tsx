@@ -91,6 +91,7 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
       if (!farMoving) return;
       farMoving = false;
       root?.classList.remove(FAR_MOVING);
+      runs.slowApplies(false);
     };
     /**
      * Draws the cards and the edges beneath the bands already in the picture (drawn at `at`), then
@@ -150,6 +151,8 @@ export function RunOverlay({ edges }: { edges: readonly EdgeEnds[] }) {
       ctx.restore();
       farMoving = true;
       root.classList.add(FAR_MOVING);
+      // the cards are hidden until the view rests: their figures need not re-render 20 times a second
+      runs.slowApplies(true);
     };
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
