@@ -183,12 +183,8 @@ export function createRunsStore(opts: RunsStoreOptions = {}): RunsStore {
     },
     applySnapshot,
     slowApplies(on) {
+      // a held snapshot always has its flush scheduled: it is applied on the next frame once off
       slow = on;
-      // back to the normal rate: what waited is applied on the next frame
-      if (!on && pending && !scheduled) {
-        scheduled = true;
-        schedule(flush);
-      }
     },
     pushEvents(runId, events) {
       const cur = state.getState();
