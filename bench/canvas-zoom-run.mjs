@@ -11,6 +11,9 @@
 // (EF_PROFILE=1 also prints, for the zoomed-out run phase and the zoomed-in centre phase, the top
 // self-time functions of a CPU profile and the main thread's time per frame by trace event:
 // scripting, style, layout, paint, composite, GC).
+// (EF_LOAF=1 prints each phase's long animation frames (≥ 40 ms) with their longest scripts)
+// (EF_HIDE='css selector' hides those elements for the zoomed-out run phase only: what they cost)
+// (EF_CAPPED=1 keeps rAF at the display rate; by default Chromium runs uncapped, see below)
 /* global window, document, location, requestAnimationFrame */
 import os from 'node:os';
 import { bigTopology } from './lib/big-topology.mjs';
@@ -20,7 +23,10 @@ requireBuild('canvas-zoom-run');
 const rounds = Number(process.argv[2] ?? 4);
 
 const host = await startHost('ef-bench-zoomrun-');
-const browser = await launchChromium();
+// uncapped by default: at the display's 60 Hz both views of a light scene read ~55-60 fps and the
+// cap hides which one costs more per frame (EF_CAPPED=1: rAF at the display rate, as a user sees it)
+const capped = Boolean(process.env.EF_CAPPED);
+const browser = await launchChromium(capped ? [] : ['--disable-frame-rate-limit', '--disable-gpu-vsync']);
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(host.url);
@@ -47,7 +53,11 @@ try {
   /** rAF fps and the longest frame while panning and zooming `rounds` times (the zoom comes back where it was). */
   async function panZoom() {
     await page.evaluate(() => {
-      window.__ef = { frames: 0, worst: 0, run: true, t0: performance.now(), last: performance.now() };
+      window.__ef = { frames: 0, worst: 0, run: true, t0: performance.now(), last: performance.now(), loaf: [] };
+      // EF_LOAF=1: the long animation frames of the phase, with what ran in them
+      window.__efObs?.disconnect();
+      window.__efObs = new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__ef.loaf.push(e.toJSON()); });
+      window.__efObs.observe({ type: 'long-animation-frame' });
       const tick = (now) => {
         const s = window.__ef;
         s.frames++;
@@ -65,11 +75,24 @@ try {
       for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -60);
       for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 60);
     }
-    return page.evaluate(() => {
+    const res = await page.evaluate(() => {
       const s = window.__ef;
       s.run = false;
-      return { fps: (s.frames * 1000) / (performance.now() - s.t0), worst: s.worst };
+      return { fps: (s.frames * 1000) / (performance.now() - s.t0), worst: s.worst, loaf: s.loaf };
     });
+    if (process.env.EF_LOAF) printLoaf(res.loaf);
+    return res;
+  }
+
+  /** EF_LOAF=1: each long animation frame of a phase: its time, its style+layout, and its longest scripts */
+  function printLoaf(list) {
+    console.log(`--- ${list.length} long animation frames, ${list.reduce((a, e) => a + e.duration, 0).toFixed(0)} ms in all`);
+    for (const e of list.filter((x) => x.duration >= 40)) {
+      const layout = e.styleAndLayoutStart > 0 ? e.startTime + e.duration - e.styleAndLayoutStart : 0;
+      const scripts = e.scripts.sort((a, b) => b.duration - a.duration).slice(0, 3)
+        .map((x) => `${x.invokerType} ${x.invoker} ${x.sourceFunctionName}:${x.sourceCharPosition} ${x.duration.toFixed(0)}ms (layout ${x.forcedStyleAndLayoutDuration.toFixed(0)})`);
+      console.log(`  ${e.duration.toFixed(0)} ms, block ${e.blockingDuration.toFixed(0)}, render+layout ${layout.toFixed(0)}: ${scripts.join(' | ')}`);
+    }
   }
 
   /**
@@ -177,7 +200,10 @@ try {
   const outState = await overlayState();
   // EF_SHOT=path.png: a screenshot of the zoomed-out view with the run going (bands and node state)
   if (process.env.EF_SHOT) await page.screenshot({ path: process.env.EF_SHOT });
+  // EF_HIDE='css selector': hidden (display: none) for the zoomed-out run phase only: what that part costs
+  if (process.env.EF_HIDE) await page.addStyleTag({ content: `${process.env.EF_HIDE} { display: none !important; }` }).then((h) => h.evaluate((el) => { el.id = 'ef-hide'; }));
   const runOut = await measured('zoomed out, run going', panZoom);
+  if (process.env.EF_HIDE) await page.evaluate(() => document.getElementById('ef-hide')?.remove());
   // zoomed in at two places, both reached deterministically: a sparse corner (Producer 0, via Find
   // node) and the graph's centre (fit, then actual size), where hundreds of long edges cross
   const edgesMounted = () => page.locator('.react-flow__edge').count();
@@ -202,7 +228,7 @@ try {
   await page.getByTestId('run-stop').click().catch(() => {});
 
   const f = (x) => x.toFixed(1);
-  console.log('canvas-zoom-run (Chromium headless, software rendering, 1440×900, 1,000 nodes / 1,500 edges)');
+  console.log(`canvas-zoom-run (Chromium headless, software rendering, 1440×900, 1,000 nodes / 1,500 edges, frame rate ${capped ? 'capped at the display rate' : 'uncapped'})`);
   console.log(`  load average (1/5/15 min): ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores; ${rounds} pan+zoom rounds per phase`);
   console.log(`  zoomed out (zoom ${zoomOut.toFixed(3)}), no run        : ${f(idleOut.fps)} fps, longest frame ${idleOut.worst.toFixed(0)} ms`);
   console.log(`  zoomed out, run going (overlay ${outState.mode}, ${outState.bands} bands): ${f(runOut.fps)} fps, longest frame ${runOut.worst.toFixed(0)} ms`);
